@@ -1,0 +1,47 @@
+/**
+ * Curated YAML files with line numbers: a schema error names the file and the line
+ * of the offending value, in plain words.
+ */
+import { LineCounter, parseDocument, isMap, isSeq, type Node } from 'yaml';
+import type { ZodType } from 'zod';
+import { IngestError } from '../problems/ingest-error.ts';
+
+export interface LoadedYaml<T> {
+  value: T;
+  /** Line of the node at a path such as ['plans', 2, 'slug'] (1 when unknown). */
+  lineOf(path: (string | number)[]): number;
+}
+
+export function loadYaml<T>(file: string, text: string, schema: ZodType<T>): LoadedYaml<T> {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    const error = doc.errors[0];
+    const line = error.linePos?.[0]?.line ?? lineCounter.linePos(error.pos[0]).line;
+    throw new IngestError(file, line, `YAML syntax: ${error.message.split('\n')[0]}`);
+  }
+  const lineOf = (path: (string | number)[]): number => {
+    let node: unknown = doc.contents;
+    let line = 1;
+    for (const key of path) {
+      if (isMap(node)) {
+        const pair = node.items.find((p) => (p.key as { value?: unknown } | null)?.value === key);
+        node = pair?.value ?? null;
+        const range = (pair?.key as Node | undefined)?.range;
+        if (range) line = lineCounter.linePos(range[0]).line;
+      } else if (isSeq(node) && typeof key === 'number') {
+        node = node.items[key];
+        const range = (node as Node | undefined)?.range;
+        if (range) line = lineCounter.linePos(range[0]).line;
+      } else break;
+    }
+    return line;
+  };
+  const result = schema.safeParse(doc.toJS());
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const where = issue.path.join('.');
+    throw new IngestError(file, lineOf(issue.path), `${where ? `${where}: ` : ''}${issue.message}`);
+  }
+  return { value: result.data, lineOf };
+}

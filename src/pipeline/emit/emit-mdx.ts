@@ -1,0 +1,123 @@
+/**
+ * Stage 5: plan model → MDX pages (one overview page and one page per task area).
+ *
+ * Source text never passes through Markdown: every piece of it is a JSON string inside a
+ * component's props, so `{ } < > * _ # | \`` and lines starting with import/export render
+ * literally. The components (src/components/content/) decide how it looks.
+ */
+import type { Area, Clause, Plan } from '../../model/plan.ts';
+import type { AreaRules } from '../classify/area-rules.ts';
+
+/** A JS expression that MDX evaluates to exactly this value. */
+export function literal(value: unknown): string {
+  // JSON is JS; escape the line separators JSON leaves raw so no tool ever sees a line break.
+  return JSON.stringify(value).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+/** YAML frontmatter from a flat object of strings, numbers and booleans (JSON strings are valid YAML). */
+export function frontmatter(data: Record<string, string | number | boolean | string[]>): string {
+  const lines = Object.entries(data).map(([k, v]) => `${k}: ${JSON.stringify(v)}`);
+  return `---\n${lines.join('\n')}\n---\n`;
+}
+
+function component(name: string, data: unknown): string {
+  return `<${name} data={${literal(data)}} />`;
+}
+
+/** Props of one clause as the Clause component reads them. */
+export function clauseData(unit: Clause) {
+  return {
+    id: unit.id,
+    kind: unit.kind,
+    label: unit.label,
+    title: unit.title,
+    paragraphs: unit.paragraphs,
+    citation: unit.citation,
+    incomplete: unit.incomplete,
+    responsibility: unit.responsibility,
+  };
+}
+
+interface Placed {
+  unit: Clause;
+  /** Heading of the container (section or box group) the unit sits in. */
+  container: { id: string; heading: string; kind: 'section' | 'box' };
+}
+
+/** All units of a plan with their containers, in source order. */
+export function placedUnits(plan: Plan): Placed[] {
+  const placed: Placed[] = [];
+  for (const chapter of plan.chapters) {
+    for (const unit of chapter.units) placed.push({ unit, container: { id: chapter.id, heading: chapter.heading, kind: 'section' } });
+    for (const section of chapter.sections) {
+      const heading = `${chapter.number}、${chapter.title} ${section.heading}`;
+      for (const unit of section.units) placed.push({ unit, container: { id: section.id, heading, kind: 'section' } });
+    }
+  }
+  for (const box of plan.boxes) {
+    for (const group of box.groups) {
+      const heading = `专栏${box.number} ${box.title}${group.title ? ` · ${group.number}、${group.title}` : ''}`;
+      for (const unit of group.items) placed.push({ unit, container: { id: group.id, heading, kind: 'box' } });
+    }
+  }
+  return placed.sort((a, b) => a.unit.lines[0] - b.unit.lines[0]);
+}
+
+export interface EmittedPage {
+  /** File name inside the plan's folder. */
+  file: string;
+  content: string;
+}
+
+function areaPage(plan: Plan, area: AreaRules['areas'][number], units: Placed[]): EmittedPage {
+  const body: string[] = [];
+  let container = '';
+  for (const { unit, container: c } of units) {
+    if (c.id !== container) {
+      container = c.id;
+      body.push(component('ContainerHeading', { id: `${area.slug}-${c.id}`, heading: c.heading, kind: c.kind }));
+    }
+    body.push(component('Clause', clauseData(unit)));
+  }
+  const head = frontmatter({
+    plan: plan.catalog.slug,
+    area: area.name,
+    areaSlug: area.slug,
+    title: `${plan.catalog.shortName} · ${area.title}`,
+    units: units.length,
+    boxItems: units.filter((u) => u.unit.kind === 'box-item').length,
+  });
+  return { file: `${area.slug}.mdx`, content: `${head}\n${body.join('\n\n')}\n` };
+}
+
+function overviewPage(plan: Plan): EmittedPage {
+  const body: string[] = [];
+  if (plan.front.length) {
+    body.push(component('ContainerHeading', { id: 'front', heading: '发文信息与前言', kind: 'section' }));
+    for (const unit of plan.front) body.push(component('Clause', clauseData(unit)));
+  }
+  for (const chapter of plan.chapters) {
+    if (chapter.role === 'tasks') {
+      body.push(component('TaskChapter', { id: chapter.id, heading: chapter.heading, sections: chapter.sections.map((s) => ({ id: s.id, heading: s.heading })) }));
+      continue;
+    }
+    body.push(component('ChapterHeading', { id: chapter.id, heading: chapter.heading }));
+    for (const unit of chapter.units) body.push(component('Clause', clauseData(unit)));
+    for (const section of chapter.sections) {
+      body.push(component('SectionHeading', { id: section.id, heading: section.heading }));
+      for (const unit of section.units) body.push(component('Clause', clauseData(unit)));
+    }
+  }
+  const head = frontmatter({ plan: plan.catalog.slug, title: plan.catalog.title });
+  return { file: 'overview.mdx', content: `${head}\n${body.join('\n\n')}\n` };
+}
+
+export function emitPages(plan: Plan, rules: AreaRules): EmittedPage[] {
+  const placed = placedUnits(plan).filter((p) => p.unit.area !== null);
+  const pages = [overviewPage(plan)];
+  for (const area of rules.areas) {
+    const units = placed.filter((p) => p.unit.area === (area.name as Area));
+    if (units.length) pages.push(areaPage(plan, area, units));
+  }
+  return pages;
+}

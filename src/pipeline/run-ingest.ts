@@ -1,0 +1,118 @@
+/**
+ * The ingest driver: reads the catalogue and seeds, runs the pipeline for each plan,
+ * and publishes content/plans/ all at once. Output is built in a staging folder and swapped
+ * in only when every plan succeeded, so a failed build leaves the previous output untouched.
+ * A plan whose inputs (source bytes, catalogue entry, curated files, pipeline code) are
+ * unchanged is copied from the previous output instead of being parsed again.
+ */
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { CatalogEntry } from '../model/plan.ts';
+import { loadCatalog } from './catalog/load-catalog.ts';
+import type { ClassificationReport } from './classify/classify-plan.ts';
+import { loadCurated } from './curated.ts';
+import { ingestPlan } from './ingest-plan.ts';
+
+export interface IngestOptions {
+  /** Project root (curated files are read from root/content). */
+  root: string;
+  seedsDir: string;
+  outDir: string;
+  /** Re-parse every plan even when its inputs are unchanged. */
+  force?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface IngestSummary {
+  plans: { slug: string; reused: boolean; units: number; boxes: number; indicators: number; report: ClassificationReport | null }[];
+  unmappedIndicators: { slug: string; name: string }[];
+  millis: number;
+}
+
+const PIPELINE_DIRS = ['src/pipeline', 'src/model'];
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((d) => (d.isDirectory() ? filesUnder(join(dir, d.name)) : [join(dir, d.name)]))
+    .sort();
+}
+
+/** Hash of the pipeline's own code, so changing a parser invalidates every cached plan. */
+function codeHash(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const root = join(here, '..', '..');
+  const hash = createHash('sha256');
+  for (const dir of PIPELINE_DIRS) for (const file of filesUnder(join(root, dir))) {
+    hash.update(relative(root, file)).update(readFileSync(file));
+  }
+  return hash.digest('hex');
+}
+
+export function runIngest(options: IngestOptions): IngestSummary {
+  const started = performance.now();
+  const log = options.log ?? (() => {});
+  const { seedsDir, outDir } = options;
+  const catalogFile = join(seedsDir, 'catalog.yaml');
+  if (!existsSync(catalogFile)) throw new Error(`${catalogFile}: the plan catalogue is missing`);
+  const seedFiles = readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort();
+  const catalog: CatalogEntry[] = loadCatalog(relative(options.root, catalogFile) || catalogFile, readFileSync(catalogFile, 'utf8'), seedFiles);
+  const curated = loadCurated(options.root);
+  const sharedHash = createHash('sha256').update(codeHash());
+  for (const text of curated.texts) sharedHash.update(text);
+  const shared = sharedHash.digest('hex');
+
+  const staging = `${outDir}.staging-${process.pid}`;
+  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(staging, { recursive: true });
+  const summary: IngestSummary = { plans: [], unmappedIndicators: [], millis: 0 };
+  try {
+    for (const entry of catalog) {
+      const bytes = readFileSync(join(seedsDir, entry.source));
+      const inputHash = createHash('sha256').update(shared).update(JSON.stringify(entry)).update(bytes).digest('hex');
+      const previous = join(outDir, entry.slug);
+      const target = join(staging, entry.slug);
+      const previousPlan = join(previous, 'plan.json');
+      if (!options.force && existsSync(previousPlan) && JSON.parse(readFileSync(previousPlan, 'utf8')).inputHash === inputHash) {
+        cpSync(previous, target, { recursive: true });
+        const plan = JSON.parse(readFileSync(previousPlan, 'utf8'));
+        summary.plans.push({ slug: entry.slug, reused: true, ...counts(plan), report: null });
+        continue;
+      }
+      const result = ingestPlan(entry, bytes, curated, inputHash);
+      mkdirSync(target, { recursive: true });
+      writeFileSync(join(target, 'plan.json'), `${JSON.stringify(result.plan, null, 1)}\n`);
+      for (const page of result.pages) writeFileSync(join(target, page.file), page.content);
+      summary.plans.push({ slug: entry.slug, reused: false, ...counts(result.plan), report: result.report });
+      for (const name of result.unmappedIndicators) summary.unmappedIndicators.push({ slug: entry.slug, name });
+    }
+    writeFileSync(join(staging, 'catalog.json'), `${JSON.stringify(catalog, null, 1)}\n`);
+    // Publish: swap the staging folder in only now that every plan succeeded.
+    const old = `${outDir}.old-${process.pid}`;
+    if (existsSync(outDir)) renameSync(outDir, old);
+    mkdirSync(dirname(outDir), { recursive: true });
+    renameSync(staging, outDir);
+    rmSync(old, { recursive: true, force: true });
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    throw error;
+  }
+  summary.millis = performance.now() - started;
+  for (const p of summary.plans) {
+    const areas = p.report ? Object.entries(p.report.counts).map(([a, n]) => `${a} ${n}`).join(' · ') : 'unchanged, reused';
+    log(`${p.slug.padEnd(14)} units ${String(p.units).padStart(4)}  boxes ${p.boxes}  indicators ${String(p.indicators).padStart(2)}  ${areas}`);
+  }
+  for (const u of summary.unmappedIndicators) log(`warning: ${u.slug}: indicator "${u.name}" has no canonical id in content/indicators.yaml`);
+  log(`ingested ${summary.plans.length} plans in ${summary.millis.toFixed(0)} ms → ${outDir}`);
+  return summary;
+}
+
+function counts(plan: { front: unknown[]; chapters: { units: unknown[]; sections: { units: unknown[] }[] }[]; boxes: { groups: { items: unknown[] }[]; indicators: unknown[] }[] }) {
+  const units =
+    plan.front.length +
+    plan.chapters.reduce((n, c) => n + c.units.length + c.sections.reduce((m, s) => m + s.units.length, 0), 0) +
+    plan.boxes.reduce((n, b) => n + b.groups.reduce((m, g) => m + g.items.length, 0), 0);
+  return { units, boxes: plan.boxes.length, indicators: plan.boxes.reduce((n, b) => n + b.indicators.length, 0) };
+}
+

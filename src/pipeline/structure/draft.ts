@@ -1,0 +1,82 @@
+/**
+ * Draft tree: what the structure stage recovers before ids, titles and areas are assigned.
+ * Every cleaned line ends up in exactly one draft node (as a piece or a heading line).
+ */
+import type { CleanLine } from '../clean/clean-lines.ts';
+
+export interface Piece {
+  text: string;
+  line: number;
+  incomplete: boolean;
+  /** This piece starts a new paragraph inside its unit. */
+  paragraphStart: boolean;
+}
+
+export interface DraftUnit {
+  kind: 'paragraph' | 'clause' | 'box-item';
+  number: string | null;
+  label: string;
+  pieces: Piece[];
+}
+
+export interface DraftSection {
+  number: string | null;
+  impliedNumber: string | null;
+  value: number;
+  title: string;
+  heading: string;
+  headingLines: number[];
+  units: DraftUnit[];
+}
+
+export interface DraftChapter {
+  number: string;
+  value: number;
+  title: string;
+  heading: string;
+  line: number;
+  units: DraftUnit[];
+  sections: DraftSection[];
+}
+
+export interface DraftRow {
+  number: string;
+  category: string | null;
+  cells: string[];
+  /** True when the cells came from tab-separated columns (exact), false when split on spaces. */
+  tabbed: boolean;
+  lines: CleanLine[];
+}
+
+export interface DraftGroup {
+  number: string | null;
+  value: number;
+  title: string | null;
+  line: number | null;
+  items: DraftUnit[];
+}
+
+export interface DraftBox {
+  number: string;
+  title: string;
+  line: number;
+  groups: DraftGroup[];
+  columns: string[];
+  headerLines: number[];
+  categoryLines: CleanLine[];
+  rows: DraftRow[];
+  notes: CleanLine[];
+  /** Where the box starts: chapter value and section value (0 when directly under the chapter). */
+  parent: { chapter: number; section: number };
+}
+
+export interface DraftPlan {
+  front: DraftUnit[];
+  chapters: DraftChapter[];
+  boxes: DraftBox[];
+}
+
+/** Text of a unit as printed: label and pieces, no separators (Chinese has no spaces). */
+export function unitText(unit: DraftUnit): string {
+  return unit.label + unit.pieces.map((p) => p.text).join('');
+}
