@@ -20,7 +20,7 @@ try {
 } catch (error) {
   if (error instanceof IngestError) {
     console.error(`error: ${error.message}`);
-    console.error('nothing was published; the previous content/plans is unchanged');
+    console.error('nothing was published; the previous output is unchanged');
     process.exit(1);
   }
   throw error;

@@ -78,7 +78,10 @@ export const ClauseSchema = z.object({
   citation: z.string(),
   /** True when a source line of this unit was cut off by the extractor (ended in �). */
   incomplete: z.boolean(),
+  /** Source line of each piece of the text, in order (a unit may skip lines that belong to a box). */
   lines: SourceLinesSchema,
+  /** Offset in `label + paragraphs.join('')` where the piece from `lines[k]` starts. */
+  at: z.array(z.number().int().nonnegative()),
 });
 
 /** A parsed value of an indicator cell. */
@@ -107,6 +110,8 @@ export const IndicatorSchema = z.object({
   baseline2020: IndicatorValueSchema.nullable(),
   target2025: IndicatorValueSchema,
   attribute: z.enum(['约束性', '预期性']),
+  /** The row as printed: its cells separated by single spaces, number first. */
+  printed: z.string(),
   lines: SourceLinesSchema,
 });
 
@@ -124,16 +129,24 @@ export const BoxSchema = z.object({
   id: z.string(),
   number: z.string(),
   title: z.string(),
+  /** Source line of the 专栏 title. */
+  line: z.number().int().positive(),
   groups: z.array(BoxGroupSchema),
-  /** Rows when the box is the indicator table. */
-  indicators: z.array(IndicatorSchema),
-  /** Table header cells as printed. */
-  columns: z.array(z.string()),
+  /** The indicator table, when the box is one. */
+  table: z
+    .object({
+      /** Header cells as printed, and the lines they came from. */
+      columns: z.array(z.string()),
+      headerLines: SourceLinesSchema,
+      /** Category cells as printed (joined when split over lines), each with its first line. */
+      categories: z.array(z.object({ text: z.string(), line: z.number().int().positive() })),
+      rows: z.array(IndicatorSchema),
+    })
+    .nullable(),
   /** Notes printed under the box, e.g. 注：[ ]表示五年累计数。 */
-  notes: z.array(z.string()),
+  notes: z.array(z.object({ text: z.string(), line: z.number().int().positive() })),
   /** Id of the section (or chapter) where the box starts in the source. */
   parent: z.string(),
-  lines: SourceLinesSchema,
 });
 
 export const SectionSchema = z.object({
@@ -146,7 +159,9 @@ export const SectionSchema = z.object({
   /** The heading exactly as printed (cleaned). */
   heading: z.string(),
   units: z.array(ClauseSchema),
+  /** Source lines of the heading (a long heading wraps) and where each starts in `heading`. */
   lines: SourceLinesSchema,
+  at: z.array(z.number().int().nonnegative()),
 });
 
 export const ChapterRoleSchema = z.enum(['overview', 'tasks', 'implementation']);

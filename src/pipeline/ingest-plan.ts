@@ -41,6 +41,6 @@ export function ingestPlan(entry: CatalogEntry, bytes: Uint8Array, curated: Cura
     const issue = checked.error.issues[0];
     throw new IngestError(file, 1, `internal: plan model invalid at ${issue.path.join('.')}: ${issue.message}`);
   }
-  const unmappedIndicators = plan.boxes.flatMap((b) => b.indicators.filter((i) => i.canonical === null).map((i) => i.name));
+  const unmappedIndicators = plan.boxes.flatMap((b) => (b.table?.rows ?? []).filter((i) => i.canonical === null).map((i) => i.name));
   return { plan, pages: emitPages(plan, curated.rules), report, unmappedIndicators };
 }

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { CatalogEntry } from '../model/plan.ts';
+import type { CatalogEntry, Plan } from '../model/plan.ts';
 import { loadCatalog } from './catalog/load-catalog.ts';
 import type { ClassificationReport } from './classify/classify-plan.ts';
 import { loadCurated } from './curated.ts';
@@ -108,11 +108,11 @@ export function runIngest(options: IngestOptions): IngestSummary {
   return summary;
 }
 
-function counts(plan: { front: unknown[]; chapters: { units: unknown[]; sections: { units: unknown[] }[] }[]; boxes: { groups: { items: unknown[] }[]; indicators: unknown[] }[] }) {
+function counts(plan: Plan) {
   const units =
     plan.front.length +
     plan.chapters.reduce((n, c) => n + c.units.length + c.sections.reduce((m, s) => m + s.units.length, 0), 0) +
     plan.boxes.reduce((n, b) => n + b.groups.reduce((m, g) => m + g.items.length, 0), 0);
-  return { units, boxes: plan.boxes.length, indicators: plan.boxes.reduce((n, b) => n + b.indicators.length, 0) };
+  return { units, boxes: plan.boxes.length, indicators: plan.boxes.reduce((n, b) => n + (b.table?.rows.length ?? 0), 0) };
 }
 

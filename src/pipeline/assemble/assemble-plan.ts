@@ -29,6 +29,16 @@ function paragraphsOf(unit: DraftUnit): string[] {
   return paragraphs.length ? paragraphs : [''];
 }
 
+/** Where each piece starts in label + text: the first piece shares its line with the label. */
+function pieceOffsets(unit: DraftUnit): number[] {
+  let offset = unit.label.length;
+  return unit.pieces.map((piece, k) => {
+    const at = k === 0 ? 0 : offset;
+    offset += piece.text.length;
+    return at;
+  });
+}
+
 interface Place {
   id: string;
   /** Citation of the container, e.g. 三（二） or 专栏2 一、 */
@@ -73,7 +83,8 @@ export function assemblePlan(
         responsibility: parseResponsibility(text),
         citation,
         incomplete: unit.pieces.some((p) => p.incomplete),
-        lines: [...new Set(unit.pieces.map((p) => p.line))],
+        lines: unit.pieces.map((p) => p.line),
+        at: pieceOffsets(unit),
       };
     });
   };
@@ -98,6 +109,7 @@ export function assemblePlan(
         heading: sec.heading,
         units: makeUnits(sec.units, { id: sid, cite: `${ch.number}（${printed}）` }),
         lines: sec.headingLines,
+        at: sec.headingOffsets,
       };
     });
     return {
@@ -132,12 +144,18 @@ export function assemblePlan(
       id,
       number: b.number,
       title: b.title,
+      line: b.line,
       groups,
-      indicators: parseIndicators(b, id, indicatorCatalog),
-      columns: b.columns,
-      notes: b.notes.map((n) => n.text),
+      table: b.columns.length
+        ? {
+            columns: b.columns,
+            headerLines: b.headerLines,
+            categories: b.categories.map((c) => ({ text: c.text, line: c.lines[0].line })),
+            rows: parseIndicators(b, id, indicatorCatalog),
+          }
+        : null,
+      notes: b.notes.map((n) => ({ text: n.text, line: n.line })),
       parent,
-      lines: [b.line, ...b.headerLines, ...b.categoryLines.map((l) => l.line), ...b.notes.map((n) => n.line)],
     };
   });
 

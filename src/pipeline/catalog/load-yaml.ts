@@ -3,7 +3,7 @@
  * of the offending value, in plain words.
  */
 import { LineCounter, parseDocument, isMap, isSeq, type Node } from 'yaml';
-import type { ZodType } from 'zod';
+import type { ZodType, ZodTypeDef } from 'zod';
 import { IngestError } from '../problems/ingest-error.ts';
 
 export interface LoadedYaml<T> {
@@ -12,7 +12,7 @@ export interface LoadedYaml<T> {
   lineOf(path: (string | number)[]): number;
 }
 
-export function loadYaml<T>(file: string, text: string, schema: ZodType<T>): LoadedYaml<T> {
+export function loadYaml<T>(file: string, text: string, schema: ZodType<T, ZodTypeDef, unknown>): LoadedYaml<T> {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   if (doc.errors.length > 0) {

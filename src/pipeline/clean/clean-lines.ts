@@ -42,8 +42,10 @@ export function normaliseSpacing(input: string): string {
     .replace(SPACE_AFTER_WIDE, '$1')
     .replace(SPACE_BEFORE_WIDE, '$1')
     // Spaces before units and closing marks: `100 %`, `(% )`.
-    .replace(/\s+([%‰)\]])/g, '$1')
-    .replace(/([(\[])\s+/g, '$1')
+    // `[ ]` (an empty cell marker) keeps one space; other gaps inside brackets go.
+    .replace(/\[\s+\]/g, '[ ]')
+    .replace(/(?<=[^\[\s])\s+([%‰)\]])/g, '$1')
+    .replace(/([(\[])\s+(?=[^\]\s])/g, '$1')
     // A printed number label keeps no gap: `1. 实行` is already handled above; `1 .` is not.
     .replace(/[ \t\u00a0]{2,}/g, ' ')
     .trim();

@@ -55,6 +55,7 @@ export function parseIndicators(box: DraftBox, boxId: string, catalog: Indicator
       baseline2020: baseline,
       target2025: target,
       attribute: attribute as Indicator['attribute'],
+      printed: [row.label, ...row.cells].join(' '),
       lines: row.lines.map((l) => l.line),
     };
   });

@@ -50,18 +50,19 @@ export function buildDraft(file: string, lines: CleanLine[]): DraftPlan {
   const cursor: Cursor = { file, lines, wrapWidth: estimateWrapWidth(lines) };
   const plan: DraftPlan = { front: [], chapters: [], boxes: [] };
 
-  let chapter: DraftChapter | null = null;
-  let section: DraftSection | null = null;
-  let bodyUnit: DraftUnit | null = null;
+  // Assigned inside the helper closures below, so TypeScript must not narrow them to null.
+  let chapter = null as DraftChapter | null;
+  let section = null as DraftSection | null;
+  let bodyUnit = null as DraftUnit | null;
   /** Last clause number in the body, overall (some plans number clauses 1–38 across sections). */
   let lastBodyNumber = 0;
   /** Last clause number in the current section or chapter. */
   let lastLocalNumber = 0;
 
-  let box: DraftBox | null = null;
-  let group: DraftGroup | null = null;
-  let boxUnit: DraftUnit | null = null;
-  let lastTouched: 'body' | 'box' = 'body';
+  let box = null as DraftBox | null;
+  let group = null as DraftGroup | null;
+  let boxUnit = null as DraftUnit | null;
+  let lastTouched = 'body' as 'body' | 'box';
 
   const bodyContainer = (): DraftUnit[] => section?.units ?? chapter?.units ?? plan.front;
 
@@ -145,6 +146,7 @@ export function buildDraft(file: string, lines: CleanLine[]): DraftPlan {
       title: title.replace(/[。，]$/, ''),
       heading,
       headingLines: headingLines.map((l) => l.line),
+      headingOffsets: headingLines.map((_, k) => (k === 0 ? 0 : headingLines.slice(0, k).reduce((n, l) => n + l.text.length, 0))),
       units: [],
     };
     chapter.sections.push(section);
@@ -171,7 +173,7 @@ export function buildDraft(file: string, lines: CleanLine[]): DraftPlan {
         groups: [],
         columns: [],
         headerLines: [],
-        categoryLines: [],
+        categories: [],
         rows: [],
         notes: [],
         parent: { chapter: chapter?.value ?? 0, section: section?.value ?? 0 },

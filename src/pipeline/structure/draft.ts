@@ -26,6 +26,8 @@ export interface DraftSection {
   title: string;
   heading: string;
   headingLines: number[];
+  /** Where each heading line starts in `heading`. */
+  headingOffsets: number[];
   units: DraftUnit[];
 }
 
@@ -41,6 +43,8 @@ export interface DraftChapter {
 
 export interface DraftRow {
   number: string;
+  /** The number as printed with its punctuation: `1.` or `1`. */
+  label: string;
   category: string | null;
   cells: string[];
   /** True when the cells came from tab-separated columns (exact), false when split on spaces. */
@@ -63,7 +67,8 @@ export interface DraftBox {
   groups: DraftGroup[];
   columns: string[];
   headerLines: number[];
-  categoryLines: CleanLine[];
+  /** Category cells, each joined from its fragments. */
+  categories: { text: string; lines: CleanLine[] }[];
   rows: DraftRow[];
   notes: CleanLine[];
   /** Where the box starts: chapter value and section value (0 when directly under the chapter). */

@@ -21,14 +21,14 @@ export function splitCells(raw: string): { cells: string[]; tabbed: boolean } {
   return { cells, tabbed };
 }
 
-const ROW_START = /^(\d{1,2})(?:\s*[.．]\s*|\t+|\s+)(?!\d)(.*)$/;
+const ROW_START = /^((\d{1,2})(?:\s*[.．])?)(?:\s*|\t+|\s+)(?!\d)(.*)$/;
 /** A piece of a category cell split over lines: short, no sentence punctuation. */
 const FRAGMENT = /^[^，。；：,;\d]{1,8}$/;
 const MAX_ROW_LINES = 8;
 
-function rowStart(line: CleanLine, expected: number): string | null {
+function rowStart(line: CleanLine, expected: number): { label: string; rest: string } | null {
   const m = ROW_START.exec(line.raw);
-  return m && Number(m[1]) === expected ? m[2] : null;
+  return m && Number(m[2]) === expected && (m[1] !== m[2] || /^\d{1,2}\s/.test(line.raw)) ? { label: m[1].replace(/\s+/g, ''), rest: m[3] } : null;
 }
 
 /** True when the lines from `i` are category fragments followed by the expected row. */
@@ -64,8 +64,8 @@ export function readTable(file: string, lines: CleanLine[], start: number, box: 
     const line = lines[i];
     const first = rowStart(line, expected);
     if (first !== null) {
-      const row: DraftRow = { number: String(expected), category, cells: [], tabbed: line.raw.includes('\t'), lines: [] };
-      let part = first;
+      const row: DraftRow = { number: String(expected), label: first.label, category, cells: [], tabbed: line.raw.includes('\t'), lines: [] };
+      let part = first.rest;
       for (let k = 0; ; k++) {
         row.lines.push(lines[i]);
         row.cells.push(...splitCells(part).cells);
@@ -87,8 +87,11 @@ export function readTable(file: string, lines: CleanLine[], start: number, box: 
       continue;
     }
     if (FRAGMENT.test(line.text) && (!afterRow || fragmentsBeforeRow(lines, i, expected))) {
-      category = afterRow ? line.text : (category ?? '') + line.text;
-      box.categoryLines.push(line);
+      if (afterRow) box.categories.push({ text: '', lines: [] });
+      const current = box.categories[box.categories.length - 1];
+      current.text += line.text;
+      current.lines.push(line);
+      category = current.text;
       afterRow = false;
       i++;
       continue;

@@ -1,0 +1,134 @@
+/**
+ * Hostile input through the real command: each problem is reported as file:line, the
+ * command exits non-zero, and the previously published output is left exactly as it was.
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ROOT, SEEDS } from './helpers.ts';
+
+const SEED = '002_80d4aa66347fe796.txt';
+const ENTRY = `plans:
+  - slug: ningxia-rural
+    title: “十四五”时期巩固拓展残疾人脱贫攻坚成果同乡村振兴有效衔接实施方案
+    shortName: 宁夏回族自治区
+    province: 宁夏回族自治区
+    level: 省级
+    kind: 实施方案
+    status: 正式
+    source: ${SEED}
+`;
+const extraEntry = (slug: string, source: string) => `  - slug: ${slug}
+    title: 测试县“十四五”残疾人保障和发展规划
+    shortName: 测试县
+    province: 测试省
+    level: 县级
+    kind: 规划
+    status: 正式
+    source: ${source}
+`;
+
+let dir: string;
+let seeds: string;
+let out: string;
+
+function ingest() {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/ingest.ts'), '--seeds', seeds, '--out', out], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  return { status: result.status, stderr: result.stderr, stdout: result.stdout };
+}
+
+function snapshot(path: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const entry of readdirSync(path, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) files[join(entry.parentPath, entry.name).slice(path.length)] = readFileSync(join(entry.parentPath, entry.name), 'utf8');
+  }
+  return files;
+}
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'ingest-bad-'));
+  seeds = join(dir, 'seeds');
+  out = join(dir, 'out');
+  mkdirSync(seeds);
+  copyFileSync(join(SEEDS, SEED), join(seeds, SEED));
+  writeFileSync(join(seeds, 'catalog.yaml'), ENTRY);
+  const first = ingest();
+  expect(first.status, first.stderr).toBe(0);
+});
+
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Break the input, run the command, and check the error and that nothing was published. */
+function expectFailure(pattern: RegExp) {
+  const before = snapshot(out);
+  const result = ingest();
+  expect(result.status).toBe(1);
+  expect(result.stderr).toMatch(pattern);
+  expect(snapshot(out)).toEqual(before);
+  expect(readdirSync(dir).sort()).toEqual(['out', 'seeds']);
+}
+
+describe('a bad seed file', () => {
+  const addSeed = (name: string, bytes: Uint8Array | string) => {
+    writeFileSync(join(seeds, name), bytes);
+    writeFileSync(join(seeds, 'catalog.yaml'), ENTRY + extraEntry('test', name));
+  };
+
+  it('empty', () => {
+    addSeed('empty.txt', '\n\n');
+    expectFailure(/error: empty\.txt:1: the file is empty/);
+  });
+
+  it('in GBK', () => {
+    addSeed('gbk.txt', new Uint8Array([...new TextEncoder().encode('一、编制背景\n'), 0xb2, 0xd0, 0xbc, 0xb2, 0xc8, 0xcb]));
+    expectFailure(/error: gbk\.txt:2: not valid UTF-8/);
+  });
+
+  it('binary', () => {
+    addSeed('binary.txt', new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x0a, 0x00, 0xff, 0x10]));
+    expectFailure(/error: binary\.txt:2: binary data/);
+  });
+
+  it('with no recognisable structure', () => {
+    addSeed('prose.txt', '这是一段没有章节的文字。\n它不是规划。\n');
+    expectFailure(/error: prose\.txt:1: no chapter heading/);
+  });
+
+  it('with an indicator row that never ends', () => {
+    addSeed('table.txt', '一、总体要求\n专栏 1 主要指标\n类别 指标 2020年 2025年 属性\n1.残疾人家庭人均收入（%） 5 6\n收入\n更多\n文字\n一些\n其他\n内容\n结束\n');
+    expectFailure(/error: table\.txt:4: indicator row 1 has no attribute/);
+  });
+});
+
+describe('a broken catalogue', () => {
+  it('an entry without its file', () => {
+    writeFileSync(join(seeds, 'catalog.yaml'), ENTRY + extraEntry('ghost', 'missing.txt'));
+    expectFailure(/error: .*catalog\.yaml:17: source file missing\.txt does not exist/);
+  });
+
+  it('a file without an entry', () => {
+    writeFileSync(join(seeds, 'extra.txt'), '一、编制背景\n正文。\n');
+    expectFailure(/error: extra\.txt:1: seed file has no entry/);
+  });
+
+  it('a duplicate slug', () => {
+    copyFileSync(join(SEEDS, SEED), join(seeds, 'copy.txt'));
+    writeFileSync(join(seeds, 'catalog.yaml'), ENTRY + extraEntry('ningxia-rural', 'copy.txt'));
+    expectFailure(/error: .*catalog\.yaml:10: duplicate slug "ningxia-rural"/);
+  });
+
+  it('a field that breaks the schema', () => {
+    writeFileSync(join(seeds, 'catalog.yaml'), ENTRY.replace('status: 正式', 'status: 草稿'));
+    expectFailure(/error: .*catalog\.yaml:8: plans\.0\.status: Invalid enum value/);
+  });
+
+  it('YAML that does not parse', () => {
+    writeFileSync(join(seeds, 'catalog.yaml'), `${ENTRY}  - slug: [unclosed\n`);
+    expectFailure(/error: .*catalog\.yaml:1\d: YAML syntax/);
+  });
+});
