@@ -38,6 +38,8 @@ const LATIN_ZERO_IN_ZH_NUMBER = new RegExp(`([${ZH_DIGIT}])\\s*0\\s*(?=[${ZH_DIG
 /** Normalise spacing in one line of Chinese text. Pure; idempotent. */
 export function normaliseSpacing(input: string): string {
   return input
+    // Unicode line/paragraph separators and odd spaces from the extractor are plain spaces.
+    .replace(/[\u2028\u2029\u00a0\u2000-\u200b\u202f\u205f]/g, ' ')
     .replace(LATIN_ZERO_IN_ZH_NUMBER, '$1〇')
     .replace(SPACE_AFTER_WIDE, '$1')
     .replace(SPACE_BEFORE_WIDE, '$1')

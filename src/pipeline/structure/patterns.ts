@@ -16,7 +16,7 @@ const ZH = '[一二三四五六七八九十]{1,3}';
 
 /** 一、编制背景 — a chapter (or a group inside a box). Titles are short and carry no sentence punctuation. */
 export function matchChapter(text: string): NumberedMatch | null {
-  const m = new RegExp(`^(${ZH})、\\s*(.+)$`).exec(text);
+  const m = new RegExp(`^(${ZH})、\\s*(.+)$`, 's').exec(text);
   if (!m) return null;
   const title = m[2].trim();
   if (title.length > 32 || /[，。；：,;]/.test(title)) return null;
@@ -25,7 +25,7 @@ export function matchChapter(text: string): NumberedMatch | null {
 
 /** （一）指导思想 — a section heading; the rest may hold the title and inline body text. */
 export function matchSection(text: string): NumberedMatch | null {
-  const m = new RegExp(`^[（(](${ZH})[）)]\\s*(.*)$`).exec(text);
+  const m = new RegExp(`^[（(](${ZH})[）)]\\s*(.*)$`, 's').exec(text);
   if (!m) return null;
   const label = text.slice(0, text.length - m[2].length).trimEnd();
   return { number: m[1], value: zhNumeralValue(m[1]), label, rest: m[2] };
@@ -33,14 +33,14 @@ export function matchSection(text: string): NumberedMatch | null {
 
 /** 1.加强… / 1、… / 1．… — a numbered clause or box item. `1.8 万` is a number, not a label. */
 export function matchNumbered(text: string): NumberedMatch | null {
-  const m = /^(\d{1,3})\s*([.．、])\s*(?!\d)(.*)$/.exec(text);
+  const m = /^(\d{1,3})\s*([.．、])\s*(?!\d)(.*)$/s.exec(text);
   if (!m) return null;
   return { number: m[1], value: Number(m[1]), label: `${m[1]}${m[2]}`, rest: m[3] };
 }
 
 /** 专栏 2 健全残疾人保障体系 */
 export function matchBoxTitle(text: string): { number: string; title: string } | null {
-  const m = /^专栏\s*(\d{1,2})\s*(.*)$/.exec(text);
+  const m = /^专栏\s*(\d{1,2})\s*(.*)$/s.exec(text);
   if (!m) return null;
   return { number: m[1], title: m[2].trim() };
 }

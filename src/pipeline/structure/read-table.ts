@@ -21,7 +21,7 @@ export function splitCells(raw: string): { cells: string[]; tabbed: boolean } {
   return { cells, tabbed };
 }
 
-const ROW_START = /^((\d{1,2})(?:\s*[.．])?)(?:\s*|\t+|\s+)(?!\d)(.*)$/;
+const ROW_START = /^((\d{1,2})(?:\s*[.．])?)(?:\s*|\t+|\s+)(?!\d)(.*)$/s;
 /** A piece of a category cell split over lines: short, no sentence punctuation. */
 const FRAGMENT = /^[^，。；：,;\d]{1,8}$/;
 const MAX_ROW_LINES = 8;

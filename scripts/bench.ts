@@ -1,0 +1,36 @@
+/**
+ * npm run bench: runs every benchmark, prints the figures and records them in
+ * docs/benchmarks.md. Figures over budget are marked; they do not fail the run (timings
+ * belong in benchmarks, not in tests).
+ */
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { cpus } from 'node:os';
+import type { BenchResult } from './bench/types.ts';
+
+const root = resolve(import.meta.dirname, '..');
+const results: BenchResult[] = [];
+
+// Each scripts/bench/<name>.ts exports one `bench<Name>(root)` function.
+for (const file of readdirSync(join(root, 'scripts/bench')).filter((f) => f.endsWith('.ts') && f !== 'types.ts').sort()) {
+  const module = await import(join(root, 'scripts/bench', file));
+  for (const [name, run] of Object.entries(module)) {
+    if (!name.startsWith('bench') || typeof run !== 'function') continue;
+    console.log(`running ${file} ${name}…`);
+    results.push(...(await (run as (root: string) => Promise<BenchResult[]> | BenchResult[])(root)));
+  }
+}
+
+const format = (r: BenchResult) => `${r.value.toFixed(r.value < 10 ? 2 : 0)} ${r.unit}`;
+const verdict = (r: BenchResult) => (r.budget === undefined ? '' : r.value <= r.budget ? `within ${r.budget} ${r.unit}` : `OVER ${r.budget} ${r.unit}`);
+for (const r of results) console.log(`${r.name.padEnd(70)} ${format(r).padStart(12)}  ${verdict(r)}`);
+
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`;
+const table = results.map((r) => `| ${r.name} | ${format(r)} | ${r.budget === undefined ? '' : `${r.budget} ${r.unit}`} | ${verdict(r)} |`).join('\n');
+writeFileSync(
+  join(root, 'docs/benchmarks.md'),
+  `# Benchmarks\n\nRecorded by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)} (${machine}).\n` +
+    `${existsSync(join(root, 'dist')) ? '' : '\nThe site was not built, so only ingest figures are here.\n'}\n` +
+    `| figure | value | budget | |\n|---|---|---|---|\n${table}\n`,
+);
+console.log('recorded in docs/benchmarks.md');
