@@ -25,6 +25,8 @@ interface Cursor {
   lines: CleanLine[];
   /** Typical width of a wrapped line in this file; shorter lines that end a sentence end a paragraph. */
   wrapWidth: number;
+  /** Cleaned length of each source line. */
+  lengthOfLine: Map<number, number>;
 }
 
 function piece(line: CleanLine, text: string, paragraphStart: boolean): Piece {
@@ -47,7 +49,7 @@ export function estimateWrapWidth(lines: CleanLine[]): number {
 }
 
 export function buildDraft(file: string, lines: CleanLine[]): DraftPlan {
-  const cursor: Cursor = { file, lines, wrapWidth: estimateWrapWidth(lines) };
+  const cursor: Cursor = { file, lines, wrapWidth: estimateWrapWidth(lines), lengthOfLine: new Map(lines.map((l) => [l.line, l.text.length])) };
   const plan: DraftPlan = { front: [], chapters: [], boxes: [] };
 
   // Assigned inside the helper closures below, so TypeScript must not narrow them to null.
@@ -87,8 +89,7 @@ export function buildDraft(file: string, lines: CleanLine[]): DraftPlan {
   const paragraphBreak = (unit: DraftUnit, line: CleanLine): boolean => {
     const prev = unit.pieces[unit.pieces.length - 1];
     if (!prev) return false;
-    const prevLine = cursor.lines.find((l) => l.line === prev.line);
-    const short = (prevLine?.text.length ?? 0) < cursor.wrapWidth * 0.85;
+    const short = (cursor.lengthOfLine.get(prev.line) ?? 0) < cursor.wrapWidth * 0.85;
     // Before the first chapter (notice, title, issuer, date) a short line is a line of its own.
     if (chapter === null) return short;
     if (!endsSentence(prev.text)) return false;
