@@ -1,5 +1,5 @@
 /**
- * npm run ingest [-- --force] [--seeds DIR] [--out DIR]
+ * npm run ingest [-- --force] [--report] [--seeds DIR] [--out DIR]
  * Turns seeds/*.txt into content/plans/<slug>/{plan.json, overview.mdx, <area>.mdx}.
  */
 import { resolve } from 'node:path';
@@ -12,11 +12,18 @@ const { values } = parseArgs({
     seeds: { type: 'string', default: 'seeds' },
     out: { type: 'string', default: 'content/plans' },
     force: { type: 'boolean', default: false },
+    /** Print every area decision (item id, area, the keyword or override that decided it). */
+    report: { type: 'boolean', default: false },
   },
 });
 const root = resolve(import.meta.dirname, '..');
 try {
-  runIngest({ root, seedsDir: resolve(values.seeds!), outDir: resolve(values.out!), force: values.force, log: (l) => console.log(l) });
+  const summary = runIngest({ root, seedsDir: resolve(values.seeds!), outDir: resolve(values.out!), force: values.force || values.report, log: (l) => console.log(l) });
+  if (values.report) {
+    for (const plan of summary.plans) {
+      for (const d of plan.report?.decisions ?? []) console.log(`${plan.slug}\t${d.id}\t${d.area}\t${d.reason}`);
+    }
+  }
 } catch (error) {
   if (error instanceof IngestError) {
     console.error(`error: ${error.message}`);
