@@ -224,3 +224,15 @@ describe('responsibilities', () => {
 it('catalogues all five seeds', () => {
   expect(catalog.map((e) => e.slug)).toEqual(['zhongwei', 'huining', 'ningxia-rural', 'dengkou', 'beihai']);
 });
+
+describe('area pages', () => {
+  it('give a section interrupted by a 专栏 a continuation heading with its own id', () => {
+    const { pages } = ingestSeed('huining');
+    const jiuye = pages.find((p) => p.file === 'jiuye.mdx')!.content;
+    const ids = [...jiuye.matchAll(/<ContainerHeading data=\{(\{.*?\})\} \/>/g)].map((m) => JSON.parse(m[1]));
+    expect(new Set(ids.map((h) => h.id)).size).toBe(ids.length);
+    const continued = ids.filter((h) => h.continued);
+    expect(continued.length).toBeGreaterThan(0);
+    for (const h of continued) expect(ids.some((first) => !first.continued && h.id.startsWith(`${first.id}-`))).toBe(true);
+  });
+});

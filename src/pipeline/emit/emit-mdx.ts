@@ -72,10 +72,15 @@ export interface EmittedPage {
 function areaPage(plan: Plan, area: AreaRules['areas'][number], units: Placed[]): EmittedPage {
   const body: string[] = [];
   let container = '';
+  // A section interrupted by a 专栏 comes back after it: its heading is repeated as a continuation.
+  const seen = new Map<string, number>();
   for (const { unit, container: c } of units) {
     if (c.id !== container) {
       container = c.id;
-      body.push(component('ContainerHeading', { id: `${area.slug}-${c.id}`, heading: c.heading, kind: c.kind }));
+      const times = (seen.get(c.id) ?? 0) + 1;
+      seen.set(c.id, times);
+      const id = `${area.slug}-${c.id}${times > 1 ? `-${times}` : ''}`;
+      body.push(component('ContainerHeading', { id, heading: c.heading, kind: c.kind, continued: times > 1 }));
     }
     body.push(component('Clause', clauseData(unit)));
   }

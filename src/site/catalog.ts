@@ -1,0 +1,43 @@
+/** Plain-language facts about a plan's catalogue entry, shared by every page that lists plans. */
+import type { CatalogEntry, Status } from '../model/plan.ts';
+
+/** 讨论稿 and 征求意见稿 are drafts: the site must say so wherever the plan appears. */
+export const isDraft = (status: Status): boolean => status !== '正式';
+
+/** Text of the draft badge, e.g. 草案：征求意见稿; null for a final plan. */
+export const draftBadgeText = (status: Status): string | null => (isDraft(status) ? `草案：${status}` : null);
+
+/** Province, city and county as far as the catalogue names them. */
+export function regionParts(entry: CatalogEntry): string[] {
+  const parts = [entry.province, entry.city, entry.county].filter((p): p is string => Boolean(p));
+  // A city-level plan of a municipality would repeat the same name; show it once.
+  return parts.filter((p, i) => parts.indexOf(p) === i);
+}
+
+export const regionText = (entry: CatalogEntry): string => regionParts(entry).join(' ');
+
+/** 2022-06-30 → 2022年6月30日 */
+export function formatDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
+export interface Fact {
+  label: string;
+  value: string;
+}
+
+/** The catalogue facts a plan page shows, in reading order; missing fields are left out. */
+export function catalogFacts(entry: CatalogEntry): Fact[] {
+  const facts: (Fact | null)[] = [
+    { label: '标题', value: entry.title },
+    { label: '地区', value: regionText(entry) },
+    { label: '层级', value: entry.level },
+    entry.issuer ? { label: '发文单位', value: entry.issuer } : null,
+    entry.docNumber ? { label: '文号', value: entry.docNumber } : null,
+    entry.date ? { label: '日期', value: formatDate(entry.date) } : null,
+    { label: '类型', value: entry.kind },
+    { label: '状态', value: isDraft(entry.status) ? `${entry.status}（草案，不是正式印发的文件）` : '正式印发' },
+  ];
+  return facts.filter((f): f is Fact => f !== null);
+}

@@ -1,0 +1,80 @@
+/** Indicator tables of the plans, and the cross-plan comparison of canonical indicators. */
+import type { Box, CatalogEntry, Indicator, IndicatorValue, Plan } from '../model/plan.ts';
+import type { CanonicalIndicator } from './load.ts';
+
+type IndicatorTable = NonNullable<Box['table']>;
+
+/** The 专栏 boxes of a plan that are indicator tables, in source order. */
+export function indicatorTables(plan: Plan): { box: Box; table: IndicatorTable }[] {
+  return plan.boxes.flatMap((box) => (box.table ? [{ box, table: box.table }] : []));
+}
+
+export const indicatorRows = (plan: Plan): Indicator[] => indicatorTables(plan).flatMap((t) => t.table.rows);
+
+export interface PlanIndicator {
+  plan: CatalogEntry;
+  /** The plan's row for the indicator, null when its table does not list it. */
+  row: Indicator | null;
+}
+
+export interface IndicatorComparison {
+  indicator: CanonicalIndicator;
+  /** One entry per plan that has an indicator table, in catalogue order. */
+  plans: PlanIndicator[];
+}
+
+/** Plans that print an indicator table (the others have nothing to compare). */
+export const plansWithIndicators = (plans: Plan[]): Plan[] => plans.filter((p) => indicatorRows(p).length > 0);
+
+export function compareIndicators(plans: Plan[], canonical: CanonicalIndicator[]): IndicatorComparison[] {
+  const withTables = plansWithIndicators(plans);
+  return canonical.map((indicator) => ({
+    indicator,
+    plans: withTables.map((plan) => ({
+      plan: plan.catalog,
+      row: indicatorRows(plan).find((r) => r.canonical === indicator.id) ?? null,
+    })),
+  }));
+}
+
+/** Rows no canonical indicator matches, per plan (shown under their plan, not compared). */
+export function unmappedIndicators(plans: Plan[]): { plan: CatalogEntry; rows: Indicator[] }[] {
+  return plans
+    .map((plan) => ({ plan: plan.catalog, rows: indicatorRows(plan).filter((r) => r.canonical === null) }))
+    .filter((p) => p.rows.length > 0);
+}
+
+/** A value cell as printed; an empty or dash-only cell says so in words. */
+export function valueText(value: IndicatorValue | null): string {
+  if (value === null) return '原文无此列';
+  const text = value.text.trim();
+  if (text === '' || /^[-—–－]+$/.test(text)) return '未填';
+  return text;
+}
+
+export interface ChartBar {
+  label: string;
+  value: number;
+  /** Text printed at the end of the bar, e.g. >90%. */
+  text: string;
+}
+
+export interface ChartGroup {
+  label: string;
+  bars: ChartBar[];
+}
+
+/** Bars for the chart: canonical indicators measured in %, one bar per plan with a numeric 2025 target. */
+export function percentTargetGroups(comparisons: IndicatorComparison[], planLabel: (plan: CatalogEntry) => string): ChartGroup[] {
+  return comparisons
+    .filter((c) => c.indicator.unit === '%')
+    .map((c) => ({
+      label: c.indicator.name,
+      bars: c.plans.flatMap(({ plan, row }) => {
+        const target = row?.target2025;
+        if (!target || target.number === null || target.cumulative) return [];
+        return [{ label: planLabel(plan), value: target.number, text: `${target.op ?? ''}${target.number}%` }];
+      }),
+    }))
+    .filter((g) => g.bars.length > 0);
+}

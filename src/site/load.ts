@@ -1,0 +1,134 @@
+/**
+ * Build-time loaders for the data the pages read: the catalogue and plans written by
+ * `npm run ingest`, and the curated YAML files. Each file is read and validated once
+ * per build (memoised), so a malformed file fails the build with a clear message
+ * instead of rendering a broken page.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { AreaSchema, CatalogEntrySchema, PlanSchema, type Area, type CatalogEntry, type Plan } from '../model/plan.ts';
+
+/** Project root: Astro and vitest both run from it (npm scripts). */
+const root = () => process.cwd();
+
+function readText(relative: string): string {
+  const file = join(root(), relative);
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    const hint = relative.startsWith('content/plans') ? ' (run `npm run ingest` first)' : '';
+    throw new Error(`cannot read ${relative}${hint}: ${(error as Error).message}`);
+  }
+}
+
+function parsed<T>(relative: string, schema: z.ZodType<T, z.ZodTypeDef, unknown>, data: unknown): T {
+  const result = schema.safeParse(data);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new Error(`${relative}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  }
+  return result.data;
+}
+
+function memo<T>(load: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= load());
+}
+
+/** The plans in catalogue order (the order the site lists them everywhere). */
+export const readCatalog = memo((): CatalogEntry[] => {
+  const file = 'content/plans/catalog.json';
+  return parsed(file, z.array(CatalogEntrySchema), JSON.parse(readText(file)));
+});
+
+const plans = new Map<string, Plan>();
+
+export function readPlan(slug: string): Plan {
+  let plan = plans.get(slug);
+  if (!plan) {
+    const file = `content/plans/${slug}/plan.json`;
+    plan = parsed(file, PlanSchema, JSON.parse(readText(file)));
+    plans.set(slug, plan);
+  }
+  return plan;
+}
+
+/** Every plan, in catalogue order. */
+export const readPlans = (): Plan[] => readCatalog().map((entry) => readPlan(entry.slug));
+
+/** What the site shows about a task area (content/areas.yaml, without the classifier's keywords). */
+export interface AreaInfo {
+  name: Area;
+  slug: string;
+  title: string;
+  summary: string;
+}
+
+const AreaInfoSchema = z.object({
+  name: AreaSchema,
+  slug: z.string().regex(/^[a-z][a-z0-9-]*$/),
+  title: z.string().min(2),
+  summary: z.string().min(2),
+});
+
+/** The six task areas, in the order content/areas.yaml lists them. */
+export const readAreas = memo((): AreaInfo[] => {
+  const file = 'content/areas.yaml';
+  const data = parsed(file, z.object({ areas: z.array(AreaInfoSchema.passthrough()) }), parse(readText(file)));
+  return data.areas.map(({ name, slug, title, summary }) => ({ name, slug, title, summary }));
+});
+
+export function areaBySlug(slug: string): AreaInfo {
+  const area = readAreas().find((a) => a.slug === slug);
+  if (!area) throw new Error(`unknown area slug ${slug}`);
+  return area;
+}
+
+export function areaByName(name: Area): AreaInfo {
+  const area = readAreas().find((a) => a.name === name);
+  if (!area) throw new Error(`area ${name} is missing from content/areas.yaml`);
+  return area;
+}
+
+/** A canonical indicator from content/indicators.yaml (aliases are the pipeline's business). */
+export interface CanonicalIndicator {
+  id: string;
+  name: string;
+  category: string;
+  unit: string;
+}
+
+export const readCanonicalIndicators = memo((): CanonicalIndicator[] => {
+  const file = 'content/indicators.yaml';
+  const schema = z.object({
+    indicators: z.array(z.object({ id: z.string(), name: z.string(), category: z.string(), unit: z.string() }).passthrough()),
+  });
+  return parsed(file, schema, parse(readText(file))).indicators.map(({ id, name, category, unit }) => ({ id, name, category, unit }));
+});
+
+/** A 我能享受哪些政策 topic (content/entitlements.yaml). */
+export interface Topic {
+  slug: string;
+  name: string;
+  summary: string;
+  /** A clause or box item belongs to the topic when its text contains any of these. */
+  terms: string[];
+}
+
+export const TopicSchema = z.object({
+  slug: z.string().regex(/^[a-z][a-z0-9-]*$/, 'topic slug must be lowercase ASCII'),
+  name: z.string().min(2),
+  summary: z.string().min(10),
+  terms: z.array(z.string().min(2)).min(1),
+});
+
+export const readTopics = memo((): Topic[] => {
+  const file = 'content/entitlements.yaml';
+  const topics = parsed(file, z.object({ topics: z.array(TopicSchema) }), parse(readText(file))).topics;
+  const slugs = topics.map((t) => t.slug);
+  const duplicate = slugs.find((s, i) => slugs.indexOf(s) !== i);
+  if (duplicate) throw new Error(`${file}: topic slug ${duplicate} is used twice`);
+  return topics.map((t) => ({ ...t, summary: t.summary.trim() }));
+});

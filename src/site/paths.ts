@@ -1,0 +1,33 @@
+/**
+ * Every URL the site links to, built in one place. Paths are absolute from the
+ * site root and end in a slash (astro.config: trailingSlash 'always', directory
+ * format), so they work from any static file server without rewrites.
+ */
+
+export const homePath = () => '/';
+export const searchPath = () => '/search/';
+export const aboutPath = () => '/about/';
+export const indicatorsPath = () => '/indicators/';
+export const boxesPath = () => '/boxes/';
+export const entitlementsPath = () => '/entitlements/';
+export const topicPath = (topicSlug: string) => `/entitlements/${topicSlug}/`;
+export const areaPath = (areaSlug: string) => `/areas/${areaSlug}/`;
+export const planPath = (planSlug: string) => `/plans/${planSlug}/`;
+export const planAreaPath = (planSlug: string, areaSlug: string) => `/plans/${planSlug}/${areaSlug}/`;
+export const sourcePath = (planSlug: string) => `/plans/${planSlug}/source/`;
+
+/** Anchor of a source line on the source view, e.g. `line-206`. */
+export const lineAnchor = (line: number) => `line-${line}`;
+
+/** Adds `#anchor` to a path. */
+export const withAnchor = (path: string, anchor: string) => `${path}#${anchor}`;
+
+/**
+ * The plan slug of a page under /plans/<slug>/… . MDX components only receive
+ * their `data` prop, so components that must link within their plan (TaskChapter)
+ * read the plan from the URL of the page being rendered.
+ */
+export function planSlugFromPath(pathname: string): string | null {
+  const match = /^\/plans\/([a-z][a-z0-9-]*)\//.exec(pathname);
+  return match ? match[1] : null;
+}
