@@ -1,0 +1,71 @@
+// The only script the reading pages load (deferred). Reading never needs it: it
+// powers the display toggles (大字 / 高对比度) and the 复制引用 buttons. The
+// saved display settings are applied earlier, before first paint, by a tiny
+// inline script in <head> (see src/components/DisplayScript.astro).
+(function () {
+  'use strict';
+  var root = document.documentElement;
+  var status = document.getElementById('live-status');
+
+  function announce(message) {
+    if (!status) return;
+    // Clear first so the same message is announced again on a second click.
+    status.textContent = '';
+    setTimeout(function () { status.textContent = message; }, 50);
+  }
+
+  // Display toggles: <button data-display="text" data-value="large" aria-pressed>.
+  var toggles = document.querySelectorAll('button[data-display]');
+  function sync() {
+    for (var i = 0; i < toggles.length; i++) {
+      var b = toggles[i];
+      b.setAttribute('aria-pressed', String(root.getAttribute('data-' + b.dataset.display) === b.dataset.value));
+    }
+  }
+  for (var i = 0; i < toggles.length; i++) {
+    toggles[i].addEventListener('click', function (event) {
+      var b = event.currentTarget;
+      var attr = 'data-' + b.dataset.display;
+      var on = root.getAttribute(attr) !== b.dataset.value;
+      if (on) root.setAttribute(attr, b.dataset.value);
+      else root.removeAttribute(attr);
+      try {
+        if (on) localStorage.setItem('display-' + b.dataset.display, b.dataset.value);
+        else localStorage.removeItem('display-' + b.dataset.display);
+      } catch (e) { /* private mode: the setting lasts for this page only */ }
+      sync();
+    });
+  }
+  sync();
+
+  // 复制引用: citation + full URL of the clause's permalink.
+  function selectText(el) {
+    var range = document.createRange();
+    range.selectNodeContents(el);
+    var sel = window.getSelection();
+    sel.removeAllRanges();
+    sel.addRange(range);
+  }
+  document.addEventListener('click', function (event) {
+    var button = event.target.closest && event.target.closest('button[data-copy-citation]');
+    if (!button) return;
+    var holder = button.closest('[data-citation-holder]');
+    var citation = holder && holder.querySelector('.citation');
+    var link = holder && holder.querySelector('a.permalink');
+    if (!citation || !link) return;
+    var text = citation.textContent.trim() + ' ' + new URL(link.getAttribute('href'), location.href).href;
+    function fallback() {
+      selectText(citation);
+      announce('无法自动复制。出处已选中，请按 Ctrl+C（手机上长按）复制。');
+    }
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(text).then(function () {
+        button.textContent = '已复制';
+        announce('已复制引用：' + text);
+        setTimeout(function () { button.textContent = '复制引用'; }, 2000);
+      }, fallback);
+    } else {
+      fallback();
+    }
+  });
+})();
