@@ -1,0 +1,105 @@
+/**
+ * npm run index: builds the search index into dist/pagefind/ with the Pagefind Node API.
+ *
+ *   tsx scripts/build-index.ts [--dist <dir>]
+ *
+ * One custom record per clause, 专栏 item and indicator row of every plan (content/plans/),
+ * its content the nodejieba tokens joined by spaces, language `zxx` so Pagefind does not
+ * segment it again (docs/search.md explains why). Also writes dist/pagefind/lexicon.json,
+ * the query dictionary the browser and the CLI segment queries with. Any error reported by
+ * Pagefind fails the build.
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { parseArgs } from 'node:util';
+import * as pagefind from 'pagefind';
+import { loadCorpus } from '../src/search/corpus.ts';
+import { encodeLexicon, LEXICON_FILE } from '../src/search/lexicon.ts';
+import { CARRIER_FILTERS, FILTER_NAMES } from '../src/search/records.ts';
+import { compileAliases } from '../src/search/synonyms.ts';
+import { hasHan, isWordToken } from '../src/search/text.ts';
+import { loadUserWords, subwords, tokenize } from '../src/search/tokenize.ts';
+
+const root = resolve(import.meta.dirname, '..');
+const { values: args } = parseArgs({ options: { dist: { type: 'string', default: 'dist' } } });
+const dist = resolve(root, args.dist!);
+const out = join(dist, 'pagefind');
+
+const ms = (t: number) => `${(performance.now() - t).toFixed(0)} ms`;
+const fail = (what: string, errors: string[]): never => {
+  console.error(`build-index: ${what} failed:\n  ${errors.join('\n  ')}`);
+  process.exit(1);
+};
+
+const t0 = performance.now();
+const corpus = loadCorpus(root);
+// Curated words stay whole in the index and in the query dictionary: the listed words and
+// every alias key (what people type). Alias values are not: they are segmented like queries.
+const curated = [...new Set([...corpus.synonyms.words, ...Object.keys(corpus.synonyms.aliases)])];
+loadUserWords(curated);
+const tLoad = ms(t0);
+
+const t1 = performance.now();
+const vocab = new Set<string>();
+const prepared = corpus.records.map((r) => {
+  const tokens = tokenize(r.text);
+  const kw = subwords(r.text, tokens);
+  for (const t of tokens) if (isWordToken(t)) vocab.add(t);
+  for (const t of kw) vocab.add(t);
+  return { r, content: tokens.join(' '), kw };
+});
+const tTokenize = ms(t1);
+
+const t2 = performance.now();
+const created = await pagefind.createIndex({ forceLanguage: 'zxx' });
+if (created.errors.length || !created.index) fail('createIndex', created.errors);
+const index = created.index!;
+const batch = 64;
+for (let i = 0; i < prepared.length; i += batch) {
+  const responses = await Promise.all(
+    prepared.slice(i, i + batch).map(({ r, content, kw }) =>
+      index.addCustomRecord({
+        url: r.url,
+        content,
+        language: 'zxx',
+        // Searchable (Pagefind ≥ 1.5 indexes meta): only the sub-words, so 补贴 finds 护理补贴.
+        meta: kw.length ? { kw: kw.join(' ') } : {},
+        filters: {
+          ...Object.fromEntries(FILTER_NAMES.map((f) => [f, [r.filters[f]]])),
+          // Display data that must not be searchable (filter values never are).
+          [CARRIER_FILTERS[0]]: [r.cite],
+          [CARRIER_FILTERS[1]]: [r.stage],
+        },
+        sort: { order: String(r.order).padStart(7, '0') },
+      }),
+    ),
+  );
+  responses.forEach((res, k) => {
+    if (res.errors.length) fail(`addCustomRecord ${prepared[i + k].r.url}`, res.errors);
+  });
+}
+const tAdd = ms(t2);
+
+const t3 = performance.now();
+rmSync(out, { recursive: true, force: true });
+mkdirSync(dist, { recursive: true });
+const written = await index.writeFiles({ outputPath: out });
+if (written.errors.length) fail('writeFiles', written.errors);
+const aliases = compileAliases(corpus.synonyms);
+const lexicon = JSON.stringify(encodeLexicon(vocab, curated.filter(hasHan), aliases));
+writeFileSync(join(out, LEXICON_FILE), lexicon);
+const tWrite = ms(t3);
+await pagefind.close();
+
+const kinds = corpus.records.reduce<Record<string, number>>((a, r) => ((a[r.filters.kind] = (a[r.filters.kind] ?? 0) + 1), a), {});
+console.log(
+  `build-index: ${corpus.records.length} records (${Object.entries(kinds).map(([k, n]) => `${k} ${n}`).join(', ')}) ` +
+    `from ${corpus.plans.length} plans → ${out}`,
+);
+console.log(
+  `build-index: vocabulary ${vocab.size} words; ${LEXICON_FILE} ${Buffer.byteLength(lexicon)} B raw, ${gzipSync(lexicon).length} B gzip`,
+);
+console.log(
+  `build-index: load ${tLoad}, tokenize ${tTokenize}, add records ${tAdd}, write ${tWrite}, total ${ms(t0)}`,
+);

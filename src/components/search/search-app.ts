@@ -1,0 +1,251 @@
+/**
+ * The search page's browser module (bundled by Astro from SearchApp.astro). No framework:
+ * it reads the form, keeps query and filters in the URL, runs the shared engine
+ * (src/search/engine.ts) on Pagefind and renders the results.
+ *
+ * Markup contract: each result is an element with `data-result` containing an `a[href]`
+ * to the clause (`/plans/<slug>/<area>/#<clause id>`).
+ */
+import { SearchEngine, type Hit, type SearchOutcome } from '../../search/engine.ts';
+import { decodeLexicon, LEXICON_FILE, type LexiconJson } from '../../search/lexicon.ts';
+import { paramsFromState, plansInScope, stateFromParams, type Facets, type SearchState } from '../../search/params.ts';
+import { FILTER_NAMES } from '../../search/records.ts';
+import { textDirective } from '../../search/excerpt.ts';
+import { escapeHtml } from '../../search/text.ts';
+
+const BUNDLE = '/pagefind/';
+/**
+ * Pause after a keystroke before searching. Searches are cheap and a newer one discards an
+ * older one's results, so none; input methods only send the committed text (see below).
+ */
+const DEBOUNCE_MS = 0;
+
+const app = document.getElementById('search-app');
+if (app) void start(app);
+
+async function start(root: HTMLElement) {
+  const facets = JSON.parse(root.dataset.facets ?? '{}') as Facets;
+  const form = root.querySelector('form') as HTMLFormElement;
+  const input = form.querySelector('input[name="q"]') as HTMLInputElement;
+  const status = root.querySelector('[data-status]') as HTMLElement;
+  const list = root.querySelector('[data-results]') as HTMLOListElement;
+  const heading = root.querySelector('[data-results-heading]') as HTMLElement;
+  const moreButton = root.querySelector('[data-more]') as HTMLButtonElement;
+  const clearButton = root.querySelector('[data-clear]') as HTMLButtonElement;
+  const filterCount = root.querySelector('[data-filter-count]') as HTMLElement;
+  root.classList.add('ready');
+
+  // ---- Engine (loaded once; the first query waits for it) ----
+  let engine: Promise<SearchEngine> | null = null;
+  const loadEngine = () =>
+    (engine ??= (async () => {
+      const [pagefind, lexicon] = await Promise.all([
+        import(/* @vite-ignore */ `${BUNDLE}pagefind.js`),
+        fetch(`${BUNDLE}${LEXICON_FILE}`).then((r) => {
+          if (!r.ok) throw new Error(`lexicon: HTTP ${r.status}`);
+          return r.json() as Promise<LexiconJson>;
+        }),
+      ]);
+      // pagefind.js reads <html lang> once, when its instance is created, and runs
+      // Intl.Segmenter on every query when that is zh/ja/th — which would cut our tokens
+      // again. The page stays zh-CN; only the instance is created under a neutral code.
+      const html = document.documentElement;
+      const lang = html.lang;
+      html.lang = 'zxx';
+      let instance;
+      try {
+        // noWorker: our searches are single words over a small index (a few ms of wasm each);
+        // the worker would add 12 KB and a message round trip per word and per fragment.
+        instance = pagefind.createInstance({ basePath: BUNDLE, baseUrl: '/', noWorker: true });
+      } finally {
+        html.lang = lang;
+      }
+      await instance.init();
+      return new SearchEngine(instance, decodeLexicon(lexicon));
+    })());
+
+  // ---- State ⇄ form ⇄ URL ----
+  const readForm = (): SearchState => {
+    const params = new URLSearchParams();
+    params.set('q', input.value);
+    for (const el of form.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-filter]')) {
+      if (el instanceof HTMLInputElement ? el.checked : el.value) params.append(el.name, el.value);
+    }
+    return stateFromParams(params, facets);
+  };
+  const writeForm = (state: SearchState) => {
+    input.value = state.q;
+    const params = paramsFromState(state, facets);
+    for (const el of form.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-filter]')) {
+      const values = params.getAll(el.name);
+      if (el instanceof HTMLInputElement) el.checked = values.includes(el.value);
+      else el.value = values.find((v) => [...el.options].some((o) => o.value === v)) ?? '';
+    }
+    syncFilterCount(state);
+  };
+  const syncFilterCount = (state: SearchState) => {
+    const n = FILTER_NAMES.reduce((a, f) => a + (state.filters[f]?.length ?? 0), 0);
+    filterCount.textContent = n ? `（已选 ${n} 项）` : '';
+    clearButton.hidden = n === 0;
+  };
+  const urlOf = (state: SearchState) => {
+    const qs = paramsFromState(state, facets).toString();
+    return `${location.pathname}${qs ? `?${qs}` : ''}`;
+  };
+  const setUrl = (state: SearchState, push: boolean) => {
+    const url = urlOf(state);
+    if (url === `${location.pathname}${location.search}`) return;
+    if (push) history.pushState(null, '', url);
+    else history.replaceState(null, '', url);
+  };
+
+  // ---- Searching and rendering ----
+  let seq = 0;
+  let current: SearchOutcome | null = null;
+  let exhausted = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const run = async (state: SearchState) => {
+    const mine = ++seq;
+    syncFilterCount(state);
+    const hasFilters = FILTER_NAMES.some((f) => state.filters[f]?.length);
+    if (!state.q.trim() && !hasFilters) {
+      current = null;
+      list.replaceChildren();
+      heading.hidden = true;
+      moreButton.hidden = true;
+      say('');
+      return;
+    }
+    let outcome: SearchOutcome;
+    try {
+      const eng = await loadEngine();
+      outcome = await eng.search(state.q, { filters: state.filters, plans: plansInScope(facets, state.filters) });
+    } catch (e) {
+      if (mine !== seq) return;
+      console.error(e);
+      say('检索暂时无法使用，请稍后再试，或按领域阅读各地规划。');
+      return;
+    }
+    if (mine !== seq) return; // a newer query is running
+    current = outcome;
+    exhausted = false;
+    list.replaceChildren(...outcome.hits.map(renderHit));
+    heading.hidden = outcome.hits.length === 0;
+    syncMore();
+    say(statusText(state, outcome));
+    root.dataset.searched = String(mine);
+    root.dispatchEvent(new CustomEvent('search-rendered', { detail: { query: state.q, results: outcome.hits.length, millis: outcome.millis } }));
+  };
+
+  const say = (text: string) => {
+    // Rewriting the same words would not be announced again; a changed text is.
+    if (status.textContent !== text) status.textContent = text;
+  };
+
+  /** The button offers the rest of the main list, then the looser matches kept behind it. */
+  const syncMore = () => {
+    const o = current;
+    const shown = list.children.length;
+    if (!o || exhausted || shown >= o.total + o.looser) {
+      moreButton.hidden = true;
+      return;
+    }
+    moreButton.hidden = false;
+    moreButton.textContent =
+      shown < o.total ? '显示更多结果' : `再显示 ${o.looser} 条：包含全部词语，但不是连在一起的`;
+  };
+
+  const statusText = (state: SearchState, o: SearchOutcome) => {
+    const q = state.q.trim();
+    const what = q ? `“${q}”` : '所选条件';
+    if (!o.hits.length) return `没有找到与${what}相关的条文。可以换个说法、少输几个字，或减少筛选条件。`;
+    if (o.approximate) return `没有找到${what}，以下 ${o.total} 条包含相近的词。`;
+    if (o.partial) return `没有同时包含所有词语的条文，以下 ${o.total} 条包含其中一部分。`;
+    return (
+      `找到 ${o.total} 条与${what}相关的条文${o.total > o.hits.length ? `，先显示 ${o.hits.length} 条` : ''}。` +
+      (o.looser ? `另有 ${o.looser} 条包含这些词但不连在一起。` : '')
+    );
+  };
+
+  // Text fragments: only where supported; their context must start and end on the word
+  // boundaries the browser itself uses (ICU's dictionary for Chinese).
+  const directives = 'fragmentDirective' in document && typeof Intl.Segmenter === 'function';
+  const words = directives ? new Intl.Segmenter('zh', { granularity: 'word' }) : null;
+  const wordBoundaries = (text: string) => [...words!.segment(text)].map((s) => s.index).concat(text.length);
+
+  const renderHit = (h: Hit): HTMLLIElement => {
+    const li = document.createElement('li');
+    li.className = 'search-result';
+    li.setAttribute('data-result', '');
+    const area = h.area === '概述' ? '概述' : `${h.area}领域`;
+    li.innerHTML =
+      `<p class="result-meta"><span class="result-plan">${escapeHtml(h.plan)}</span><span> · ${escapeHtml(area)}</span>` +
+      `<span> · ${escapeHtml(h.kind === '指标' ? '主要指标' : h.kind)}</span>` +
+      (h.draft ? ` <span class="badge badge-draft">草案：${escapeHtml(h.draft)}</span>` : '') +
+      `</p><h3 class="result-title"><a href="${escapeHtml(h.url)}">${escapeHtml(h.cite)}</a></h3>` +
+      `<p class="result-excerpt">${h.excerpt.html}</p>`;
+    if (directives) {
+      const directive = textDirective(h.text, h.excerpt, wordBoundaries);
+      if (directive) li.querySelector('a')!.dataset.directive = directive;
+    }
+    return li;
+  };
+
+  const schedule = (push: boolean) => {
+    clearTimeout(timer);
+    const state = readForm();
+    setUrl(state, push);
+    timer = setTimeout(() => void run(state), push ? 0 : DEBOUNCE_MS);
+  };
+
+  // Typing updates the results (and the current history entry) without moving focus.
+  // Nothing is searched while an input method is composing (pinyin letters are not the query).
+  input.addEventListener('input', (e) => {
+    if (!(e as InputEvent).isComposing) schedule(false);
+  });
+  input.addEventListener('compositionend', () => schedule(false));
+  input.addEventListener('focus', () => void loadEngine().catch(() => {}), { once: true });
+  // Enter or the button: a new history entry, results at once.
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    schedule(true);
+  });
+  form.addEventListener('change', (e) => {
+    if ((e.target as HTMLElement).matches('[data-filter]')) schedule(true);
+  });
+  clearButton.addEventListener('click', () => {
+    writeForm({ q: input.value, filters: {} });
+    schedule(true);
+    input.focus();
+  });
+  moreButton.addEventListener('click', async () => {
+    if (!current) return;
+    const from = list.children.length;
+    const more = await current.more();
+    list.append(...more.map(renderHit));
+    if (!more.length) exhausted = true;
+    syncMore();
+    say(`已显示 ${list.children.length} 条。`);
+    (list.children[from]?.querySelector('a') as HTMLElement | null)?.focus();
+  });
+  // Following a result: in browsers with text fragments, also highlight the matched words
+  // on the clause's page (href stays the plain clause link for copying, new tabs, tests).
+  list.addEventListener('click', (e) => {
+    const a = (e.target as HTMLElement).closest('a');
+    if (!a || !a.dataset.directive || e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
+    e.preventDefault();
+    location.assign(a.href + a.dataset.directive);
+  });
+  window.addEventListener('popstate', () => {
+    const state = stateFromParams(new URLSearchParams(location.search), facets);
+    writeForm(state);
+    void run(state);
+  });
+
+  // Initial state from the URL (shared links, back to the page, the header search form).
+  const initial = stateFromParams(new URLSearchParams(location.search), facets);
+  writeForm(initial);
+  if (initial.q || FILTER_NAMES.some((f) => initial.filters[f]?.length)) void run(initial);
+  else if ('requestIdleCallback' in window) requestIdleCallback(() => void loadEngine().catch(() => {}));
+}

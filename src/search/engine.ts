@@ -1,0 +1,461 @@
+/**
+ * The search engine on top of Pagefind, shared by the browser and the CLI (pure: it only
+ * needs an object with Pagefind's `search()`).
+ *
+ * Pagefind answers one term at a time here: for every token of the query plan it returns
+ * the records holding a word that starts with the token, with the positions of those words.
+ * From these the engine ranks records in tiers:
+ *
+ *   1. verbatim — every typed word appears as typed (its tokens at consecutive positions,
+ *      or one of its aliases does);
+ *   2. all words — every typed word is present, but not as one string; ranked by how close
+ *      its parts are;
+ *   3. partial — some words; only shown when nothing matches every word (or, with
+ *      `fill: 'ten'`, to fill the first page up to ten).
+ *
+ * Then the first `window` results are fetched, checked against their text (a tier-2
+ * record whose text holds the words verbatim moves up; a quoted phrase that is not in the
+ * text is dropped) and interleaved by plan within each tier, so the first page shows the
+ * clause of every region that has one.
+ */
+import { makeExcerpt, type Excerpt } from './excerpt.ts';
+import type { Lexicon } from './lexicon.ts';
+import { indexForm } from './lexicon.ts';
+import { planQuery, type Concept, type QueryPlan } from './query.ts';
+import type { FilterName } from './records.ts';
+import { compact, unspace } from './text.ts';
+
+export interface PfData {
+  url: string;
+  content: string;
+  filters: Record<string, string[]>;
+  meta?: Record<string, string>;
+  excerpt?: string;
+}
+export interface PfResult {
+  id: string;
+  score: number;
+  words: number[];
+  data: () => Promise<PfData>;
+}
+export interface PagefindApi {
+  /** Loads the index chunks the words of `term` need, without searching. */
+  preload(term: string): Promise<void>;
+  search(
+    term: string | null,
+    options?: { filters?: unknown; sort?: Record<string, 'asc' | 'desc'> },
+  ): Promise<{ results: PfResult[] } | null>;
+}
+
+export type Filters = Partial<Record<FilterName, string[]>>;
+
+export interface EngineOptions {
+  filters?: Filters;
+  /** Results fetched, checked and interleaved before the first page is shown. */
+  window?: number;
+  /** 'empty': partial matches only when nothing matches every word; 'ten': also to fill the first page. */
+  fill?: 'empty' | 'ten';
+  /**
+   * Where non-verbatim matches of plans that also have a verbatim match go: 'after' (default)
+   * behind the verbatim and uncovered-plan results, only on request (`more()`); 'inline'
+   * right after the verbatim results, on the first page if it has room.
+   */
+  looser?: 'after' | 'inline';
+  pageSize?: number;
+  /** Characters of excerpt. */
+  excerptLength?: number;
+  /**
+   * Plan filter values in scope (after the user's filters). When there are at most
+   * `PLAN_LABEL_LIMIT`, every candidate is labelled with its plan before ranking, so the
+   * first page interleaves all plans that match; otherwise only the fetched window is.
+   */
+  plans?: string[];
+}
+
+export const PLAN_LABEL_LIMIT = 24;
+
+export type Tier = 1 | 2 | 3;
+
+export interface Hit {
+  id: string;
+  url: string;
+  tier: Tier;
+  plan: string;
+  area: string;
+  kind: string;
+  status: string;
+  /** 讨论稿 / 征求意见稿, or null for a final plan. */
+  draft: string | null;
+  cite: string;
+  /** The record's text (inserted spaces removed). */
+  text: string;
+  excerpt: Excerpt;
+}
+
+export interface SearchOutcome {
+  plan: QueryPlan;
+  /** Results of the main list (an estimate until all are fetched: a few may be dropped). */
+  total: number;
+  /** Further non-verbatim matches from plans that have verbatim ones (after the main list). */
+  looser: number;
+  hits: Hit[];
+  /** Nothing matched every word: the list holds partial or near matches. */
+  partial: boolean;
+  /** No word matched at all: the list holds index words that contain the typed text. */
+  approximate: boolean;
+  /** The next page ([] when none). */
+  more: () => Promise<Hit[]>;
+  /** Time spent: Pagefind searches (tokens, plan labels), fetching result fragments, all. */
+  millis: { search: number; fragments: number; total: number };
+}
+
+interface TokenHits {
+  df: number;
+  byId: Map<string, { score: number; pos: Set<number>; result: PfResult }>;
+}
+
+interface Candidate {
+  result: PfResult;
+  tier: Tier;
+  key: number;
+  /** Plan filter value, when known before fetching. */
+  plan?: string;
+  /** Concept states: 2 adjacent, 1 present, 0 missing. */
+  states: number[];
+}
+
+const toPagefindFilters = (filters: Filters | undefined) => {
+  const out: Record<string, { any: string[] }> = {};
+  for (const [k, v] of Object.entries(filters ?? {})) if (v && v.length) out[k] = { any: v };
+  return out;
+};
+
+const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+
+export class SearchEngine {
+  constructor(
+    private readonly pagefind: PagefindApi,
+    readonly lexicon: Lexicon,
+  ) {}
+
+  /** Record id → plan filter value, learnt from one filter-only search per plan (cached). */
+  private readonly planOfId = new Map<string, string>();
+  private readonly labelled = new Map<string, Promise<void>>();
+
+  private labelPlans(plans: string[]): Promise<void[]> {
+    return Promise.all(
+      plans.map((p) => {
+        let done = this.labelled.get(p);
+        if (!done) {
+          done = this.pagefind.search(null, { filters: { plan: p } }).then((r) => {
+            for (const res of r?.results ?? []) this.planOfId.set(res.id, p);
+          });
+          this.labelled.set(p, done);
+        }
+        return done;
+      }),
+    );
+  }
+
+  plan(query: string): QueryPlan {
+    return planQuery(query, { segment: this.lexicon.segment, aliases: this.lexicon.aliases });
+  }
+
+  async search(query: string, opts: EngineOptions = {}): Promise<SearchOutcome> {
+    const t0 = now();
+    const plan = this.plan(query);
+    const filters = toPagefindFilters(opts.filters);
+    const pageSize = opts.pageSize ?? 10;
+    let pfMillis = 0;
+
+    // No words: list the filtered records in document order (or nothing without filters).
+    if (!plan.concepts.length) {
+      if (!Object.keys(filters).length) return this.outcome(plan, { main: [], looser: [] }, false, false, opts, 0, t0);
+      const t = now();
+      const r = await this.pagefind.search(null, { filters, sort: { order: 'asc' } });
+      pfMillis += now() - t;
+      const main = (r?.results ?? []).map((result, i): Candidate => ({ result, tier: 1, key: -i, states: [] }));
+      return this.outcome(plan, { main, looser: [] }, false, false, opts, pfMillis, t0);
+    }
+
+    const cache = new Map<string, TokenHits>();
+    const lookup = async (tokens: string[]) => {
+      const todo = tokens.filter((t) => !cache.has(t));
+      await Promise.all(
+        todo.map(async (tok) => {
+          const hits: TokenHits = { df: 0, byId: new Map() };
+          cache.set(tok, hits);
+          // A token no indexed word starts with would make Pagefind fall back to a shorter
+          // word (量子 → 量); such a token simply matches nothing.
+          const ext = this.lexicon.extensions(tok);
+          if (!ext.length) return;
+          // Pagefind loads only the index chunk the term sorts into, so words that extend it
+          // but sit in the next chunk (残疾儿童 after 残疾) would be missed, and results would
+          // depend on which chunks earlier searches happened to load. Load them all first.
+          if (ext.length > 1) await this.pagefind.preload(ext.join(' '));
+          const r = await this.pagefind.search(indexForm(tok), { filters });
+          for (const res of r?.results ?? []) hits.byId.set(res.id, { score: res.score, pos: new Set(res.words), result: res });
+          hits.df = hits.byId.size;
+        }),
+      );
+    };
+
+    const plans = opts.plans && opts.plans.length <= PLAN_LABEL_LIMIT ? opts.plans : [];
+    await Promise.all([lookup(plan.tokens), this.labelPlans(plans)]);
+    let list = this.rank(plan, cache, opts);
+    let approximate = false;
+    if (!list.main.length) {
+      // Nothing at all: search the indexed words that contain what was typed (贴 → 补贴 …).
+      for (const c of plan.concepts) {
+        if (c.phrase) continue;
+        const near = c.alternatives.flatMap((a) => this.lexicon.containing(a.text));
+        for (const w of near) {
+          if (!c.alternatives.some((a) => a.tokens.length === 1 && a.tokens[0] === w)) {
+            c.alternatives.push({ text: w, tokens: [w], typed: false, strict: false });
+          }
+        }
+      }
+      plan.tokens = [...new Set(plan.concepts.flatMap((c) => c.alternatives.flatMap((a) => a.tokens)))];
+      plan.needles = [...new Set([...plan.needles, ...plan.tokens])].sort((a, b) => b.length - a.length);
+      await lookup(plan.tokens);
+      list = this.rank(plan, cache, opts);
+      approximate = list.main.length > 0;
+    }
+    const partial = list.main.length > 0 && list.main[0].tier === 3;
+    pfMillis = now() - t0;
+    return this.outcome(plan, list, partial, approximate, { ...opts, pageSize }, pfMillis, t0);
+  }
+
+  /** Tiers and order from the per-token hits: the main list, and looser matches kept for later. */
+  private rank(plan: QueryPlan, cache: Map<string, TokenHits>, opts: EngineOptions): { main: Candidate[]; looser: Candidate[] } {
+    // Pagefind result objects are per search; any one of them can load the fragment.
+    const ids = new Map<string, PfResult>();
+    for (const tok of plan.tokens) {
+      for (const [id, h] of cache.get(tok)?.byId ?? []) if (!ids.has(id)) ids.set(id, h.result);
+    }
+    const n = Math.max(ids.size, 1);
+    const idf = (tok: string) => Math.log(1 + n / Math.max(1, cache.get(tok)?.df ?? 0));
+
+    const out: Candidate[] = [];
+    for (const [id, result] of ids) {
+      const states: number[] = [];
+      let score = 0;
+      let gaps = 0;
+      let near = 0;
+      let partialWeight = 0;
+      const matchedTokens = new Set<string>();
+      for (const c of plan.concepts) {
+        const s = this.conceptState(c, id, cache);
+        states.push(s.state);
+        score += s.score;
+        gaps += s.gap;
+        near += s.near;
+        for (const t of s.matched) matchedTokens.add(t);
+      }
+      for (const t of matchedTokens) partialWeight += idf(t);
+      const all = states.every((s) => s >= 1);
+      const tier: Tier = states.every((s) => s === 2) ? 1 : all ? 2 : 3;
+      if (tier === 3 && !matchedTokens.size) continue;
+      let key: number;
+      if (tier === 1) key = score;
+      else if (tier === 2) key = (score * (1 + Math.log1p(near))) / (1 + 0.25 * gaps);
+      else key = states.filter((s) => s >= 1).length * 1000 + partialWeight * 10 + score;
+      out.push({ result, tier, key, states, plan: this.planOfId.get(id) });
+    }
+    out.sort((a, b) => a.tier - b.tier || b.key - a.key);
+    const full = out.filter((c) => c.tier < 3);
+    if (!full.length) {
+      // Nothing holds every word: records holding whole typed words (most first); only if
+      // there are none, records holding single tokens.
+      const partial = out.filter((c) => !plan.concepts.some((k, i) => k.phrase && c.states[i] === 0));
+      const someWord = partial.filter((c) => c.states.some((x) => x >= 1));
+      return { main: interleave(someWord.length ? someWord : partial, (c) => c.plan ?? ''), looser: [] };
+    }
+    // When some record holds the words verbatim, the main list is the verbatim records plus,
+    // for each plan without one, that plan's best looser match; the other looser matches wait
+    // behind it (`more()`). Then the plans take turns, best plan first, so the first page
+    // shows every plan that matches.
+    const verbatimPlans = new Set(full.filter((c) => c.tier === 1).map((c) => c.plan ?? ''));
+    const deferred: Candidate[] = [];
+    if (opts.looser !== 'inline' && verbatimPlans.size) {
+      const represented = new Set<string>();
+      for (const c of full) {
+        if (c.tier !== 2) continue;
+        const p = c.plan ?? '';
+        if (verbatimPlans.has(p) || represented.has(p)) deferred.push(c);
+        else represented.add(p);
+      }
+    }
+    const main = interleave(
+      full.filter((c) => !deferred.includes(c)),
+      (c) => c.plan ?? '',
+    );
+    if (opts.fill === 'ten' && main.length < (opts.pageSize ?? 10)) {
+      const partial = out.filter((c) => c.tier === 3 && !plan.concepts.some((k, i) => k.phrase && c.states[i] === 0));
+      main.push(...partial.slice(0, (opts.pageSize ?? 10) - main.length));
+    }
+    return { main, looser: deferred };
+  }
+
+  /** How well one concept matches one record. */
+  private conceptState(c: Concept, id: string, cache: Map<string, TokenHits>) {
+    let best = { state: 0, score: 0, gap: 12, near: 0, matched: [] as string[] };
+    for (const alt of c.alternatives) {
+      const hits = alt.tokens.map((t) => cache.get(t)?.byId.get(id));
+      const matched = alt.tokens.filter((_t, i) => hits[i]);
+      if (matched.length < alt.tokens.length) {
+        if (!alt.strict && matched.length > best.matched.length && best.state === 0) best = { ...best, matched };
+        continue;
+      }
+      const present = hits as { score: number; pos: Set<number>; result: PfResult }[];
+      const score = present.reduce((s, h) => s + h.score, 0) / present.length;
+      let state = 1;
+      let gap = 0;
+      let near = 0;
+      if (present.length === 1) state = 2;
+      else if (present.every((h) => h.pos.size)) {
+        // Consecutive positions = the typed string (Pagefind gives punctuation a position,
+        // so nothing matches across it).
+        const [first, ...rest] = present;
+        for (const p of first.pos) {
+          if (rest.every((h, i) => h.pos.has(p + i + 1))) {
+            state = 2;
+            break;
+          }
+        }
+        if (state === 1) {
+          gap = minGap(present.map((h) => h.pos));
+          near = nearCount(present.map((h) => h.pos));
+        }
+      } else gap = 8; // part matched only as a sub-word: position unknown
+      if (alt.strict && state < 2) continue; // verified from the text later, if fetched
+      if (state > best.state || (state === best.state && (score > best.score || gap < best.gap))) {
+        best = { state, score, gap: state === 2 ? 0 : gap, near, matched: alt.tokens };
+      }
+    }
+    return best;
+  }
+
+  private async outcome(
+    plan: QueryPlan,
+    lists: { main: Candidate[]; looser: Candidate[] },
+    partial: boolean,
+    approximate: boolean,
+    opts: EngineOptions,
+    pfMillis: number,
+    t0: number,
+  ): Promise<SearchOutcome> {
+    const pageSize = opts.pageSize ?? 10;
+    const window = Math.max(pageSize, opts.window ?? pageSize + 2);
+    const list = lists.main;
+    const head = list.slice(0, window);
+    const tail = [...list.slice(window), ...lists.looser];
+    const t = now();
+    const datas = await Promise.all(head.map((c) => c.result.data()));
+    const fragMillis = now() - t;
+    let dropped = 0;
+    const kept: { c: Candidate; data: PfData }[] = [];
+    const demoted: { c: Candidate; data: PfData }[] = [];
+    head.forEach((c, i) => {
+      const v = this.verify(plan, c, datas[i]);
+      if (v === null) dropped++;
+      else (v > c.tier ? demoted : kept).push({ c: { ...c, tier: v }, data: datas[i] });
+    });
+    // The ranked order stands; a record that looked verbatim but is not moves behind.
+    const ordered = [...kept, ...demoted];
+    const hits = ordered.slice(0, pageSize).map((x) => this.hit(plan, x.c, x.data, opts));
+    let queue: { c: Candidate; data?: PfData }[] = [...ordered.slice(pageSize), ...tail.map((c) => ({ c }))];
+    const more = async (): Promise<Hit[]> => {
+      const out: Hit[] = [];
+      while (out.length < pageSize && queue.length) {
+        const batch = queue.slice(0, pageSize - out.length);
+        queue = queue.slice(batch.length);
+        const ds = await Promise.all(batch.map((x) => x.data ?? x.c.result.data()));
+        batch.forEach((x, i) => {
+          const v = x.data ? x.c.tier : this.verify(plan, x.c, ds[i]);
+          if (v !== null) out.push(this.hit(plan, { ...x.c, tier: v }, ds[i], opts));
+        });
+      }
+      return out;
+    };
+    return {
+      plan,
+      total: list.length - dropped,
+      looser: lists.looser.length,
+      hits,
+      partial,
+      approximate,
+      more,
+      millis: { search: pfMillis, fragments: fragMillis, total: now() - t0 },
+    };
+  }
+
+  /** Tier after reading the text: promoted when verbatim, null when a quoted phrase is absent. */
+  private verify(plan: QueryPlan, c: Candidate, data: PfData): Tier | null {
+    if (!plan.concepts.length || c.tier === 3) return c.tier;
+    const text = compact(data.content);
+    const verbatim = plan.concepts.map((k) => k.alternatives.some((a) => text.includes(compact(a.text))));
+    if (plan.concepts.some((k, i) => k.phrase && !verbatim[i])) return null;
+    return verbatim.every(Boolean) ? 1 : 2;
+  }
+
+  private hit(plan: QueryPlan, c: Candidate, data: PfData, opts: EngineOptions): Hit {
+    const text = unspace(data.content);
+    // A verbatim match marks the typed words (and aliases) whole; a looser one marks its parts.
+    const needles = c.tier === 1 ? plan.concepts.flatMap((k) => k.alternatives.map((a) => a.text)) : plan.needles;
+    const excerpt = makeExcerpt(text, needles, opts.excerptLength ?? 90);
+    const f = data.filters;
+    const stage = f.stage?.[0] ?? '';
+    return {
+      id: data.url.split('#')[1] ?? '',
+      url: data.url,
+      tier: c.tier,
+      plan: f.plan?.[0] ?? '',
+      area: f.area?.[0] ?? '',
+      kind: f.kind?.[0] ?? '',
+      status: f.status?.[0] ?? '',
+      draft: stage && stage !== '正式' ? stage : null,
+      cite: f.cite?.[0] ?? '',
+      text,
+      excerpt,
+    };
+  }
+}
+
+/** Smallest spread of one position per list, minus the spread of adjacent words. */
+function minGap(lists: Set<number>[]): number {
+  const sorted = lists.map((s) => [...s].sort((a, b) => a - b));
+  let best = Infinity;
+  for (const p of sorted[0]) {
+    let lo = p;
+    let hi = p;
+    for (const l of sorted.slice(1)) {
+      let near = l[0];
+      for (const q of l) if (Math.abs(q - p) < Math.abs(near - p)) near = q;
+      lo = Math.min(lo, near);
+      hi = Math.max(hi, near);
+    }
+    best = Math.min(best, hi - lo - (lists.length - 1));
+  }
+  return Math.max(0, Math.min(best, 12));
+}
+
+/** How many occurrences of the first part have every other part within a few words. */
+function nearCount(lists: Set<number>[], within = 3): number {
+  const [first, ...rest] = lists.map((s) => [...s]);
+  return first.filter((p) => rest.every((l) => l.some((q) => Math.abs(q - p) <= within + lists.length))).length;
+}
+
+/** Round-robin over groups (in order of first appearance), keeping the order within each. */
+export function interleave<T>(items: T[], group: (x: T) => string): T[] {
+  const groups = new Map<string, T[]>();
+  for (const x of items) {
+    const g = group(x);
+    if (!groups.has(g)) groups.set(g, []);
+    groups.get(g)!.push(x);
+  }
+  const out: T[] = [];
+  const lists = [...groups.values()];
+  for (let i = 0; out.length < items.length; i++) for (const l of lists) if (i < l.length) out.push(l[i]);
+  return out;
+}

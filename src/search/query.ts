@@ -1,0 +1,101 @@
+/**
+ * Query planning: from what the user typed to the concepts the engine looks for.
+ *
+ * - A quoted part ("…", “…”, 「…」) is a phrase: its words must appear together, exactly
+ *   as typed, and it is never expanded.
+ * - Everything else is split on spaces and punctuation into typed words. Several typed
+ *   words narrow the results: every one must match.
+ * - Each typed word becomes a concept with alternatives: itself and the texts made by the
+ *   curated aliases (自闭症 → 孤独症). Each alternative is cut into index tokens by the
+ *   segmenter built from the index vocabulary, exactly as the indexer cut the plans.
+ */
+import { expandAliases, type AliasTable } from './synonyms.ts';
+import { isWordToken, joinTokens, normalizeQuery } from './text.ts';
+
+export interface Alternative {
+  /** The text searched, e.g. 孤独症儿童. */
+  text: string;
+  /** Its index tokens, e.g. [孤独症, 儿童]. */
+  tokens: string[];
+  /** True for the text as typed, false for an alias expansion. */
+  typed: boolean;
+  /**
+   * Matches only as one string (its tokens at consecutive positions), never as scattered
+   * words: a finer cut of a word (公共交通 → 公共 交通), or a text the dictionary does not
+   * know, cut into single characters (量子计算 → 量 子 计算).
+   */
+  strict: boolean;
+}
+
+export interface Concept {
+  /** As typed (normalised). */
+  text: string;
+  phrase: boolean;
+  alternatives: Alternative[];
+}
+
+export interface QueryPlan {
+  /** Normalised query. */
+  query: string;
+  concepts: Concept[];
+  /** Every distinct token the engine searches Pagefind for. */
+  tokens: string[];
+  /** Strings to highlight, longest first: alternative texts and their tokens. */
+  needles: string[];
+}
+
+export interface PlanOptions {
+  segment: ((text: string) => string[]) & { split?: (word: string) => string[] | null; has?: (word: string) => boolean };
+  aliases: AliasTable;
+  /** Most alternatives per concept (the typed text included). */
+  maxAlternatives?: number;
+}
+
+const QUOTED = /"([^"]*)"|“([^”]*)”|「([^」]*)」|『([^』]*)』/gu;
+const SPLIT = /[\s,;:!?()[\]{}<>'"、。《》「」『』【】“”‘’…·|/\\~]+/u;
+
+export function planQuery(raw: string, opts: PlanOptions): QueryPlan {
+  const query = normalizeQuery(raw);
+  const parts: { text: string; phrase: boolean }[] = [];
+  const rest = query.replace(QUOTED, (_m, a, b, c, d) => {
+    const text = String(a ?? b ?? c ?? d ?? '').trim();
+    if (text) parts.push({ text, phrase: true });
+    return ' ';
+  });
+  for (const word of rest.split(SPLIT)) if (word) parts.push({ text: word, phrase: false });
+
+  const concepts: Concept[] = [];
+  const seen = new Set<string>();
+  for (const part of parts) {
+    const texts = part.phrase ? [part.text] : expandAliases(part.text, opts.aliases, opts.maxAlternatives ?? 8);
+    const alternatives: Alternative[] = [];
+    const keys = new Set<string>();
+    const has = opts.segment.has;
+    const unknownPiece = (tokens: string[]) =>
+      tokens.length > 1 && !!has && tokens.some((t) => [...t].length === 1 && /\p{Script=Han}/u.test(t) && !has(t));
+    const add = (tokens: string[], typed: boolean, strict: boolean) => {
+      const key = tokens.join(' ');
+      if (!tokens.length || keys.has(key)) return;
+      keys.add(key);
+      alternatives.push({ text: joinTokens(tokens), tokens, typed, strict: strict || unknownPiece(tokens) });
+    };
+    texts.forEach((text, i) => {
+      const tokens = opts.segment(text).filter(isWordToken);
+      add(tokens, i === 0, false);
+      // The same text cut finer (公共交通 → 公共 交通): plans where nodejieba cut it so.
+      const split = opts.segment.split;
+      if (split) add(tokens.flatMap((t) => split(t) ?? [t]), i === 0, true);
+    });
+    if (!alternatives.length) continue;
+    const key = `${part.phrase ? 'p' : 'w'}:${alternatives[0].tokens.join(' ')}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    concepts.push({ text: alternatives[0].text, phrase: part.phrase, alternatives });
+  }
+  const tokens = [...new Set(concepts.flatMap((c) => c.alternatives.flatMap((a) => a.tokens)))];
+  // Highlight what was typed and its aliases; single tokens of a split word add nothing.
+  const needles = [...new Set(concepts.flatMap((c) => c.alternatives.flatMap((a) => [a.text, ...a.tokens])))].sort(
+    (a, b) => b.length - a.length,
+  );
+  return { query, concepts, tokens, needles };
+}

@@ -1,0 +1,47 @@
+// `npm run search` on the built index, through the real command.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DIST, ROOT, requireIndex } from './helpers.ts';
+
+const tsx = join(ROOT, 'node_modules', '.bin', 'tsx');
+const run = (...args: string[]) =>
+  spawnSync(tsx, ['scripts/search.ts', ...args, '--dist', DIST], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+
+beforeAll(() => {
+  requireIndex();
+});
+
+describe('npm run search', () => {
+  it('--json for 护理补贴 lists clauses from several plans, with URL, citation and a clean excerpt', () => {
+    const r = run('护理补贴', '--json');
+    expect(r.status, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.results.length).toBe(10);
+    expect(new Set(out.results.map((x: { plan: string }) => x.plan)).size).toBeGreaterThanOrEqual(3);
+    for (const x of out.results) {
+      expect(x.url).toMatch(/^\/plans\/[a-z][a-z0-9-]*\/([a-z]+\/)?#[a-z0-9-]+$/);
+      expect(x.citation).toMatch(/^《.+》/);
+      expect(x.excerpt).toContain('护理补贴');
+      expect(x.excerpt).not.toMatch(/\p{Script=Han} \p{Script=Han}/u);
+      expect(x.excerptHtml).toContain('<mark>护理补贴</mark>');
+    }
+  });
+
+  it('filters by plan and area (slug or Chinese name) and prints ranked text', () => {
+    const r = run('补贴', '--plan', 'huining', '--area', '保障', '--limit', '3');
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^ 1\. 《会宁县/m);
+    expect(r.stdout).toContain('/plans/huining/baozhang/#');
+    expect(r.stdout).not.toMatch(/\/plans\/(?!huining)/);
+  });
+
+  it('rejects an unknown filter value and explains a missing index', () => {
+    const bad = run('补贴', '--plan', 'atlantis');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/unknown --plan/);
+    const missing = spawnSync(tsx, ['scripts/search.ts', '补贴', '--dist', '/nonexistent'], { cwd: ROOT, encoding: 'utf8' });
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toMatch(/npm run build/);
+  });
+});
