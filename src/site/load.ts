@@ -4,33 +4,15 @@
  * per build (memoised), so a malformed file fails the build with a clear message
  * instead of rendering a broken page.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { readDataText, validated } from '../model/read-data.ts';
 import { AreaSchema, CatalogEntrySchema, PlanSchema, type Area, type CatalogEntry, type Plan } from '../model/plan.ts';
 
 /** Project root: Astro and vitest both run from it (npm scripts). */
 const root = () => process.cwd();
 
-function readText(relative: string): string {
-  const file = join(root(), relative);
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (error) {
-    const hint = relative.startsWith('content/plans') ? ' (run `npm run ingest` first)' : '';
-    throw new Error(`cannot read ${relative}${hint}: ${(error as Error).message}`);
-  }
-}
-
-function parsed<T>(relative: string, schema: z.ZodType<T, z.ZodTypeDef, unknown>, data: unknown): T {
-  const result = schema.safeParse(data);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    throw new Error(`${relative}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
-  }
-  return result.data;
-}
+const readText = (relative: string) => readDataText(root(), relative);
 
 function memo<T>(load: () => T): () => T {
   let value: T | undefined;
@@ -40,7 +22,7 @@ function memo<T>(load: () => T): () => T {
 /** The plans in catalogue order (the order the site lists them everywhere). */
 export const readCatalog = memo((): CatalogEntry[] => {
   const file = 'content/plans/catalog.json';
-  return parsed(file, z.array(CatalogEntrySchema), JSON.parse(readText(file)));
+  return validated(file, z.array(CatalogEntrySchema), JSON.parse(readText(file)));
 });
 
 const plans = new Map<string, Plan>();
@@ -49,7 +31,7 @@ export function readPlan(slug: string): Plan {
   let plan = plans.get(slug);
   if (!plan) {
     const file = `content/plans/${slug}/plan.json`;
-    plan = parsed(file, PlanSchema, JSON.parse(readText(file)));
+    plan = validated(file, PlanSchema, JSON.parse(readText(file)));
     plans.set(slug, plan);
   }
   return plan;
@@ -76,7 +58,7 @@ const AreaInfoSchema = z.object({
 /** The six task areas, in the order content/areas.yaml lists them. */
 export const readAreas = memo((): AreaInfo[] => {
   const file = 'content/areas.yaml';
-  const data = parsed(file, z.object({ areas: z.array(AreaInfoSchema.passthrough()) }), parse(readText(file)));
+  const data = validated(file, z.object({ areas: z.array(AreaInfoSchema.passthrough()) }), parse(readText(file)));
   return data.areas.map(({ name, slug, title, summary }) => ({ name, slug, title, summary }));
 });
 
@@ -105,7 +87,7 @@ export const readCanonicalIndicators = memo((): CanonicalIndicator[] => {
   const schema = z.object({
     indicators: z.array(z.object({ id: z.string(), name: z.string(), category: z.string(), unit: z.string() }).passthrough()),
   });
-  return parsed(file, schema, parse(readText(file))).indicators.map(({ id, name, category, unit }) => ({ id, name, category, unit }));
+  return validated(file, schema, parse(readText(file))).indicators.map(({ id, name, category, unit }) => ({ id, name, category, unit }));
 });
 
 /** A 我能享受哪些政策 topic (content/entitlements.yaml). */
@@ -126,7 +108,7 @@ export const TopicSchema = z.object({
 
 export const readTopics = memo((): Topic[] => {
   const file = 'content/entitlements.yaml';
-  const topics = parsed(file, z.object({ topics: z.array(TopicSchema) }), parse(readText(file))).topics;
+  const topics = validated(file, z.object({ topics: z.array(TopicSchema) }), parse(readText(file))).topics;
   const slugs = topics.map((t) => t.slug);
   const duplicate = slugs.find((s, i) => slugs.indexOf(s) !== i);
   if (duplicate) throw new Error(`${file}: topic slug ${duplicate} is used twice`);
