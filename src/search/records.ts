@@ -4,6 +4,7 @@
  * the plan model, returns plain objects (scripts/build-index.ts tokenizes and indexes them).
  */
 import type { Area, Box, CatalogEntry, Clause, Indicator, Plan } from '../model/plan.ts';
+import { clauseText } from '../model/plan-text.ts';
 
 /** Filters a user can set (URL parameters and the search form use the same names). */
 export const FILTER_NAMES = ['plan', 'province', 'level', 'area', 'status', 'kind'] as const;
@@ -54,8 +55,6 @@ export function planFilterValues(catalog: readonly CatalogEntry[]): Map<string, 
   }
   return out;
 }
-
-export const clauseText = (c: Pick<Clause, 'label' | 'paragraphs'>): string => c.label + c.paragraphs.join('');
 
 /** Row text: name (unit), 2020 value, 2025 value, attribute — the words of the printed row. */
 export function indicatorText(r: Indicator): string {

@@ -1,8 +1,6 @@
 /** Small text helpers for Chinese plan text. */
 import type { Clause } from '../model/plan.ts';
 
-/** The clause's full text exactly as the source prints it: label + paragraphs, no separators. */
-export const clauseText = (unit: Clause): string => unit.label + unit.paragraphs.join('');
 
 /**
  * Splits a paragraph into its lead sentence (the clause title, shown in bold) and the rest.

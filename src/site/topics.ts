@@ -5,7 +5,8 @@
  */
 import type { CatalogEntry, Plan } from '../model/plan.ts';
 import type { Topic } from './load.ts';
-import { clauseText, sentencesWith } from './text.ts';
+import { clauseText } from '../model/plan-text.ts';
+import { sentencesWith } from './text.ts';
 import { placedUnits, unitHref, type PlacedUnit } from './units.ts';
 
 export interface TopicMatch {

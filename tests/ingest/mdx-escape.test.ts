@@ -6,7 +6,7 @@ import { evaluate } from '@mdx-js/mdx';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { CatalogEntry } from '../../src/model/plan.ts';
-import { clauseText } from '../../src/pipeline/fidelity/plan-fragments.ts';
+import { clauseText } from '../../src/model/plan-text.ts';
 import { ingestPlan } from '../../src/pipeline/ingest-plan.ts';
 import { curated } from './helpers.ts';
 

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/model/plan.ts';
-import { planFragments } from '../../src/pipeline/fidelity/plan-fragments.ts';
+import { planFragments } from '../../src/model/plan-text.ts';
 import { runIngest } from '../../src/pipeline/run-ingest.ts';
 import { ROOT, SEEDS } from './helpers.ts';
 

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Clause, Plan } from '../../src/model/plan.ts';
 import { cleanLines } from '../../src/pipeline/clean/clean-lines.ts';
-import { clauseText, planFragments } from '../../src/pipeline/fidelity/plan-fragments.ts';
+import { clauseText, planFragments } from '../../src/model/plan-text.ts';
 import { catalog, ingestSeed, seedText } from './helpers.ts';
 
 const noSpace = (s: string) => s.replace(/\s+/g, '');

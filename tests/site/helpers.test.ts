@@ -1,13 +1,12 @@
 // The pure helpers in src/site/ that pages are built from.
 import { describe, expect, it } from 'vitest';
 import type { Clause, Plan } from '../../src/model/plan.ts';
-import { planFragments } from '../../src/pipeline/fidelity/plan-fragments.ts';
 import { catalogFacts, draftBadgeText, regionText } from '../../src/site/catalog.ts';
 import { layoutBarChart } from '../../src/site/chart.ts';
 import { compareIndicators, percentTargetGroups, unmappedIndicators, valueText } from '../../src/site/indicators.ts';
 import { readAreas, readCanonicalIndicators, readCatalog, readPlan, readPlans, readTopics } from '../../src/site/load.ts';
 import { planSlugFromPath } from '../../src/site/paths.ts';
-import { sourceEntries } from '../../src/site/source-view.ts';
+import { planFragments, sourceEntries } from '../../src/model/plan-text.ts';
 import { clauseGist, markTerms, splitLead } from '../../src/site/text.ts';
 import { topicMatches } from '../../src/site/topics.ts';
 import { placedUnits, unitHref } from '../../src/site/units.ts';

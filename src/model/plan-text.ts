@@ -1,10 +1,14 @@
 /**
- * The plan as a reader would check it against the original: every unit of the model
- * (front matter, chapter and section headings, clauses, 专栏 titles and items, indicator
- * table rows, notes) with the source line it starts on, sorted by that line.
+ * The plan model read back as source text. One traversal gives every heading, clause,
+ * 专栏 title and item, table row and note with the source lines it came from; from it:
+ * - `sourceEntries`: whole entries in source order, for the site's source view;
+ * - `planFragments`: single-line pieces in source order, to prove the model holds the
+ *   cleaned source exactly (a unit interleaved with a box is split back into its lines).
  */
-import type { Clause, Plan } from '../model/plan.ts';
-import { clauseText } from './text.ts';
+import type { Clause, Plan } from './plan.ts';
+
+/** A clause's full text exactly as the source prints it: label + paragraphs, no separators. */
+export const clauseText = (unit: Pick<Clause, 'label' | 'paragraphs'>): string => unit.label + unit.paragraphs.join('');
 
 export type SourceEntryKind = 'chapter' | 'section' | 'unit' | 'box-title' | 'box-group' | 'table-header' | 'table-category' | 'table-row' | 'note';
 
@@ -19,16 +23,20 @@ export interface SourceEntry {
   id: string;
   /** First source line, the sort key. */
   line: number;
-  /** The text split at source line breaks, each piece with its line (one piece for most entries). */
+  /** The text split at source line breaks, each piece with its line. */
   pieces: SourcePiece[];
   /** True when the extractor cut off part of this unit in the source. */
   incomplete: boolean;
 }
 
+export interface Fragment extends SourcePiece {
+  /** Id of the node the piece belongs to. */
+  id: string;
+}
+
 /** Splits text at the offsets where each source line's piece starts. */
-function piecesOf(text: string, lines: number[], at: number[] | undefined): SourcePiece[] {
-  if (!at || at.length !== lines.length) return [{ line: lines[0], text }];
-  return lines.map((line, k) => ({ line, text: text.slice(at[k], at[k + 1] ?? text.length) })).filter((p) => p.text !== '');
+function piecesOf(text: string, lines: number[], at: number[]): SourcePiece[] {
+  return lines.map((line, k) => ({ line, text: text.slice(at[k], at[k + 1] ?? text.length) }));
 }
 
 const unitEntry = (unit: Clause): SourceEntry => ({
@@ -47,7 +55,8 @@ const single = (kind: SourceEntryKind, id: string, line: number, text: string): 
   incomplete: false,
 });
 
-export function sourceEntries(plan: Plan): SourceEntry[] {
+/** Every entry of the plan in model order. */
+function planEntries(plan: Plan): SourceEntry[] {
   const entries: SourceEntry[] = plan.front.map(unitEntry);
   for (const chapter of plan.chapters) {
     entries.push(single('chapter', chapter.id, chapter.lines[0], chapter.heading));
@@ -71,6 +80,20 @@ export function sourceEntries(plan: Plan): SourceEntry[] {
       entries.push(...group.items.map(unitEntry));
     }
   }
-  // Stable sort: entries that start on the same line keep their model order.
-  return entries.map((entry, order) => ({ entry, order })).sort((a, b) => a.entry.line - b.entry.line || a.order - b.order).map(({ entry }) => entry);
+  return entries;
+}
+
+/** Stable sort by source line: items that start on the same line keep their model order. */
+function byLine<T extends { line: number }>(items: T[]): T[] {
+  return items.map((item, order) => ({ item, order })).sort((a, b) => a.item.line - b.item.line || a.order - b.order).map(({ item }) => item);
+}
+
+/** Whole entries sorted by their first source line. */
+export function sourceEntries(plan: Plan): SourceEntry[] {
+  return byLine(planEntries(plan)).map((entry) => ({ ...entry, pieces: entry.pieces.filter((p) => p.text !== '') }));
+}
+
+/** Single-line pieces sorted by source line. */
+export function planFragments(plan: Plan): Fragment[] {
+  return byLine(planEntries(plan).flatMap((entry) => entry.pieces.map((piece) => ({ ...piece, id: entry.id }))));
 }
