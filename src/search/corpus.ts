@@ -4,9 +4,10 @@
  * vocabulary (content/synonyms.yaml). Used by the index build, the eval and the tests.
  */
 import { readDataText, validated } from '../model/read-data.ts';
+import { AreaRulesFileSchema } from '../pipeline/classify/area-rules.ts';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { AreaSchema, CatalogEntrySchema, PlanSchema, type Area, type CatalogEntry, type Plan } from '../model/plan.ts';
+import { CatalogEntrySchema, PlanSchema, type Area, type CatalogEntry, type Plan } from '../model/plan.ts';
 import { facetsOf, type Facets } from './params.ts';
 import { planFilterValues, planRecords, type SearchRecord } from './records.ts';
 import { validateSynonymFile, type SynonymFile } from './synonyms.ts';
@@ -33,10 +34,7 @@ export function loadSynonyms(root: string): SynonymFile {
 
 export function loadAreas(root: string): AreaRef[] {
   const file = 'content/areas.yaml';
-  const schema = z.object({
-    areas: z.array(z.object({ name: AreaSchema, slug: z.string().regex(/^[a-z][a-z0-9-]*$/), title: z.string() }).passthrough()),
-  });
-  return validated(file, schema, parse(readDataText(root, file))).areas.map(({ name, slug, title }) => ({ name, slug, title }));
+  return validated(file, AreaRulesFileSchema, parse(readDataText(root, file))).areas.map(({ name, slug, title }) => ({ name, slug, title }));
 }
 
 export function loadCorpus(root: string): Corpus {

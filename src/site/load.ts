@@ -7,7 +7,8 @@
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { readDataText, validated } from '../model/read-data.ts';
-import { AreaSchema, CatalogEntrySchema, PlanSchema, type Area, type CatalogEntry, type Plan } from '../model/plan.ts';
+import { AreaRulesFileSchema } from '../pipeline/classify/area-rules.ts';
+import { CatalogEntrySchema, PlanSchema, type Area, type CatalogEntry, type Plan } from '../model/plan.ts';
 
 /** Project root: Astro and vitest both run from it (npm scripts). */
 const root = () => process.cwd();
@@ -48,17 +49,11 @@ export interface AreaInfo {
   summary: string;
 }
 
-const AreaInfoSchema = z.object({
-  name: AreaSchema,
-  slug: z.string().regex(/^[a-z][a-z0-9-]*$/),
-  title: z.string().min(2),
-  summary: z.string().min(2),
-});
 
 /** The six task areas, in the order content/areas.yaml lists them. */
 export const readAreas = memo((): AreaInfo[] => {
   const file = 'content/areas.yaml';
-  const data = validated(file, z.object({ areas: z.array(AreaInfoSchema.passthrough()) }), parse(readText(file)));
+  const data = validated(file, AreaRulesFileSchema, parse(readText(file)));
   return data.areas.map(({ name, slug, title, summary }) => ({ name, slug, title, summary }));
 });
 
