@@ -20,7 +20,7 @@ import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadCorpus } from '../src/search/corpus.ts';
 import { elementText, readPage, sectionText, type PageText } from '../src/search/eval/html.ts';
-import { parseQueries, scoreQuery, summarize, type EvalQuery, type QueryScore, type Summary } from '../src/search/eval/metrics.ts';
+import { parseQueries, scoreQuery, summarize, type QueryScore, type Summary } from '../src/search/eval/metrics.ts';
 import { missingIndexMessage, openBuiltSearch } from '../src/search/node.ts';
 import { bootPagefind, type NodePfExtra } from '../src/search/pagefind-node.ts';
 import { plansInScope } from '../src/search/params.ts';

@@ -73,11 +73,11 @@ export function runIngest(options: IngestOptions): IngestSummary {
       const inputHash = createHash('sha256').update(shared).update(JSON.stringify(entry)).update(bytes).digest('hex');
       const previous = join(outDir, entry.slug);
       const target = join(staging, entry.slug);
-      const previousPlan = join(previous, 'plan.json');
-      if (!options.force && existsSync(previousPlan) && JSON.parse(readFileSync(previousPlan, 'utf8')).inputHash === inputHash) {
+      const previousFile = join(previous, 'plan.json');
+      const previousPlan: Plan | null = !options.force && existsSync(previousFile) ? JSON.parse(readFileSync(previousFile, 'utf8')) : null;
+      if (previousPlan?.inputHash === inputHash) {
         cpSync(previous, target, { recursive: true });
-        const plan = JSON.parse(readFileSync(previousPlan, 'utf8'));
-        summary.plans.push({ slug: entry.slug, reused: true, ...counts(plan), report: null });
+        summary.plans.push({ slug: entry.slug, reused: true, ...counts(previousPlan), report: null });
         continue;
       }
       const result = ingestPlan(entry, bytes, curated, inputHash);
