@@ -14,11 +14,10 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
 import * as pagefind from 'pagefind';
-import { loadCorpus } from '../src/search/corpus.ts';
-import { encodeLexicon, LEXICON_FILE } from '../src/search/lexicon.ts';
+import { indexUserWords, lexiconOf, loadCorpus } from '../src/search/corpus.ts';
+import { LEXICON_FILE } from '../src/search/lexicon.ts';
 import { CARRIER_FILTERS, FILTER_NAMES } from '../src/search/records.ts';
-import { compileAliases } from '../src/search/synonyms.ts';
-import { hasHan, isWordToken } from '../src/search/text.ts';
+import { isWordToken } from '../src/search/text.ts';
 import { loadUserWords, subwords, tokenize } from '../src/search/tokenize.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -36,8 +35,7 @@ const t0 = performance.now();
 const corpus = loadCorpus(root);
 // Curated words stay whole in the index and in the query dictionary: the listed words and
 // every alias key (what people type). Alias values are not: they are segmented like queries.
-const curated = [...new Set([...corpus.synonyms.words, ...Object.keys(corpus.synonyms.aliases)])];
-loadUserWords(curated);
+loadUserWords(indexUserWords(corpus));
 const tLoad = ms(t0);
 
 const t1 = performance.now();
@@ -86,8 +84,7 @@ rmSync(out, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
 const written = await index.writeFiles({ outputPath: out });
 if (written.errors.length) fail('writeFiles', written.errors);
-const aliases = compileAliases(corpus.synonyms);
-const lexicon = JSON.stringify(encodeLexicon(vocab, curated.filter(hasHan), aliases));
+const lexicon = JSON.stringify(lexiconOf(corpus, vocab));
 writeFileSync(join(out, LEXICON_FILE), lexicon);
 const tWrite = ms(t3);
 await pagefind.close();

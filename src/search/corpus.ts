@@ -1,7 +1,8 @@
 /**
  * Node-side loader for everything the index is built from: the catalogue and plan models
  * written by `npm run ingest`, the area slugs (content/areas.yaml) and the curated search
- * vocabulary (content/synonyms.yaml). Used by the index build, the eval and the tests.
+ * vocabulary (content/synonyms.yaml, content/questions.yaml). Used by the index build, the
+ * eval and the tests.
  */
 import { readDataText, validated } from '../model/read-data.ts';
 import { AreaRulesFileSchema } from '../pipeline/classify/area-rules.ts';
@@ -10,7 +11,10 @@ import { z } from 'zod';
 import { CatalogEntrySchema, PlanSchema, type Area, type CatalogEntry, type Plan } from '../model/plan.ts';
 import { facetsOf, type Facets } from './params.ts';
 import { planFilterValues, planRecords, type SearchRecord } from './records.ts';
-import { validateSynonymFile, type SynonymFile } from './synonyms.ts';
+import { encodeLexicon, type LexiconJson } from './lexicon.ts';
+import { mergeAliases, questionAliases, QuestionFileSchema, questionVocabulary, type QuestionFile } from './question-words.ts';
+import { compileAliases, validateSynonymFile, type SynonymFile } from './synonyms.ts';
+import { hasHan } from './text.ts';
 
 export interface AreaRef {
   name: Area;
@@ -23,6 +27,7 @@ export interface Corpus {
   plans: Plan[];
   areas: AreaRef[];
   synonyms: SynonymFile;
+  questions: QuestionFile;
   records: SearchRecord[];
   planValues: Map<string, string>;
 }
@@ -30,6 +35,26 @@ export interface Corpus {
 export function loadSynonyms(root: string): SynonymFile {
   const file = 'content/synonyms.yaml';
   return validateSynonymFile(parse(readDataText(root, file)), file);
+}
+
+export function loadQuestions(root: string): QuestionFile {
+  const file = 'content/questions.yaml';
+  return validated(file, QuestionFileSchema, parse(readDataText(root, file)));
+}
+
+/**
+ * Curated words nodejieba keeps whole when it cuts the plans: the listed words and every
+ * alias key. Question words are not among them: they change queries, never the index.
+ */
+export const indexUserWords = (corpus: Pick<Corpus, 'synonyms'>): string[] => [
+  ...new Set([...corpus.synonyms.words, ...Object.keys(corpus.synonyms.aliases)]),
+];
+
+/** The query dictionary for an index vocabulary: what `npm run index` writes as lexicon.json. */
+export function lexiconOf(corpus: Pick<Corpus, 'synonyms' | 'questions'>, vocab: Iterable<string>): LexiconJson {
+  const curated = [...indexUserWords(corpus), ...questionVocabulary(corpus.questions)].filter(hasHan);
+  const aliases = mergeAliases(compileAliases(corpus.synonyms), questionAliases(corpus.questions));
+  return encodeLexicon(vocab, curated, aliases, corpus.questions);
 }
 
 export function loadAreas(root: string): AreaRef[] {
@@ -53,7 +78,7 @@ export function loadCorpus(root: string): Corpus {
       ...planRecords(plan, { areaSlugs, planValue: planValues.get(plan.catalog.slug)!, orderBase: records.length }),
     );
   }
-  return { catalog, plans, areas, synonyms: loadSynonyms(root), records, planValues };
+  return { catalog, plans, areas, synonyms: loadSynonyms(root), questions: loadQuestions(root), records, planValues };
 }
 
 /** Plans and areas as the search page offers them (from the ingested catalogue). */

@@ -158,7 +158,7 @@ export class SearchEngine {
   }
 
   plan(query: string): QueryPlan {
-    return planQuery(query, { segment: this.lexicon.segment, aliases: this.lexicon.aliases });
+    return planQuery(query, { segment: this.lexicon.segment, aliases: this.lexicon.aliases, roles: this.lexicon.roles });
   }
 
   async search(query: string, opts: EngineOptions = {}): Promise<SearchOutcome> {
@@ -202,21 +202,30 @@ export class SearchEngine {
 
     const plans = opts.plans && opts.plans.length <= PLAN_LABEL_LIMIT ? opts.plans : [];
     await Promise.all([lookup(plan.tokens), this.labelPlans(plans)]);
+    // A word no plan uses may be one character away from one they do (残疾证 → 残疾人证):
+    // search those forms too, for that word only.
+    const widen = (c: Concept, words: string[]) => {
+      for (const w of words) {
+        if (!c.alternatives.some((a) => a.tokens.length === 1 && a.tokens[0] === w)) {
+          c.alternatives.push({ text: w, tokens: [w], typed: false, strict: false });
+        }
+      }
+    };
+    const unmatched = (c: Concept) =>
+      !c.phrase && !c.alternatives.some((a) => a.tokens.every((t) => (cache.get(t)?.df ?? 0) > 0));
+    const single = (c: Concept) => c.alternatives.filter((a) => a.tokens.length === 1).map((a) => a.text);
+    const widened = plan.concepts.filter(unmatched);
+    for (const c of widened) widen(c, single(c).flatMap((w) => this.lexicon.nearForms(w)));
+    if (widened.length) {
+      this.refreshTokens(plan);
+      await lookup(plan.tokens);
+    }
     let list = this.rank(plan, cache, opts);
     let approximate = false;
     if (!list.main.length) {
       // Nothing at all: search the indexed words that contain what was typed (贴 → 补贴 …).
-      for (const c of plan.concepts) {
-        if (c.phrase) continue;
-        const near = c.alternatives.flatMap((a) => this.lexicon.containing(a.text));
-        for (const w of near) {
-          if (!c.alternatives.some((a) => a.tokens.length === 1 && a.tokens[0] === w)) {
-            c.alternatives.push({ text: w, tokens: [w], typed: false, strict: false });
-          }
-        }
-      }
-      plan.tokens = [...new Set(plan.concepts.flatMap((c) => c.alternatives.flatMap((a) => a.tokens)))];
-      plan.needles = [...new Set([...plan.needles, ...plan.tokens])].sort((a, b) => b.length - a.length);
+      for (const c of plan.concepts) if (!c.phrase) widen(c, c.alternatives.flatMap((a) => this.lexicon.containing(a.text)));
+      this.refreshTokens(plan);
       await lookup(plan.tokens);
       list = this.rank(plan, cache, opts);
       approximate = list.main.length > 0;
@@ -224,6 +233,12 @@ export class SearchEngine {
     const partial = list.main.length > 0 && list.main[0].tier === 3;
     pfMillis = now() - t0;
     return this.outcome(plan, list, partial, approximate, { ...opts, pageSize }, pfMillis, t0);
+  }
+
+  /** After alternatives were added: the tokens to search and the strings to highlight. */
+  private refreshTokens(plan: QueryPlan) {
+    plan.tokens = [...new Set(plan.concepts.flatMap((c) => c.alternatives.flatMap((a) => a.tokens)))];
+    plan.needles = [...new Set([...plan.needles, ...plan.tokens])].sort((a, b) => b.length - a.length);
   }
 
   /** Tiers and order from the per-token hits: the main list, and looser matches kept for later. */
@@ -236,16 +251,24 @@ export class SearchEngine {
     const n = Math.max(ids.size, 1);
     const idf = (tok: string) => Math.log(1 + n / Math.max(1, cache.get(tok)?.df ?? 0));
 
+    const required = plan.concepts.filter((c) => !c.optional);
     const out: Candidate[] = [];
     for (const [id, result] of ids) {
+      // States of the required concepts decide the tier; optional ones (a question's 申请,
+      // 免费 …) only raise a record within its tier.
       const states: number[] = [];
       let score = 0;
       let gaps = 0;
       let near = 0;
       let partialWeight = 0;
+      let optional = 0;
       const matchedTokens = new Set<string>();
       for (const c of plan.concepts) {
         const s = this.conceptState(c, id, cache);
+        if (c.optional) {
+          if (s.state >= 1) optional++;
+          continue;
+        }
         states.push(s.state);
         score += s.score;
         gaps += s.gap;
@@ -256,10 +279,12 @@ export class SearchEngine {
       const all = states.every((s) => s >= 1);
       const tier: Tier = states.every((s) => s === 2) ? 1 : all ? 2 : 3;
       if (tier === 3 && !matchedTokens.size) continue;
+      const boost = 1 + 0.5 * optional;
       let key: number;
-      if (tier === 1) key = score;
-      else if (tier === 2) key = (score * (1 + Math.log1p(near))) / (1 + 0.25 * gaps);
-      else key = states.filter((s) => s >= 1).length * 1000 + partialWeight * 10 + score;
+      if (tier === 1) key = score * boost;
+      else if (tier === 2) key = ((score * (1 + Math.log1p(near))) / (1 + 0.25 * gaps)) * boost;
+      // Partial: how many typed words, then how rare the matched words are.
+      else key = states.filter((s) => s >= 1).length * 1000 + partialWeight * 10 + optional * 5 + score;
       out.push({ result, tier, key, states, plan: this.planOfId.get(id) });
     }
     out.sort((a, b) => a.tier - b.tier || b.key - a.key);
@@ -267,7 +292,7 @@ export class SearchEngine {
     if (!full.length) {
       // Nothing holds every word: records holding whole typed words (most first); only if
       // there are none, records holding single tokens.
-      const partial = out.filter((c) => !plan.concepts.some((k, i) => k.phrase && c.states[i] === 0));
+      const partial = out.filter((c) => !required.some((k, i) => k.phrase && c.states[i] === 0));
       const someWord = partial.filter((c) => c.states.some((x) => x >= 1));
       return { main: interleave(someWord.length ? someWord : partial, (c) => c.plan ?? ''), looser: [] };
     }
@@ -291,7 +316,7 @@ export class SearchEngine {
       (c) => c.plan ?? '',
     );
     if (opts.fill === 'ten' && main.length < (opts.pageSize ?? 10)) {
-      const partial = out.filter((c) => c.tier === 3 && !plan.concepts.some((k, i) => k.phrase && c.states[i] === 0));
+      const partial = out.filter((c) => c.tier === 3 && !required.some((k, i) => k.phrase && c.states[i] === 0));
       main.push(...partial.slice(0, (opts.pageSize ?? 10) - main.length));
     }
     return { main, looser: deferred };
@@ -392,10 +417,11 @@ export class SearchEngine {
 
   /** Tier after reading the text: promoted when verbatim, null when a quoted phrase is absent. */
   private verify(plan: QueryPlan, c: Candidate, data: PfData): Tier | null {
-    if (!plan.concepts.length || c.tier === 3) return c.tier;
+    const required = plan.concepts.filter((k) => !k.optional);
+    if (!required.length || c.tier === 3) return c.tier;
     const text = compact(data.content);
-    const verbatim = plan.concepts.map((k) => k.alternatives.some((a) => text.includes(compact(a.text))));
-    if (plan.concepts.some((k, i) => k.phrase && !verbatim[i])) return null;
+    const verbatim = required.map((k) => k.alternatives.some((a) => text.includes(compact(a.text))));
+    if (required.some((k, i) => k.phrase && !verbatim[i])) return null;
     return verbatim.every(Boolean) ? 1 : 2;
   }
 

@@ -1,15 +1,18 @@
 /**
  * The query dictionary shipped next to the index (dist/pagefind/lexicon.json): every word
  * the index holds (content tokens and sub-words, Latin words normalised as Pagefind does),
- * the curated terms, and the compiled alias table. The browser and the CLI build their
- * segmenter and their "does the index know this prefix?" check from it.
+ * the curated terms, the compiled alias table (synonyms, everyday words, near forms) and
+ * the question words to drop or make optional. The browser and the CLI build their
+ * segmenter, their question handling and their "does the index know this prefix?" check
+ * from it.
  */
+import type { QuestionRoles } from './question-words.ts';
 import { makeSegmenter, type Segmenter, type SegmenterAlgo } from './segmenter.ts';
 import type { AliasTable } from './synonyms.ts';
 import { hasHan } from './text.ts';
 
 export const LEXICON_FILE = 'lexicon.json';
-export const LEXICON_VERSION = 1;
+export const LEXICON_VERSION = 2;
 
 export interface LexiconJson {
   v: number;
@@ -18,22 +21,34 @@ export interface LexiconJson {
   /** Curated terms not in the index (kept whole by the query segmenter only). */
   extra: string;
   aliases: AliasTable;
+  /** Question words dropped from queries, one per line. */
+  drop: string;
+  /** Helper words that rank but are not required, one per line. */
+  soft: string;
 }
 
 /** The form Pagefind stores a word in: lowercase, letters and digits only. */
 export const indexForm = (w: string): string => w.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 
-export function encodeLexicon(indexWords: Iterable<string>, curated: Iterable<string>, aliases: AliasTable): LexiconJson {
+export function encodeLexicon(
+  indexWords: Iterable<string>,
+  curated: Iterable<string>,
+  aliases: AliasTable,
+  roles: { drop: readonly string[]; soft: readonly string[] } = { drop: [], soft: [] },
+): LexiconJson {
   const words = [...new Set([...indexWords].map(indexForm).filter(Boolean))].sort();
   const have = new Set(words);
   const extra = [...new Set(curated)].filter((w) => !have.has(w)).sort();
-  return { v: LEXICON_VERSION, words: words.join('\n'), extra: extra.join('\n'), aliases };
+  const lines = (ws: readonly string[]) => [...new Set(ws)].sort().join('\n');
+  return { v: LEXICON_VERSION, words: words.join('\n'), extra: extra.join('\n'), aliases, drop: lines(roles.drop), soft: lines(roles.soft) };
 }
 
 export interface Lexicon {
   /** Sorted indexed words. */
   words: string[];
   aliases: AliasTable;
+  /** Question words to drop and helper words to make optional. */
+  roles: QuestionRoles;
   segment: Segmenter;
   /** Whether some indexed word starts with `prefix` (so Pagefind will not fall back to a shorter word). */
   hasPrefix(prefix: string): boolean;
@@ -41,6 +56,13 @@ export interface Lexicon {
   extensions(prefix: string): string[];
   /** Indexed words that contain `part` (shortest first), for the no-result fallback. */
   containing(part: string, max?: number): string[];
+  /**
+   * Indexed words one character away from a Han word the index does not hold: one character
+   * inserted inside it (残疾证 → 残疾人证), or, for words of three or more characters, one
+   * replaced (乘车证 → 乘坐证). The first and last characters stay, so the word's head and
+   * kind do not change.
+   */
+  nearForms(word: string, max?: number): string[];
 }
 
 export function decodeLexicon(json: LexiconJson, algo: SegmenterAlgo = 'bimm'): Lexicon {
@@ -79,5 +101,24 @@ export function decodeLexicon(json: LexiconJson, algo: SegmenterAlgo = 'bimm'): 
       .sort((a, b) => a.length - b.length || (a < b ? -1 : 1))
       .slice(0, max);
   };
-  return { words, aliases: json.aliases, segment, hasPrefix, extensions, containing };
+  const nearForms = (word: string, max = 4): string[] => {
+    const w = [...indexForm(word)];
+    if (w.length < 2 || !/^\p{Script=Han}+$/u.test(w.join(''))) return [];
+    const out: string[] = [];
+    for (const cand of words) {
+      const c = [...cand];
+      if (c[0] !== w[0] || c[c.length - 1] !== w[w.length - 1]) continue;
+      if (c.length === w.length + 1) {
+        // Inserted inside: dropping one inner character of the candidate gives the word.
+        if (c.some((_x, i) => i > 0 && i < c.length - 1 && c.slice(0, i).concat(c.slice(i + 1)).join('') === w.join(''))) out.push(cand);
+      } else if (c.length === w.length && w.length >= 3 && cand !== w.join('')) {
+        if (c.filter((x, i) => x !== w[i]).length === 1) out.push(cand);
+      }
+      if (out.length >= max) break;
+    }
+    return out;
+  };
+  const set = (lines: string) => new Set(lines ? lines.split('\n') : []);
+  const roles = { drop: set(json.drop), soft: set(json.soft) };
+  return { words, aliases: json.aliases, roles, segment, hasPrefix, extensions, containing, nearForms };
 }

@@ -5,10 +5,16 @@
  *   as typed, and it is never expanded.
  * - Everything else is split on spaces and punctuation into typed words. Several typed
  *   words narrow the results: every one must match.
- * - Each typed word becomes a concept with alternatives: itself and the texts made by the
- *   curated aliases (自闭症 → 孤独症). Each alternative is cut into index tokens by the
- *   segmenter built from the index vocabulary, exactly as the indexer cut the plans.
+ * - A typed part that holds question or helper words (content/questions.yaml) is a
+ *   question: those words are dropped (怎么办, 哪里, 吗 …) or made optional (申请, 免费 …),
+ *   and the runs of words left between them are the concepts (我家孩子是自闭症能去哪里上学
+ *   → 孩子 · 自闭症 · 上学). Any other part is one concept, as typed.
+ * - Each concept has alternatives: itself and the texts made by the curated aliases and
+ *   everyday words (自闭症 → 孤独症, 上学 → 教育 …). Each alternative is cut into index
+ *   tokens by the segmenter built from the index vocabulary, exactly as the indexer cut the
+ *   plans.
  */
+import { splitQuestion, type QuestionRoles } from './question-words.ts';
 import { expandAliases, type AliasTable } from './synonyms.ts';
 import { isWordToken, joinTokens, normalizeQuery } from './text.ts';
 
@@ -31,6 +37,8 @@ export interface Concept {
   /** As typed (normalised). */
   text: string;
   phrase: boolean;
+  /** A helper word of a question (申请, 免费): ranks higher when present, never required. */
+  optional: boolean;
   alternatives: Alternative[];
 }
 
@@ -42,11 +50,15 @@ export interface QueryPlan {
   tokens: string[];
   /** Strings to highlight, longest first: alternative texts and their tokens. */
   needles: string[];
+  /** Question and function words left out of the search (怎么办, 我家 …), as typed. */
+  dropped: string[];
 }
 
 export interface PlanOptions {
   segment: ((text: string) => string[]) & { split?: (word: string) => string[] | null; has?: (word: string) => boolean };
   aliases: AliasTable;
+  /** Question words to drop and helper words to make optional; without it no part is a question. */
+  roles?: QuestionRoles;
   /** Most alternatives per concept (the typed text included). */
   maxAlternatives?: number;
 }
@@ -56,13 +68,28 @@ const SPLIT = /[\s,;:!?()[\]{}<>'"、。《》「」『』【】“”‘’…�
 
 export function planQuery(raw: string, opts: PlanOptions): QueryPlan {
   const query = normalizeQuery(raw);
-  const parts: { text: string; phrase: boolean }[] = [];
+  const parts: { text: string; phrase: boolean; optional: boolean }[] = [];
+  const dropped: string[] = [];
   const rest = query.replace(QUOTED, (_m, a, b, c, d) => {
     const text = String(a ?? b ?? c ?? d ?? '').trim();
-    if (text) parts.push({ text, phrase: true });
+    if (text) parts.push({ text, phrase: true, optional: false });
     return ' ';
   });
-  for (const word of rest.split(SPLIT)) if (word) parts.push({ text: word, phrase: false });
+  for (const word of rest.split(SPLIT)) {
+    if (!word) continue;
+    const question = opts.roles
+      ? splitQuestion(opts.segment(word).filter(isWordToken), opts.roles, (w) => w in opts.aliases)
+      : null;
+    if (!question) {
+      parts.push({ text: word, phrase: false, optional: false });
+      continue;
+    }
+    for (const run of question.required) parts.push({ text: joinTokens(run), phrase: false, optional: false });
+    for (const w of question.optional) parts.push({ text: w, phrase: false, optional: true });
+    dropped.push(...question.dropped);
+  }
+  // Only helper words left (怎么申请 → 申请): they are what was asked, so they are required.
+  if (parts.every((p) => p.optional)) for (const p of parts) p.optional = false;
 
   const concepts: Concept[] = [];
   const seen = new Set<string>();
@@ -90,12 +117,12 @@ export function planQuery(raw: string, opts: PlanOptions): QueryPlan {
     const key = `${part.phrase ? 'p' : 'w'}:${alternatives[0].tokens.join(' ')}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    concepts.push({ text: alternatives[0].text, phrase: part.phrase, alternatives });
+    concepts.push({ text: alternatives[0].text, phrase: part.phrase, optional: part.optional, alternatives });
   }
   const tokens = [...new Set(concepts.flatMap((c) => c.alternatives.flatMap((a) => a.tokens)))];
   // Highlight what was typed and its aliases; single tokens of a split word add nothing.
   const needles = [...new Set(concepts.flatMap((c) => c.alternatives.flatMap((a) => [a.text, ...a.tokens])))].sort(
     (a, b) => b.length - a.length,
   );
-  return { query, concepts, tokens, needles };
+  return { query, concepts, tokens, needles, dropped: [...new Set(dropped)] };
 }

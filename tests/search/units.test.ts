@@ -7,8 +7,8 @@ import { makeSegmenter, type SegmenterAlgo } from '../../src/search/segmenter.ts
 import { compileAliases, expandAliases, validateSynonymFile } from '../../src/search/synonyms.ts';
 import { planQuery } from '../../src/search/query.ts';
 import { paramsFromState, plansInScope, stateFromParams } from '../../src/search/params.ts';
-import { readFacets } from '../../src/search/corpus.ts';
-import { decodeLexicon, encodeLexicon } from '../../src/search/lexicon.ts';
+import { indexUserWords, lexiconOf, readFacets } from '../../src/search/corpus.ts';
+import { decodeLexicon } from '../../src/search/lexicon.ts';
 import { hasHan, isWordToken, unspace } from '../../src/search/text.ts';
 import { loadUserWords, subwords, tokenize } from '../../src/search/tokenize.ts';
 import { readPage, sectionText } from '../../src/search/eval/html.ts';
@@ -17,17 +17,14 @@ import { ROOT, realCorpus, rng } from './helpers.ts';
 
 // The index vocabulary, built exactly as scripts/build-index.ts builds it.
 const corpus = realCorpus();
-const curated = [...new Set([...corpus.synonyms.words, ...Object.keys(corpus.synonyms.aliases)])];
-loadUserWords(curated);
+loadUserWords(indexUserWords(corpus));
 const vocab = new Set<string>();
 for (const r of corpus.records) {
   const tokens = tokenize(r.text);
   for (const t of tokens) if (isWordToken(t)) vocab.add(t);
   for (const t of subwords(r.text, tokens)) vocab.add(t);
 }
-const lexicon = decodeLexicon(
-  JSON.parse(JSON.stringify(encodeLexicon(vocab, curated.filter(hasHan), compileAliases(corpus.synonyms)))),
-);
+const lexicon = decodeLexicon(JSON.parse(JSON.stringify(lexiconOf(corpus, vocab))));
 const reference = (q: string) => tokenize(q).filter(isWordToken).map((t) => t.toLowerCase());
 
 describe('query segmenter vs nodejieba on real clause text', () => {
