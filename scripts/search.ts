@@ -12,6 +12,10 @@ import { openBuiltSearch, type BuiltSearch } from '../src/search/node.ts';
 import { plansInScope, stateFromParams } from '../src/search/params.ts';
 import { FILTER_NAMES } from '../src/search/records.ts';
 import type { Hit } from '../src/search/engine.ts';
+import { nothingToSearchLine, partialLine, understoodLine } from '../src/search/explain.ts';
+import { matchTopics } from '../src/search/topic-match.ts';
+import { readTopics } from '../src/site/load.ts';
+import { topicPath } from '../src/site/paths.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const { values: parsed, positionals } = parseArgs({
@@ -71,6 +75,9 @@ while (hits.length < limit) {
 }
 hits.length = Math.min(hits.length, limit);
 await search.close();
+// As on the search page: the topic the question is about comes first, in plain words.
+const topics = matchTopics(outcome.plan, readTopics()).map((m) => m.topic);
+const understood = understoodLine(outcome.plan);
 
 const plain = (h: Hit) => (h.excerpt.start > 0 ? '…' : '') + h.excerpt.text + (h.excerpt.end < h.text.length ? '…' : '');
 if (values.json) {
@@ -79,7 +86,15 @@ if (values.json) {
       {
         query: state.q,
         filters: state.filters,
-        concepts: outcome.plan.concepts.map((c) => ({ text: c.text, phrase: c.phrase, alternatives: c.alternatives.map((a) => a.tokens) })),
+        concepts: outcome.plan.concepts.map((c) => ({
+          text: c.text,
+          phrase: c.phrase,
+          optional: c.optional,
+          alternatives: c.alternatives.map((a) => a.tokens),
+        })),
+        dropped: outcome.plan.dropped,
+        understood,
+        topics: topics.map((t) => ({ slug: t.slug, name: t.name, summary: t.summary, url: topicPath(t.slug) })),
         total: outcome.total,
         partial: outcome.partial,
         approximate: outcome.approximate,
@@ -113,8 +128,16 @@ if (values.json) {
       .replace(/&gt;/g, '>')
       .replace(/&quot;/g, '"')
       .replace(/&amp;/g, '&');
-  const tokens = outcome.plan.concepts.map((c) => (c.phrase ? `"${c.alternatives[0].tokens.join(' ')}"` : c.alternatives.map((a) => a.tokens.join(' ')).join(' | ')));
-  console.log(`“${state.q}” → ${tokens.join(' ＋ ') || '(仅筛选)'}：${outcome.total} 条结果${outcome.partial ? '（没有同时包含所有词语的条文，以下为部分匹配）' : ''}${outcome.approximate ? '（近似匹配）' : ''}`);
+  const tokens = outcome.plan.concepts.map(
+    (c) =>
+      (c.phrase ? `"${c.alternatives[0].tokens.join(' ')}"` : c.alternatives.map((a) => a.tokens.join(' ')).join(' | ')) +
+      (c.optional ? ' (可选)' : ''),
+  );
+  console.log(`“${state.q}” → ${tokens.join(' ＋ ') || '(仅筛选)'}：${outcome.total} 条结果${outcome.approximate ? '（近似匹配）' : ''}`);
+  if (understood) console.log(understood);
+  if (!outcome.plan.concepts.length && outcome.plan.dropped.length) console.log(nothingToSearchLine(outcome.plan));
+  if (outcome.partial) console.log(partialLine(outcome.plan));
+  for (const t of topics) console.log(`\n[相关政策] ${t.name}  ${topicPath(t.slug)}\n    ${t.summary}`);
   hits.forEach((h, i) => {
     console.log(`\n${String(i + 1).padStart(2)}. ${h.cite}${h.draft ? `  [草案：${h.draft}]` : ''}`);
     console.log(`    ${h.plan} · ${h.area} · ${h.kind}   ${h.url}`);

@@ -100,10 +100,14 @@ export async function bootPagefind(bundleDir: string, opts: BootOptions = {}): P
     preload: (term) => instance.preload(term),
     filters: () => instance.filters(),
     base,
-    close: () =>
-      new Promise<void>((ok) => {
+    // init() starts loading the metadata without waiting for it; wait (filters() does) so
+    // that closing the server right after a search that asked nothing cannot cut it off.
+    close: async () => {
+      await instance.filters().catch(() => {});
+      await new Promise<void>((ok) => {
         server.closeAllConnections();
         server.close(() => ok());
-      }),
+      });
+    },
   };
 }

@@ -92,6 +92,8 @@ export interface Topic {
   summary: string;
   /** A clause or box item belongs to the topic when its text contains any of these. */
   terms: string[];
+  /** What people type when they mean the topic (the search shows it first). */
+  asked: string[];
 }
 
 export const TopicSchema = z.object({
@@ -99,6 +101,7 @@ export const TopicSchema = z.object({
   name: z.string().min(2),
   summary: z.string().min(10),
   terms: z.array(z.string().min(2)).min(1),
+  asked: z.array(z.string().min(1)).default([]),
 });
 
 export const readTopics = memo((): Topic[] => {

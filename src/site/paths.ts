@@ -11,6 +11,7 @@ export const indicatorsPath = () => '/indicators/';
 export const boxesPath = () => '/boxes/';
 export const entitlementsPath = () => '/entitlements/';
 export const topicPath = (topicSlug: string) => `/entitlements/${topicSlug}/`;
+export const finderPath = () => '/finder/';
 export const areaPath = (areaSlug: string) => `/areas/${areaSlug}/`;
 export const planPath = (planSlug: string) => `/plans/${planSlug}/`;
 export const planAreaPath = (planSlug: string, areaSlug: string) => `/plans/${planSlug}/${areaSlug}/`;

@@ -12,6 +12,9 @@ import { paramsFromState, plansInScope, stateFromParams, type Facets, type Searc
 import { FILTER_NAMES } from '../../search/records.ts';
 import { textDirective } from '../../search/excerpt.ts';
 import { escapeHtml } from '../../search/text.ts';
+import { matchTopics, type TopicRef } from '../../search/topic-match.ts';
+import { nothingToSearchLine, partialLine, understoodLine } from '../../search/explain.ts';
+import { topicPath } from '../../site/paths.ts';
 
 const BUNDLE = '/pagefind/';
 /**
@@ -19,6 +22,8 @@ const BUNDLE = '/pagefind/';
  * older one's results, so none; input methods only send the committed text (see below).
  */
 const DEBOUNCE_MS = 0;
+/** Fewer results than this, and the page also offers the finder and the topics. */
+const FEW = 3;
 
 const app = document.getElementById('search-app');
 if (app) void start(app);
@@ -33,6 +38,10 @@ async function start(root: HTMLElement) {
   const moreButton = root.querySelector('[data-more]') as HTMLButtonElement;
   const clearButton = root.querySelector('[data-clear]') as HTMLButtonElement;
   const filterCount = root.querySelector('[data-filter-count]') as HTMLElement;
+  const understood = root.querySelector('[data-understood]') as HTMLElement;
+  const topicCards = root.querySelector('[data-topic-cards]') as HTMLElement;
+  const help = root.querySelector('[data-help]') as HTMLElement;
+  const topics = JSON.parse(root.dataset.topics ?? '[]') as TopicRef[];
   root.classList.add('ready');
 
   // ---- Engine (loaded once; the first query waits for it) ----
@@ -112,8 +121,8 @@ async function start(root: HTMLElement) {
     if (!state.q.trim() && !hasFilters) {
       current = null;
       list.replaceChildren();
-      heading.hidden = true;
-      moreButton.hidden = true;
+      topicCards.replaceChildren();
+      understood.hidden = help.hidden = heading.hidden = moreButton.hidden = true;
       say('');
       return;
     }
@@ -132,6 +141,13 @@ async function start(root: HTMLElement) {
     exhausted = false;
     list.replaceChildren(...outcome.hits.map(renderHit));
     heading.hidden = outcome.hits.length === 0;
+    // The topic in plain words first, then the clauses.
+    topicCards.replaceChildren(...matchTopics(outcome.plan, topics).map((m) => renderTopic(m.topic)));
+    const line = understoodLine(outcome.plan);
+    understood.textContent = line ?? '';
+    understood.hidden = !line;
+    // Never a dead end: few, partial or no results point to the finder and the topics.
+    help.hidden = !(outcome.partial || outcome.approximate || outcome.total < FEW);
     syncMore();
     say(statusText(state, outcome));
     root.dataset.searched = String(mine);
@@ -159,9 +175,10 @@ async function start(root: HTMLElement) {
   const statusText = (state: SearchState, o: SearchOutcome) => {
     const q = state.q.trim();
     const what = q ? `“${q}”` : '所选条件';
+    if (!o.plan.concepts.length && o.plan.dropped.length) return nothingToSearchLine(o.plan);
     if (!o.hits.length) return `没有找到与${what}相关的条文。可以换个说法、少输几个字，或减少筛选条件。`;
     if (o.approximate) return `没有找到${what}，以下 ${o.total} 条包含相近的词。`;
-    if (o.partial) return `没有同时包含所有词语的条文，以下 ${o.total} 条包含其中一部分。`;
+    if (o.partial) return `${partialLine(o.plan)}共 ${o.total} 条。`;
     return (
       `找到 ${o.total} 条与${what}相关的条文${o.total > o.hits.length ? `，先显示 ${o.hits.length} 条` : ''}。` +
       (o.looser ? `另有 ${o.looser} 条包含这些词但不连在一起。` : '')
@@ -173,6 +190,19 @@ async function start(root: HTMLElement) {
   const directives = 'fragmentDirective' in document && typeof Intl.Segmenter === 'function';
   const words = directives ? new Intl.Segmenter('zh', { granularity: 'word' }) : null;
   const wordBoundaries = (text: string) => [...words!.segment(text)].map((s) => s.index).concat(text.length);
+
+  const renderTopic = (t: TopicRef): HTMLElement => {
+    const card = document.createElement('section');
+    card.className = 'topic-card';
+    card.dataset.topicCard = t.slug;
+    const id = `topic-card-${t.slug}`;
+    card.setAttribute('aria-labelledby', id);
+    card.innerHTML =
+      `<h2 id="${id}"><span class="topic-card-kicker">相关政策：</span>${escapeHtml(t.name)}</h2>` +
+      `<p>${escapeHtml(t.summary)}</p>` +
+      `<p><a href="${escapeHtml(topicPath(t.slug))}">各地规划怎么说：${escapeHtml(t.name)}</a></p>`;
+    return card;
+  };
 
   const renderHit = (h: Hit): HTMLLIElement => {
     const li = document.createElement('li');

@@ -1,0 +1,43 @@
+/**
+ * Plain lines that tell a person what the search did with their words: which words it
+ * looked for (and which plan words it also tried), which it left out, and when nothing
+ * holds every word. Pure; the search page and the CLI print the same sentences.
+ */
+import type { QueryPlan } from './query.ts';
+
+const quoted = (words: string[]) => words.map((w) => `“${w}”`).join('');
+
+/** The plan words tried for a concept besides what was typed (aliases, everyday words, near forms). */
+export function alsoSearched(plan: QueryPlan, max = 4): { text: string; also: string[]; optional: boolean }[] {
+  return plan.concepts.map((c) => {
+    const also = [
+      ...new Set(c.alternatives.filter((a) => !a.typed && !a.strict && a.text !== c.text).map((a) => a.text)),
+    ].slice(0, max);
+    return { text: c.text, also, optional: c.optional };
+  });
+}
+
+/** A question that held nothing to search for (怎么办): what to do instead. */
+export const nothingToSearchLine = (plan: QueryPlan): string =>
+  `“${plan.dropped.join('')}”是提问用的词，请说说想了解什么，例如：护理补贴怎么申请、孩子上学。`;
+
+/**
+ * "查找：孩子（也查儿童）、自闭症（也查孤独症）；没有用到：我家、去哪里。" — only when the search
+ * changed something: dropped a word or tried other words. Null otherwise.
+ */
+export function understoodLine(plan: QueryPlan): string | null {
+  const parts = alsoSearched(plan);
+  const changed = plan.dropped.length > 0 || parts.some((p) => p.also.length || p.optional);
+  if (!changed || !parts.length) return null;
+  const words = parts.filter((p) => !p.optional).map((p) => `${p.text}${p.also.length ? `（也查${p.also.join('、')}）` : ''}`);
+  const optional = parts.filter((p) => p.optional).map((p) => p.text);
+  const ranked = optional.length ? `；含${quoted(optional)}的排在前面` : '';
+  const dropped = plan.dropped.length ? `；没有用到：${plan.dropped.join('、')}` : '';
+  return `查找：${words.join('、')}${ranked}${dropped}。`;
+}
+
+/** The line above partial matches: which words no clause holds together. */
+export function partialLine(plan: QueryPlan): string {
+  const required = plan.concepts.filter((c) => !c.optional).map((c) => c.text);
+  return `没有同时包含${quoted(required)}的条款，下面是包含其中一部分的。`;
+}

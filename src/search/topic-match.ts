@@ -1,0 +1,62 @@
+/**
+ * Which 我能享受哪些政策 topics (content/entitlements.yaml) a query is about, so that the
+ * search shows the plain-language topic first: a family that asks 护理补贴多少钱 sees the
+ * 护理补贴 topic, then the clauses. Pure; used by the search page and the CLI.
+ *
+ * A topic is named by a query when one of its required concepts — as typed or through an
+ * alias or everyday word (轮椅 → 辅助器具) — holds one of the topic's terms or words people
+ * use for it (`asked`): that is a strong match. A concept that is only part of a term (入学
+ * inside 入学资助) is a weak match, and only when the concept is specific: a word found in
+ * the terms of more than two topics (补贴, 残疾) names none of them.
+ */
+import type { QueryPlan } from './query.ts';
+
+export interface TopicRef {
+  slug: string;
+  name: string;
+  summary: string;
+  /** The topic's clause terms (as in the plans). */
+  terms: string[];
+  /** What people type for it (轮椅, 上学 …). */
+  asked?: string[];
+}
+
+export interface TopicMatch {
+  topic: TopicRef;
+  /** 2 per concept that holds a term, 1 per concept that is part of one. */
+  score: number;
+}
+
+const STRONG = 2;
+const WEAK = 1;
+/** A word in more topics' terms than this is too general to name a topic. */
+const GENERAL = 2;
+
+export function matchTopics(plan: QueryPlan, topics: readonly TopicRef[], max = 2): TopicMatch[] {
+  const words = (t: TopicRef) => [...t.terms, ...(t.asked ?? [])];
+  const spread = (w: string) => topics.filter((t) => words(t).some((x) => x.includes(w))).length;
+  const scored: TopicMatch[] = [];
+  for (const topic of topics) {
+    let score = 0;
+    for (const c of plan.concepts) {
+      if (c.optional) continue;
+      let best = 0;
+      for (const alt of c.alternatives) {
+        const text = alt.text;
+        for (const w of words(topic)) {
+          if (text.includes(w)) best = STRONG;
+          else if ([...text].length >= 2 && w.includes(text) && spread(text) <= GENERAL) best = Math.max(best, WEAK);
+        }
+        if (best === STRONG) break;
+      }
+      score += best;
+    }
+    if (score >= STRONG) scored.push({ topic, score });
+  }
+  // Best first; among equals, the file's order (it lists the common ones first). A topic
+  // one point behind the best is shown too (自闭症孩子康复: the rehabilitation topic and
+  // the school one), never more than `max`.
+  scored.sort((a, b) => b.score - a.score);
+  const top = scored[0]?.score ?? 0;
+  return scored.filter((m) => m.score >= top - 1).slice(0, max);
+}
