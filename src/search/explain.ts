@@ -36,8 +36,11 @@ export function understoodLine(plan: QueryPlan): string | null {
   return `查找：${words.join('、')}${ranked}${dropped}。`;
 }
 
-/** The line above partial matches: which words no clause holds together. */
+/**
+ * The line above partial matches: which words no clause holds together. A run of words
+ * typed without a break (盲文驾驶) is named word by word, as the search looked for them.
+ */
 export function partialLine(plan: QueryPlan): string {
-  const required = plan.concepts.filter((c) => !c.optional).map((c) => c.text);
-  return `没有同时包含${quoted(required)}的条款，下面是包含其中一部分的。`;
+  const words = plan.concepts.filter((c) => !c.optional).flatMap((c) => (c.phrase ? [c.text] : c.alternatives[0].tokens));
+  return `没有同时包含${quoted([...new Set(words)])}的条款，下面是包含其中一部分的。`;
 }

@@ -1,0 +1,126 @@
+// Questions typed the way families speak, on the built search page in real Chromium: the
+// question finds clauses, the topic it names comes first as a card, a question no clause
+// answers in full shows the partial line, a question with nothing to search says what to do,
+// and the page stays accessible at 360 px with the card on it.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { noHorizontalScroll } from '../e2e/support/a11y.ts';
+import { launchBrowser, newPage, runAxe } from '../e2e/support/browser.ts';
+import { startStaticServer, type StaticServer } from '../e2e/support/server.ts';
+import { openBuiltSearch, type BuiltSearch } from '../../src/search/node.ts';
+import { plansInScope } from '../../src/search/params.ts';
+import { partialLine } from '../../src/search/explain.ts';
+import { DIST, ROOT, requireIndex } from './helpers.ts';
+
+const PHONE = { width: 360, height: 800 };
+
+let server: StaticServer;
+let browser: Browser;
+let search: BuiltSearch;
+beforeAll(async () => {
+  requireIndex();
+  server = await startStaticServer(DIST);
+  browser = await launchBrowser();
+  search = await openBuiltSearch(ROOT);
+});
+afterAll(async () => {
+  await search?.close();
+  await browser?.close();
+  await server?.close();
+});
+
+async function ask(q: string, size = { width: 1280, height: 900 }): Promise<Page> {
+  const page = await newPage(browser, size);
+  await page.goto(`${server.url}/search/?q=${encodeURIComponent(q)}`);
+  await page.waitForFunction(
+    (q) => (document.getElementById('search-q') as HTMLInputElement | null)?.value === q && !!document.getElementById('search-app')?.dataset.searched,
+    q,
+    { timeout: 20_000 },
+  );
+  return page;
+}
+
+const hrefs = (page: Page) => page.locator('[data-result] h3 a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+
+describe('questions on the search page', () => {
+  it.each([
+    ['我家孩子是自闭症能去哪里上学', 'teshu-jiaoyu'],
+    ['残疾证怎么办', 'canjiren-zheng'],
+    ['重度残疾护理补贴多少钱', 'huli-butie'],
+    ['辅助器具免费吗', 'fuzhu-qiju'],
+    ['残疾人坐公交免费吗', 'xinxi-chuxing'],
+    ['残疾老人没人照顾怎么办', 'tuoyang'],
+    ['助听器怎么领', 'fuzhu-qiju'],
+    ['轮椅去哪里申请', 'fuzhu-qiju'],
+  ])('%s: the %s topic first, then the clauses the CLI finds', async (q, topic) => {
+    const page = await ask(q);
+    const cards = page.locator('[data-topic-card]');
+    expect(await cards.first().getAttribute('data-topic-card')).toBe(topic);
+    // The card comes before the results in reading order, with its summary and a working link.
+    const link = cards.first().locator('a');
+    expect(await link.getAttribute('href')).toBe(`/entitlements/${topic}/`);
+    expect((await cards.first().locator('p').first().textContent())!.length).toBeGreaterThan(20);
+    const order = await page.evaluate(() => {
+      const card = document.querySelector('[data-topic-card]')!;
+      const result = document.querySelector('[data-result]')!;
+      return card.compareDocumentPosition(result) & Node.DOCUMENT_POSITION_FOLLOWING;
+    });
+    expect(order).toBeTruthy();
+    // The same clauses as `npm run search`: one engine, one dictionary, on both sides.
+    const outcome = await search.engine.search(q, { plans: plansInScope(search.facets, {}) });
+    expect(outcome.hits.length).toBeGreaterThan(0);
+    expect(await hrefs(page)).toEqual(outcome.hits.map((h) => h.url));
+    // What was searched and what was left out, in words.
+    expect(await page.locator('[data-understood]').textContent()).toMatch(/^查找：.*没有用到：/);
+    await page.close();
+  });
+
+  it('a question no clause answers in full says so in one line, and still lists the best partial matches', async () => {
+    // Every word is in the plans, but no clause holds 盲文 and 驾驶 together.
+    const q = '盲文驾驶怎么考';
+    const page = await ask(q);
+    const outcome = await search.engine.search(q, { plans: plansInScope(search.facets, {}) });
+    expect(outcome.partial).toBe(true);
+    const status = await page.locator('[data-status]').textContent();
+    expect(status).toContain(partialLine(outcome.plan));
+    expect(status).toMatch(/^没有同时包含“盲文”“驾驶”的条款，下面是包含其中一部分的。/);
+    expect(await page.locator('[data-result]').count()).toBeGreaterThan(0);
+    // Partial results are never a dead end: the finder and the topics are offered.
+    const help = page.locator('[data-help]');
+    expect(await help.isVisible()).toBe(true);
+    expect(await help.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual(['/finder/', '/entitlements/']);
+    await page.close();
+  });
+
+  it('a question with nothing to search for says what to type, and offers the finder', async () => {
+    const page = await ask('怎么办呢');
+    expect(await page.locator('[data-status]').textContent()).toMatch(/提问用的词/);
+    expect(await page.locator('[data-result]').count()).toBe(0);
+    expect(await page.locator('[data-help]').isVisible()).toBe(true);
+    await page.close();
+  });
+
+  it('exact phrases in quotes still match exactly', async () => {
+    const page = await ask('"护理补贴"');
+    const texts = await page.locator('[data-result] .result-excerpt').allTextContents();
+    expect(texts.length).toBeGreaterThan(0);
+    for (const t of texts) expect(t).toContain('护理补贴');
+    await page.close();
+  });
+
+  it('at 360 px with a topic card: no axe violations, no sideways scroll, the card link reachable by keyboard', async () => {
+    const page = await ask('残疾证怎么办', PHONE);
+    const { violations, summary } = await runAxe(page);
+    expect(violations, summary).toEqual([]);
+    const reflow = await noHorizontalScroll(page);
+    expect(reflow.ok, reflow.offenders.join(', ')).toBe(true);
+    await page.locator('#search-q').focus();
+    let reached = false;
+    for (let i = 0; i < 40 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate(() => !!document.activeElement?.closest('[data-topic-card]'));
+    }
+    expect(reached).toBe(true);
+    await page.close();
+  });
+});
