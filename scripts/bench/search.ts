@@ -5,6 +5,7 @@
  *     to the rendered results (page HTML, CSS, JS, pagefind.js, worker, wasm, index and
  *     filter chunks, lexicon, result fragments); .pf_* files and the wasm are already
  *     gzip streams and are sent as they are;
+ *   - the same for a first QUESTION typed as families ask it (tests/search/questions.tsv);
  *   - bytes for a second query on the same page;
  *   - time from the keystroke (the input event that completes a query) to rendered
  *     results, median over 20 queries on a warm page.
@@ -99,6 +100,8 @@ export async function benchSearch(root: string, dist = join(root, 'dist')): Prom
       ['one word', '护理补贴'],
       ['two words and an alias', '自闭症 康复'],
       ['one character, the broadest query', '残'],
+      ['a question', '我家孩子是自闭症能去哪里上学'],
+      ['a question', '残疾证怎么办'],
     ] as const) {
       const page = await newPage(browser, { width: 360, height: 800 });
       const m = meter(page);

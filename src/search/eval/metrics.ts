@@ -1,7 +1,9 @@
 /**
  * The evaluation's query set format and figures (../shared/eval/README.md):
  * each line is `query<TAB>forms`, forms `A|B` (any) of `X & Y` (all); a result is relevant
- * when the text of the section it links to contains a form, whitespace ignored.
+ * when the text of the section it links to contains a form, whitespace ignored. A plan
+ * "contains a form" when one of its texts (a clause, 专栏 item, indicator row or heading)
+ * does: a form `A & B` with A and B in different clauses is not an answer.
  */
 
 export interface EvalQuery {
@@ -43,7 +45,7 @@ export interface QueryScore {
   results: number;
   /** Relevant share of the first ten results (0 when there are none). */
   precision: number;
-  /** Plans whose text holds a form. */
+  /** Plans with a text (clause, item, row, heading) that holds a form. */
   plansWithForm: string[];
   /** Of those, plans with a relevant result in the first ten. */
   plansFound: string[];
@@ -57,11 +59,11 @@ export interface QueryScore {
 export function scoreQuery(
   q: EvalQuery,
   results: { url: string; plan: string | null; text: string | null }[],
-  planTexts: Map<string, string>,
+  planTexts: Map<string, string[]>,
   k = 10,
 ): QueryScore {
   const top = results.slice(0, k).map((r) => ({ url: r.url, plan: r.plan, relevant: isRelevant(r.text, q) }));
-  const plansWithForm = [...planTexts].filter(([, text]) => isRelevant(text, q)).map(([slug]) => slug);
+  const plansWithForm = [...planTexts].filter(([, texts]) => texts.some((t) => isRelevant(t, q))).map(([slug]) => slug);
   const plansFound = plansWithForm.filter((p) => top.some((r) => r.relevant && r.plan === p));
   return {
     query: q.query,
