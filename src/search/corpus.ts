@@ -51,10 +51,11 @@ export const indexUserWords = (corpus: Pick<Corpus, 'synonyms'>): string[] => [
 ];
 
 /** The query dictionary for an index vocabulary: what `npm run index` writes as lexicon.json. */
-export function lexiconOf(corpus: Pick<Corpus, 'synonyms' | 'questions'>, vocab: Iterable<string>): LexiconJson {
+export function lexiconOf(corpus: Pick<Corpus, 'synonyms' | 'questions' | 'records'>, vocab: Iterable<string>): LexiconJson {
   const curated = [...indexUserWords(corpus), ...questionVocabulary(corpus.questions)].filter(hasHan);
   const aliases = mergeAliases(compileAliases(corpus.synonyms), questionAliases(corpus.questions));
-  return encodeLexicon(vocab, curated, aliases, corpus.questions);
+  const { drop, soft } = corpus.questions;
+  return encodeLexicon(vocab, curated, aliases, { drop, soft, records: corpus.records.length });
 }
 
 export function loadAreas(root: string): AreaRef[] {

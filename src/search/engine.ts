@@ -73,6 +73,10 @@ export interface EngineOptions {
 }
 
 export const PLAN_LABEL_LIMIT = 24;
+/** A question's word held by more than this share of all records only ranks (see commonConcepts). */
+export const COMMON_SHARE = 0.4;
+/** Partial matches weaker than this share of the best one wait behind the button. */
+export const PARTIAL_SHARE = 0.6;
 
 export type Tier = 1 | 2 | 3;
 
@@ -220,6 +224,7 @@ export class SearchEngine {
       this.refreshTokens(plan);
       await lookup(plan.tokens);
     }
+    this.softenCommon(plan, cache);
     let list = this.rank(plan, cache, opts);
     let approximate = false;
     if (!list.main.length) {
@@ -248,10 +253,18 @@ export class SearchEngine {
     for (const tok of plan.tokens) {
       for (const [id, h] of cache.get(tok)?.byId ?? []) if (!ids.has(id)) ids.set(id, h.result);
     }
-    const n = Math.max(ids.size, 1);
+    const n = Math.max(this.lexicon.records, ids.size, 1);
     const idf = (tok: string) => Math.log(1 + n / Math.max(1, cache.get(tok)?.df ?? 0));
 
     const required = plan.concepts.filter((c) => !c.optional);
+    // A question's record is "as asked" (tier 1) when it holds every required word, one of
+    // the helper words if any were typed (申请, 免费), and, where words were typed together
+    // (重度残疾 护理 补贴), some of them side by side. Otherwise it is a looser match.
+    const question = plan.concepts.some((c) => c.run !== null);
+    // A one-character helper (领) matches any word starting with it (领导), so it only ranks.
+    const isHelper = (c: Concept) => c.optional && !c.common && [...c.text].length > 1;
+    const helpers = plan.concepts.filter(isHelper);
+    const typedTogether = required.some((c, i) => i > 0 && c.run !== null && c.run === required[i - 1].run);
     const out: Candidate[] = [];
     for (const [id, result] of ids) {
       // States of the required concepts decide the tier; optional ones (a question's 申请,
@@ -262,29 +275,42 @@ export class SearchEngine {
       let near = 0;
       let partialWeight = 0;
       let optional = 0;
+      let helpersFound = 0;
+      let neighbours = 0;
+      let previous: { run: number | null; spans: [number, number][] } | null = null;
       const matchedTokens = new Set<string>();
       for (const c of plan.concepts) {
         const s = this.conceptState(c, id, cache);
         if (c.optional) {
-          if (s.state >= 1) optional++;
+          if (s.state >= 1) {
+            optional++;
+            if (isHelper(c)) helpersFound++;
+          }
           continue;
         }
+        // Words of a question typed together (重度残疾 护理 补贴) found side by side.
+        if (previous && c.run !== null && previous.run === c.run && isNeighbour(previous.spans, s.spans)) neighbours++;
+        previous = { run: c.run, spans: s.spans };
         states.push(s.state);
         score += s.score;
         gaps += s.gap;
         near += s.near;
         for (const t of s.matched) matchedTokens.add(t);
+        // How rare what matched is: a whole word counts by its rarest part, pieces of a
+        // word the record does not hold count for less.
+        if (s.state >= 1) partialWeight += 2 * Math.max(...s.matched.map(idf));
+        else partialWeight += 0.5 * s.matched.reduce((a, t) => a + idf(t), 0);
       }
-      for (const t of matchedTokens) partialWeight += idf(t);
       const all = states.every((s) => s >= 1);
-      const tier: Tier = states.every((s) => s === 2) ? 1 : all ? 2 : 3;
+      let tier: Tier = states.every((s) => s === 2) ? 1 : all ? 2 : 3;
+      if (question && tier === 1 && ((helpers.length && !helpersFound) || (typedTogether && !neighbours))) tier = 2;
       if (tier === 3 && !matchedTokens.size) continue;
-      const boost = 1 + 0.5 * optional;
+      const boost = (1 + 0.5 * optional) * (1 + 0.5 * neighbours);
       let key: number;
       if (tier === 1) key = score * boost;
       else if (tier === 2) key = ((score * (1 + Math.log1p(near))) / (1 + 0.25 * gaps)) * boost;
-      // Partial: how many typed words, then how rare the matched words are.
-      else key = states.filter((s) => s >= 1).length * 1000 + partialWeight * 10 + optional * 5 + score;
+      // Partial: how many typed words and how rare they are (each whole word adds its rarity).
+      else key = partialWeight * 10 + optional * 2 + score;
       out.push({ result, tier, key, states, plan: this.planOfId.get(id) });
     }
     out.sort((a, b) => a.tier - b.tier || b.key - a.key);
@@ -294,7 +320,14 @@ export class SearchEngine {
       // there are none, records holding single tokens.
       const partial = out.filter((c) => !required.some((k, i) => k.phrase && c.states[i] === 0));
       const someWord = partial.filter((c) => c.states.some((x) => x >= 1));
-      return { main: interleave(someWord.length ? someWord : partial, (c) => c.plan ?? ''), looser: [] };
+      const ranked = someWord.length ? someWord : partial;
+      // The best partial matches first; those far weaker than the best wait behind them.
+      const best = ranked[0]?.key ?? 0;
+      const strong = ranked.filter((c) => c.key >= PARTIAL_SHARE * best);
+      return {
+        main: interleave(strong, (c) => c.plan ?? ''),
+        looser: ranked.filter((c) => c.key < PARTIAL_SHARE * best),
+      };
     }
     // When some record holds the words verbatim, the main list is the verbatim records plus,
     // for each plan without one, that plan's best looser match; the other looser matches wait
@@ -311,8 +344,24 @@ export class SearchEngine {
         else represented.add(p);
       }
     }
+    // A question's extra words must not hide a plan: a plan with no record holding every
+    // word is represented by its best partial match, when that is close to the best one.
+    // It must hold the rarest word asked about, the one that says most what the question is.
+    const represented: Candidate[] = [];
+    if (question && required.length > 1) {
+      const covered = new Set(full.map((c) => c.plan ?? ''));
+      const df = (k: Concept) => Math.max(0, ...k.alternatives.map((a) => Math.min(...a.tokens.map((t) => cache.get(t)?.df ?? 0))));
+      const rarest = required.reduce((a, b, i) => (df(b) < df(required[a]) ? i : a), 0);
+      const partial = out.filter((c) => c.tier === 3 && c.states[rarest] >= 1 && c.plan && !covered.has(c.plan));
+      const best = partial[0]?.key ?? 0;
+      for (const c of partial) {
+        if (c.key < PARTIAL_SHARE * best || covered.has(c.plan!)) continue;
+        covered.add(c.plan!);
+        represented.push(c);
+      }
+    }
     const main = interleave(
-      full.filter((c) => !deferred.includes(c)),
+      [...full.filter((c) => !deferred.includes(c)), ...represented],
       (c) => c.plan ?? '',
     );
     if (opts.fill === 'ten' && main.length < (opts.pageSize ?? 10)) {
@@ -322,9 +371,25 @@ export class SearchEngine {
     return { main, looser: deferred };
   }
 
+  /**
+   * The words of a question that most records hold (残疾人, 服务 …): in a question they say
+   * nothing about what is asked, so they only rank, like helper words. Keywords are never
+   * touched, and at least one required word always stays.
+   */
+  private softenCommon(plan: QueryPlan, cache: Map<string, TokenHits>): void {
+    const n = this.lexicon.records;
+    const words = plan.concepts.filter((c) => c.run !== null && !c.optional);
+    if (!n || words.length < 2) return;
+    const df = (c: Concept) =>
+      Math.max(0, ...c.alternatives.map((a) => Math.min(...a.tokens.map((t) => cache.get(t)?.df ?? 0))));
+    const common = new Set(words.filter((c) => df(c) / n > COMMON_SHARE));
+    if (common.size === words.length) common.delete(words.reduce((a, b) => (df(a) <= df(b) ? a : b)));
+    for (const c of common) c.optional = c.common = true;
+  }
+
   /** How well one concept matches one record. */
   private conceptState(c: Concept, id: string, cache: Map<string, TokenHits>) {
-    let best = { state: 0, score: 0, gap: 12, near: 0, matched: [] as string[] };
+    let best = { state: 0, score: 0, gap: 12, near: 0, matched: [] as string[], spans: [] as [number, number][] };
     for (const alt of c.alternatives) {
       const hits = alt.tokens.map((t) => cache.get(t)?.byId.get(id));
       const matched = alt.tokens.filter((_t, i) => hits[i]);
@@ -355,7 +420,10 @@ export class SearchEngine {
       } else gap = 8; // part matched only as a sub-word: position unknown
       if (alt.strict && state < 2) continue; // verified from the text later, if fetched
       if (state > best.state || (state === best.state && (score > best.score || gap < best.gap))) {
-        best = { state, score, gap: state === 2 ? 0 : gap, near, matched: alt.tokens };
+        // Where the concept stands in the record, for the neighbours of a question's words.
+        const spans: [number, number][] =
+          state === 2 ? [...present[0].pos].filter((p) => present.every((h, i) => present.length === 1 || h.pos.has(p + i))).map((p) => [p, p + present.length - 1]) : [];
+        best = { state, score, gap: state === 2 ? 0 : gap, near, matched: alt.tokens, spans };
       }
     }
     return best;
@@ -419,6 +487,9 @@ export class SearchEngine {
   private verify(plan: QueryPlan, c: Candidate, data: PfData): Tier | null {
     const required = plan.concepts.filter((k) => !k.optional);
     if (!required.length || c.tier === 3) return c.tier;
+    // A question's words are single words: their tier comes from helpers and neighbours,
+    // which the text check below does not see.
+    if (plan.concepts.some((k) => k.run !== null)) return c.tier;
     const text = compact(data.content);
     const verbatim = required.map((k) => k.alternatives.some((a) => text.includes(compact(a.text))));
     if (required.some((k, i) => k.phrase && !verbatim[i])) return null;
@@ -446,6 +517,11 @@ export class SearchEngine {
       excerpt,
     };
   }
+}
+
+/** Whether some span of `b` starts just after (at most one word after) a span of `a`. */
+function isNeighbour(a: [number, number][], b: [number, number][]): boolean {
+  return a.some(([, end]) => b.some(([start]) => start - end >= 1 && start - end <= 2));
 }
 
 /** Smallest spread of one position per list, minus the spread of adjacent words. */

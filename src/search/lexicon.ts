@@ -25,6 +25,8 @@ export interface LexiconJson {
   drop: string;
   /** Helper words that rank but are not required, one per line. */
   soft: string;
+  /** Number of records in the index (how common a word is = its records / this). */
+  records: number;
 }
 
 /** The form Pagefind stores a word in: lowercase, letters and digits only. */
@@ -34,13 +36,21 @@ export function encodeLexicon(
   indexWords: Iterable<string>,
   curated: Iterable<string>,
   aliases: AliasTable,
-  roles: { drop: readonly string[]; soft: readonly string[] } = { drop: [], soft: [] },
+  extra: { drop?: readonly string[]; soft?: readonly string[]; records?: number } = {},
 ): LexiconJson {
   const words = [...new Set([...indexWords].map(indexForm).filter(Boolean))].sort();
   const have = new Set(words);
-  const extra = [...new Set(curated)].filter((w) => !have.has(w)).sort();
-  const lines = (ws: readonly string[]) => [...new Set(ws)].sort().join('\n');
-  return { v: LEXICON_VERSION, words: words.join('\n'), extra: extra.join('\n'), aliases, drop: lines(roles.drop), soft: lines(roles.soft) };
+  const known = [...new Set(curated)].filter((w) => !have.has(w)).sort();
+  const lines = (ws: readonly string[] = []) => [...new Set(ws)].sort().join('\n');
+  return {
+    v: LEXICON_VERSION,
+    words: words.join('\n'),
+    extra: known.join('\n'),
+    aliases,
+    drop: lines(extra.drop),
+    soft: lines(extra.soft),
+    records: extra.records ?? 0,
+  };
 }
 
 export interface Lexicon {
@@ -49,6 +59,8 @@ export interface Lexicon {
   aliases: AliasTable;
   /** Question words to drop and helper words to make optional. */
   roles: QuestionRoles;
+  /** Records in the index (0 when unknown). */
+  records: number;
   segment: Segmenter;
   /** Whether some indexed word starts with `prefix` (so Pagefind will not fall back to a shorter word). */
   hasPrefix(prefix: string): boolean;
@@ -120,5 +132,5 @@ export function decodeLexicon(json: LexiconJson, algo: SegmenterAlgo = 'bimm'): 
   };
   const set = (lines: string) => new Set(lines ? lines.split('\n') : []);
   const roles = { drop: set(json.drop), soft: set(json.soft) };
-  return { words, aliases: json.aliases, roles, segment, hasPrefix, extensions, containing, nearForms };
+  return { words, aliases: json.aliases, roles, records: json.records, segment, hasPrefix, extensions, containing, nearForms };
 }

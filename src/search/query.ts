@@ -7,8 +7,9 @@
  *   words narrow the results: every one must match.
  * - A typed part that holds question or helper words (content/questions.yaml) is a
  *   question: those words are dropped (怎么办, 哪里, 吗 …) or made optional (申请, 免费 …),
- *   and the runs of words left between them are the concepts (我家孩子是自闭症能去哪里上学
- *   → 孩子 · 自闭症 · 上学). Any other part is one concept, as typed.
+ *   and every word left is a concept of its own (我家孩子是自闭症能去哪里上学 → 孩子 · 自闭症
+ *   · 上学), remembering which words were typed together. Any other part is one concept,
+ *   as typed.
  * - Each concept has alternatives: itself and the texts made by the curated aliases and
  *   everyday words (自闭症 → 孤独症, 上学 → 教育 …). Each alternative is cut into index
  *   tokens by the segmenter built from the index vocabulary, exactly as the indexer cut the
@@ -39,6 +40,14 @@ export interface Concept {
   phrase: boolean;
   /** A helper word of a question (申请, 免费): ranks higher when present, never required. */
   optional: boolean;
+  /** Made optional because most records hold it (残疾人 in a question). */
+  common?: boolean;
+  /**
+   * For the words of a question: which run of words, typed without a question word between
+   * them, this word belongs to. Neighbours in one run rank higher when a clause holds them
+   * side by side. Null for keywords.
+   */
+  run: number | null;
   alternatives: Alternative[];
 }
 
@@ -68,25 +77,27 @@ const SPLIT = /[\s,;:!?()[\]{}<>'"、。《》「」『』【】“”‘’…�
 
 export function planQuery(raw: string, opts: PlanOptions): QueryPlan {
   const query = normalizeQuery(raw);
-  const parts: { text: string; phrase: boolean; optional: boolean }[] = [];
+  const parts: { text: string; phrase: boolean; optional: boolean; run: number | null }[] = [];
   const dropped: string[] = [];
   const rest = query.replace(QUOTED, (_m, a, b, c, d) => {
     const text = String(a ?? b ?? c ?? d ?? '').trim();
-    if (text) parts.push({ text, phrase: true, optional: false });
+    if (text) parts.push({ text, phrase: true, optional: false, run: null });
     return ' ';
   });
+  let runs = 0;
   for (const word of rest.split(SPLIT)) {
     if (!word) continue;
     const question = opts.roles
       ? splitQuestion(opts.segment(word).filter(isWordToken), opts.roles, (w) => w in opts.aliases)
       : null;
     if (!question) {
-      parts.push({ text: word, phrase: false, optional: false });
+      parts.push({ text: word, phrase: false, optional: false, run: null });
       continue;
     }
-    for (const run of question.required) parts.push({ text: joinTokens(run), phrase: false, optional: false });
-    for (const w of question.optional) parts.push({ text: w, phrase: false, optional: true });
+    for (const { word: w, run } of question.required) parts.push({ text: w, phrase: false, optional: false, run: runs + run });
+    for (const w of question.optional) parts.push({ text: w, phrase: false, optional: true, run: null });
     dropped.push(...question.dropped);
+    runs += question.required.length + question.optional.length + question.dropped.length + 1;
   }
   // Only helper words left (怎么申请 → 申请): they are what was asked, so they are required.
   if (parts.every((p) => p.optional)) for (const p of parts) p.optional = false;
@@ -117,7 +128,7 @@ export function planQuery(raw: string, opts: PlanOptions): QueryPlan {
     const key = `${part.phrase ? 'p' : 'w'}:${alternatives[0].tokens.join(' ')}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    concepts.push({ text: alternatives[0].text, phrase: part.phrase, optional: part.optional, alternatives });
+    concepts.push({ text: alternatives[0].text, phrase: part.phrase, optional: part.optional, run: part.run, alternatives });
   }
   const tokens = [...new Set(concepts.flatMap((c) => c.alternatives.flatMap((a) => a.tokens)))];
   // Highlight what was typed and its aliases; single tokens of a split word add nothing.

@@ -83,38 +83,33 @@ export interface QuestionRoles {
  * Splits one typed part (already cut into words) into what to search. Returns null when the
  * part holds no question or helper word: it is then a keyword, searched as typed.
  *
- * Otherwise the runs of kept words between dropped and soft words become required units
- * (孩子 | 自闭症 | 上学), and soft words optional ones. A single Han character left alone
- * (领, 办) is soft: on its own it would match any word starting with it. A word with an
- * everyday mapping (钱, 娃) is always kept.
+ * Otherwise every kept word is a required unit of its own (孩子 · 自闭症 · 上学), numbered
+ * by the run of words it was typed in, so that the ranking can prefer clauses holding the
+ * words of one run side by side (重度残疾 护理 补贴). Helper words are optional units. A
+ * single Han character (瘫, 领, 坐) is optional too: on its own it matches any word that
+ * starts with it. A word with an everyday mapping (钱, 娃) is always kept.
  */
 export function splitQuestion(
   words: readonly string[],
   roles: QuestionRoles,
   mapped: (word: string) => boolean,
-): { required: string[][]; optional: string[]; dropped: string[] } | null {
+): { required: { word: string; run: number }[]; optional: string[]; dropped: string[] } | null {
   const role = (w: string): WordRole => (roles.drop.has(w) ? 'drop' : roles.soft.has(w) ? 'soft' : 'keep');
   if (!words.some((w) => role(w) !== 'keep')) return null;
-  const required: string[][] = [];
+  const required: { word: string; run: number }[] = [];
   const optional: string[] = [];
   const dropped: string[] = [];
-  let run: string[] = [];
-  const close = () => {
-    if (!run.length) return;
-    if (run.length === 1 && isLoneChar(run[0]) && !mapped(run[0])) optional.push(run[0]);
-    else required.push(run);
-    run = [];
-  };
+  let run = 0;
   for (const w of words) {
     const r = role(w);
-    if (r === 'keep') {
-      run.push(w);
-      continue;
-    }
-    close();
-    (r === 'drop' ? dropped : optional).push(w);
+    if (r === 'drop') {
+      dropped.push(w);
+      run++;
+    } else if (r === 'soft' || (isLoneChar(w) && !mapped(w))) {
+      optional.push(w);
+      run++;
+    } else required.push({ word: w, run });
   }
-  close();
   return { required, optional: [...new Set(optional)], dropped };
 }
 
