@@ -17,6 +17,7 @@ import * as pagefind from 'pagefind';
 import { loadCorpus } from '../src/search/corpus.ts';
 import { encodeLexicon, LEXICON_FILE } from '../src/search/lexicon.ts';
 import { CARRIER_FILTERS, FILTER_NAMES } from '../src/search/records.ts';
+import { writeRefFiles } from '../src/search/refs-files.ts';
 import { compileAliases } from '../src/search/synonyms.ts';
 import { hasHan, isWordToken } from '../src/search/text.ts';
 import { loadUserWords, subwords, tokenize } from '../src/search/tokenize.ts';
@@ -89,6 +90,7 @@ if (written.errors.length) fail('writeFiles', written.errors);
 const aliases = compileAliases(corpus.synonyms);
 const lexicon = JSON.stringify(encodeLexicon(vocab, curated.filter(hasHan), aliases));
 writeFileSync(join(out, LEXICON_FILE), lexicon);
+console.log(writeRefFiles(corpus, out));
 const tWrite = ms(t3);
 await pagefind.close();
 
