@@ -17,6 +17,7 @@ import * as pagefind from 'pagefind';
 import { indexUserWords, lexiconOf, loadCorpus } from '../src/search/corpus.ts';
 import { LEXICON_FILE } from '../src/search/lexicon.ts';
 import { CARRIER_FILTERS, FILTER_NAMES } from '../src/search/records.ts';
+import { writeRefFiles } from '../src/search/refs-files.ts';
 import { isWordToken } from '../src/search/text.ts';
 import { loadUserWords, subwords, tokenize } from '../src/search/tokenize.ts';
 
@@ -86,6 +87,7 @@ const written = await index.writeFiles({ outputPath: out });
 if (written.errors.length) fail('writeFiles', written.errors);
 const lexicon = JSON.stringify(lexiconOf(corpus, vocab));
 writeFileSync(join(out, LEXICON_FILE), lexicon);
+console.log(writeRefFiles(corpus, out));
 const tWrite = ms(t3);
 await pagefind.close();
 

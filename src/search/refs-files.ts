@@ -1,0 +1,32 @@
+/**
+ * Build step: the citation tables the search page fetches when a query looks like a
+ * citation (src/search/citation.ts): dist/pagefind/refs/<slug>.json per plan and
+ * dist/pagefind/refs/plans.json with the names of every plan.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Area } from '../model/plan.ts';
+import { buildRefs, plansTable } from './citation.ts';
+import type { Corpus } from './corpus.ts';
+
+/** Folder inside the Pagefind output, and the names table's file. */
+export const REFS_DIR = 'refs';
+export const PLANS_REFS_FILE = 'plans.json';
+
+/** Writes the tables into `<pagefindDir>/refs/`; returns a one-line size report. */
+export function writeRefFiles(corpus: Pick<Corpus, 'catalog' | 'plans' | 'areas'>, pagefindDir: string): string {
+  const dir = join(pagefindDir, REFS_DIR);
+  mkdirSync(dir, { recursive: true });
+  const areaSlugs = Object.fromEntries(corpus.areas.map((a) => [a.name, a.slug])) as Record<Area, string>;
+  const files: [string, string][] = corpus.plans.map((plan) => [`${plan.catalog.slug}.json`, JSON.stringify(buildRefs(plan, areaSlugs))]);
+  files.push([PLANS_REFS_FILE, JSON.stringify(plansTable(corpus.catalog))]);
+  let raw = 0;
+  let gz = 0;
+  for (const [name, text] of files) {
+    writeFileSync(join(dir, name), text);
+    raw += Buffer.byteLength(text);
+    gz += gzipSync(text).length;
+  }
+  return `build-index: ${REFS_DIR}/ ${files.length} files, ${raw} B raw, ${gz} B gzip`;
+}
