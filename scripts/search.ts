@@ -76,8 +76,8 @@ while (hits.length < limit) {
 hits.length = Math.min(hits.length, limit);
 await search.close();
 // As on the search page: the topic the question is about comes first, in plain words.
-const topics = matchTopics(outcome.plan, readTopics()).map((m) => m.topic);
-const understood = understoodLine(outcome.plan);
+const topics = outcome.cited ? [] : matchTopics(outcome.plan, readTopics()).map((m) => m.topic);
+const understood = outcome.cited ? null : understoodLine(outcome.plan);
 
 const plain = (h: Hit) => (h.excerpt.start > 0 ? '…' : '') + h.excerpt.text + (h.excerpt.end < h.text.length ? '…' : '');
 if (values.json) {
@@ -98,6 +98,7 @@ if (values.json) {
         total: outcome.total,
         partial: outcome.partial,
         approximate: outcome.approximate,
+        cited: outcome.cited,
         results: hits.map((h, i) => ({
           rank: i + 1,
           url: h.url,

@@ -68,6 +68,8 @@ export interface PlanNames {
   slug: string;
   title: string;
   shortName: string;
+  /** 正式, 讨论稿 or 征求意见稿: a cited clause of a draft says so. */
+  status: string;
   /** Normalised names (see `normName`) with their rank. */
   names: [string, NameRank][];
 }
@@ -264,7 +266,7 @@ export function plansTable(catalog: readonly CatalogEntry[]): PlansTable {
     add(own, 1);
     if (e.level === '县级') add(e.city, 2);
     if (e.level !== '省级') add(e.province, 3);
-    return { slug: e.slug, title: e.title, shortName: e.shortName, names: [...names] };
+    return { slug: e.slug, title: e.title, shortName: e.shortName, status: e.status, names: [...names] };
   });
   return { v: 1, plans };
 }

@@ -18,6 +18,8 @@
  * text is dropped) and interleaved by plan within each tier, so the first page shows the
  * clause of every region that has one.
  */
+import { refCitation } from './citation.ts';
+import { lookUpCitation, type CitedUnit, type RefSource } from './cited.ts';
 import { makeExcerpt, type Excerpt } from './excerpt.ts';
 import type { Lexicon } from './lexicon.ts';
 import { indexForm } from './lexicon.ts';
@@ -78,7 +80,8 @@ export const COMMON_SHARE = 0.4;
 /** Partial matches weaker than this share of the best one wait behind the button. */
 export const PARTIAL_SHARE = 0.6;
 
-export type Tier = 1 | 2 | 3;
+/** 0: the unit a pasted citation names; 1 verbatim; 2 all words; 3 partial. */
+export type Tier = 0 | 1 | 2 | 3;
 
 export interface Hit {
   id: string;
@@ -107,6 +110,8 @@ export interface SearchOutcome {
   partial: boolean;
   /** No word matched at all: the list holds index words that contain the typed text. */
   approximate: boolean;
+  /** The query was a citation: the list holds the units it names (tier 0). */
+  cited: boolean;
   /** The next page ([] when none). */
   more: () => Promise<Hit[]>;
   /** Time spent: Pagefind searches (tokens, plan labels), fetching result fragments, all. */
@@ -140,6 +145,8 @@ export class SearchEngine {
   constructor(
     private readonly pagefind: PagefindApi,
     readonly lexicon: Lexicon,
+    /** Where the citation tables come from; without it, citations are searched as words. */
+    private readonly refs?: RefSource,
   ) {}
 
   /** Record id → plan filter value, learnt from one filter-only search per plan (cached). */
@@ -168,6 +175,9 @@ export class SearchEngine {
   async search(query: string, opts: EngineOptions = {}): Promise<SearchOutcome> {
     const t0 = now();
     const plan = this.plan(query);
+    // Staff paste a citation (会宁 专栏3, 《…规划》第四章（一）3): that unit is the answer.
+    const cited = this.refs ? await lookUpCitation(query, this.refs).catch(() => []) : [];
+    if (cited.length) return this.citedOutcome(plan, cited, t0);
     const filters = toPagefindFilters(opts.filters);
     const pageSize = opts.pageSize ?? 10;
     let pfMillis = 0;
@@ -238,6 +248,37 @@ export class SearchEngine {
     const partial = list.main.length > 0 && list.main[0].tier === 3;
     pfMillis = now() - t0;
     return this.outcome(plan, list, partial, approximate, { ...opts, pageSize }, pfMillis, t0);
+  }
+
+  private citedOutcome(plan: QueryPlan, cited: CitedUnit[], t0: number): SearchOutcome {
+    const hits = cited.map(({ plan: p, table, ref }): Hit => {
+      const text = ref.text;
+      return {
+        id: ref.id,
+        url: ref.url,
+        tier: 0,
+        plan: p.shortName,
+        area: ref.area,
+        kind: ref.kind,
+        status: p.status === '正式' ? '正式' : '草案',
+        draft: p.status === '正式' ? null : p.status,
+        cite: refCitation(table, ref),
+        text,
+        excerpt: makeExcerpt(text, [], 90),
+      };
+    });
+    const total = now() - t0;
+    return {
+      plan,
+      total: hits.length,
+      looser: 0,
+      hits,
+      partial: false,
+      approximate: false,
+      cited: true,
+      more: async () => [],
+      millis: { search: total, fragments: 0, total },
+    };
   }
 
   /** After alternatives were added: the tokens to search and the strings to highlight. */
@@ -478,6 +519,7 @@ export class SearchEngine {
       hits,
       partial,
       approximate,
+      cited: false,
       more,
       millis: { search: pfMillis, fragments: fragMillis, total: now() - t0 },
     };

@@ -3,8 +3,10 @@
  * segmenter, aliases, query plan and engine as the browser, on dist/pagefind.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { readFacets } from './corpus.ts';
+import { cachedRefSource, REFS_DIR } from './cited.ts';
 import { SearchEngine } from './engine.ts';
 import { decodeLexicon, LEXICON_FILE, type Lexicon, type LexiconJson } from './lexicon.ts';
 import { bootPagefind, type NodePagefind } from './pagefind-node.ts';
@@ -34,7 +36,11 @@ export async function openBuiltSearch(root: string, dist = join(root, 'dist')): 
   const lexicon = readLexicon(d);
   const pagefind = await bootPagefind(join(d, 'pagefind'));
   return {
-    engine: new SearchEngine(pagefind, lexicon),
+    engine: new SearchEngine(
+      pagefind,
+      lexicon,
+      cachedRefSource(async (file) => JSON.parse(await readFile(join(d, 'pagefind', REFS_DIR, file), 'utf8'))),
+    ),
     pagefind,
     lexicon,
     facets: readFacets(root),

@@ -94,6 +94,15 @@ export function planQuery(raw: string, opts: PlanOptions): QueryPlan {
       parts.push({ text: word, phrase: false, optional: false, run: null });
       continue;
     }
+    // Nothing but stray characters left (咖啡拿铁怎么办 → 咖 啡 拿 铁): search what was typed, as
+    // one string, rather than each character as the start of any word (铁 → 铁路).
+    const stray = (w: string) => [...w].length === 1 && !opts.roles!.soft.has(w);
+    if (!question.required.length && question.optional.length && question.optional.every(stray)) {
+      const kept = opts.segment(word).filter((w) => isWordToken(w) && !opts.roles!.drop.has(w));
+      parts.push({ text: joinTokens(kept), phrase: false, optional: false, run: null });
+      dropped.push(...question.dropped);
+      continue;
+    }
     for (const { word: w, run } of question.required) parts.push({ text: w, phrase: false, optional: false, run: runs + run });
     for (const w of question.optional) parts.push({ text: w, phrase: false, optional: true, run: null });
     dropped.push(...question.dropped);

@@ -9,10 +9,8 @@ import { gzipSync } from 'node:zlib';
 import type { Area } from '../model/plan.ts';
 import { buildRefs, plansTable } from './citation.ts';
 import type { Corpus } from './corpus.ts';
+import { PLANS_REFS_FILE, REFS_DIR } from './cited.ts';
 
-/** Folder inside the Pagefind output, and the names table's file. */
-export const REFS_DIR = 'refs';
-export const PLANS_REFS_FILE = 'plans.json';
 
 /** Writes the tables into `<pagefindDir>/refs/`; returns a one-line size report. */
 export function writeRefFiles(corpus: Pick<Corpus, 'catalog' | 'plans' | 'areas'>, pagefindDir: string): string {

@@ -38,6 +38,7 @@ export function matchTopics(plan: QueryPlan, topics: readonly TopicRef[], max = 
   const scored: TopicMatch[] = [];
   for (const topic of topics) {
     let score = 0;
+    let strong = false;
     for (const c of plan.concepts) {
       if (c.optional) continue;
       let best = 0;
@@ -50,7 +51,11 @@ export function matchTopics(plan: QueryPlan, topics: readonly TopicRef[], max = 
         if (best === STRONG) break;
       }
       score += best;
+      strong ||= best === STRONG;
     }
+    // A question's words are searched one by one (护理 · 补贴), but the topic is named by
+    // the words as typed together (护理补贴多少钱).
+    if (!strong && words(topic).some((w) => plan.query.includes(w))) score += STRONG;
     if (score >= STRONG) scored.push({ topic, score });
   }
   // Best first; among equals, the file's order (it lists the common ones first). A topic

@@ -100,6 +100,16 @@ describe('questions on the search page', () => {
     await page.close();
   });
 
+  it('a pasted citation: that clause is the first result, its link goes to the clause', async () => {
+    const page = await ask('《会宁县“十四五”残疾人保障和发展规划》三（二）5.');
+    expect(await page.locator('[data-status]').textContent()).toMatch(/^找到出处：《会宁县/);
+    const href = (await hrefs(page))[0]!;
+    expect(href).toBe('/plans/huining/baozhang/#c3s2-5');
+    await page.goto(server.url + href);
+    expect(await page.locator('[id="c3s2-5"][data-clause]').count()).toBe(1);
+    await page.close();
+  });
+
   it('exact phrases in quotes still match exactly', async () => {
     const page = await ask('"护理补贴"');
     const texts = await page.locator('[data-result] .result-excerpt').allTextContents();

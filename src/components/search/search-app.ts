@@ -6,6 +6,7 @@
  * Markup contract: each result is an element with `data-result` containing an `a[href]`
  * to the clause (`/plans/<slug>/<area>/#<clause id>`).
  */
+import { cachedRefSource, REFS_DIR } from '../../search/cited.ts';
 import { SearchEngine, type Hit, type SearchOutcome } from '../../search/engine.ts';
 import { decodeLexicon, LEXICON_FILE, type LexiconJson } from '../../search/lexicon.ts';
 import { paramsFromState, plansInScope, stateFromParams, type Facets, type SearchState } from '../../search/params.ts';
@@ -70,7 +71,12 @@ async function start(root: HTMLElement) {
         html.lang = lang;
       }
       await instance.init();
-      return new SearchEngine(instance, decodeLexicon(lexicon));
+      const refs = cachedRefSource(async (file) => {
+        const r = await fetch(`${BUNDLE}${REFS_DIR}/${file}`);
+        if (!r.ok) throw new Error(`${file}: HTTP ${r.status}`);
+        return r.json();
+      });
+      return new SearchEngine(instance, decodeLexicon(lexicon), refs);
     })());
 
   // ---- State ⇄ form ⇄ URL ----
@@ -142,12 +148,12 @@ async function start(root: HTMLElement) {
     list.replaceChildren(...outcome.hits.map(renderHit));
     heading.hidden = outcome.hits.length === 0;
     // The topic in plain words first, then the clauses.
-    topicCards.replaceChildren(...matchTopics(outcome.plan, topics).map((m) => renderTopic(m.topic)));
-    const line = understoodLine(outcome.plan);
+    topicCards.replaceChildren(...(outcome.cited ? [] : matchTopics(outcome.plan, topics)).map((m) => renderTopic(m.topic)));
+    const line = outcome.cited ? null : understoodLine(outcome.plan);
     understood.textContent = line ?? '';
     understood.hidden = !line;
     // Never a dead end: few, partial or no results point to the finder and the topics.
-    help.hidden = !(outcome.partial || outcome.approximate || outcome.total < FEW);
+    help.hidden = outcome.cited || !(outcome.partial || outcome.approximate || outcome.total < FEW);
     syncMore();
     say(statusText(state, outcome));
     root.dataset.searched = String(mine);
@@ -177,6 +183,7 @@ async function start(root: HTMLElement) {
     const what = q ? `“${q}”` : '所选条件';
     if (!o.plan.concepts.length && o.plan.dropped.length) return nothingToSearchLine(o.plan);
     if (!o.hits.length) return `没有找到与${what}相关的条文。可以换个说法、少输几个字，或减少筛选条件。`;
+    if (o.cited) return o.hits.length > 1 ? `这个出处在 ${o.hits.length} 份规划里都有，请看是哪一份：` : `找到出处：${o.hits[0].cite}`;
     if (o.approximate) return `没有找到${what}，以下 ${o.total} 条包含相近的词。`;
     if (o.partial) return `${partialLine(o.plan)}共 ${o.total} 条。`;
     return (

@@ -1,0 +1,211 @@
+// Questions and citations through the engine the page uses, on the real built index (Node):
+// what a question is cut into, which words are dropped, mapped and made optional; that every
+// question of the issue finds clauses answering it; partial matches; near forms; the topic
+// cards; pasted citations; the curated file's validation; and the CLI.
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { partialLine, understoodLine } from '../../src/search/explain.ts';
+import { openBuiltSearch, type BuiltSearch } from '../../src/search/node.ts';
+import { plansInScope } from '../../src/search/params.ts';
+import { QuestionFileSchema } from '../../src/search/question-words.ts';
+import { matchTopics } from '../../src/search/topic-match.ts';
+import { readTopics } from '../../src/site/load.ts';
+import { DIST, ROOT, realCorpus, requireIndex, squash } from './helpers.ts';
+
+let s: BuiltSearch;
+beforeAll(async () => {
+  requireIndex();
+  s = await openBuiltSearch(ROOT, DIST);
+});
+afterAll(() => s?.close());
+
+const search = (q: string, filters = {}) => s.engine.search(q, { filters, plans: plansInScope(s.facets, filters) });
+const plan = (q: string) => s.engine.plan(q);
+
+describe('understanding a question', () => {
+  it('drops question and function words, keeps what carries meaning, maps everyday words', () => {
+    const p = plan('我家孩子是自闭症能去哪里上学');
+    expect(p.dropped).toEqual(expect.arrayContaining(['我家', '是', '能', '去哪里']));
+    expect(p.concepts.map((c) => c.text)).toEqual(['孩子', '自闭症', '上学']);
+    const alts = (i: number) => p.concepts[i].alternatives.map((a) => a.text);
+    // 孩子 stays and means 儿童; 自闭症 is 孤独症 in the plans; 上学 is 教育 and 入学.
+    expect(alts(0)).toEqual(expect.arrayContaining(['孩子', '儿童']));
+    expect(alts(1)).toContain('孤独症');
+    expect(alts(2)).toEqual(expect.arrayContaining(['教育', '入学']));
+  });
+  it('the issue\'s everyday words reach the plans\' words', () => {
+    const alts = (q: string) => plan(q).concepts.flatMap((c) => c.alternatives.map((a) => a.text));
+    expect(alts('坐公交')).toEqual(expect.arrayContaining(['乘车', '乘坐', '公共交通', '出行']));
+    expect(alts('看病')).toEqual(expect.arrayContaining(['医疗保险', '医疗救助']));
+    expect(alts('找工作')).toContain('就业');
+    expect(alts('照顾')).toEqual(expect.arrayContaining(['照护', '托养', '护理']));
+    expect(alts('房子漏雨')).toEqual(expect.arrayContaining(['危房改造', '住房']));
+    expect(alts('聋哑')).toEqual(expect.arrayContaining(['听力', '言语']));
+    expect(alts('精神病')).toContain('精神障碍');
+    expect(alts('帮交')).toContain('代缴');
+    expect(alts('招残疾人')).toContain('按比例安排就业');
+  });
+  it('helper words rank but are not required; a lone character is not required either', () => {
+    const p = plan('轮椅去哪里申请');
+    expect(p.concepts.map((c) => [c.text, c.optional])).toEqual([
+      ['轮椅', false],
+      ['申请', true],
+    ]);
+    expect(plan('助听器怎么领').concepts.find((c) => c.text === '领')?.optional).toBe(true);
+    // Only helper words left: they are what was asked, so they are required.
+    expect(plan('怎么申请').concepts.map((c) => [c.text, c.optional])).toEqual([['申请', false]]);
+  });
+  it('a keyword query is unchanged: one concept as typed, no words dropped', () => {
+    const p = plan('残疾儿童 康复');
+    expect(p.concepts.map((c) => c.text)).toEqual(['残疾儿童', '康复']);
+    expect(p.dropped).toEqual([]);
+    expect(p.concepts.every((c) => c.run === null && !c.optional)).toBe(true);
+    expect(plan('"怎么办"').concepts[0]).toMatchObject({ phrase: true, text: '怎么办' });
+  });
+  it('says in words what it searched and what it left out', () => {
+    expect(understoodLine(plan('残疾证怎么办'))).toBe('查找：残疾证（也查残疾人证）；没有用到：怎么办。');
+    expect(understoodLine(plan('护理补贴'))).not.toMatch(/没有用到/);
+  });
+});
+
+describe('questions find clauses that answer them', () => {
+  // Each question of the issue, with words that a clause answering it holds.
+  const cases: [string, RegExp][] = [
+    ['我家孩子是自闭症能去哪里上学', /孤独症.*(教育|入学)|(教育|入学).*孤独症/],
+    ['残疾证怎么办', /残疾人证/],
+    ['重度残疾护理补贴多少钱', /护理补贴/],
+    ['辅助器具免费吗', /辅助器具|辅具/],
+    ['残疾人坐公交免费吗', /乘坐.*公共|公共交通|公共汽车/],
+    ['残疾老人没人照顾怎么办', /(老年|老人).*(托养|照护)|(托养|照护).*(老年|老人)/],
+    ['助听器怎么领', /辅助器具|助听器|辅具/],
+    ['轮椅去哪里申请', /辅助器具|轮椅|辅具/],
+  ];
+  it.each(cases)('%s', async (q, answer) => {
+    const o = await search(q);
+    expect(o.hits.length, q).toBeGreaterThan(0);
+    expect(o.partial).toBe(false);
+    // The first result answers it, and most of the first page does.
+    expect(o.hits[0].text).toMatch(answer);
+    const good = o.hits.filter((h) => answer.test(h.text)).length;
+    expect(good / o.hits.length, o.hits.map((h) => h.cite).join('\n')).toBeGreaterThanOrEqual(0.6);
+    // Several plans answer each of them: the first page shows more than one plan.
+    expect(new Set(o.hits.map((h) => h.plan)).size).toBeGreaterThan(1);
+  });
+
+  it('a question a plan answers only in part still reaches that plan\'s best clause', async () => {
+    const o = await search('盲文驾驶怎么考');
+    expect(o.partial).toBe(true);
+    expect(partialLine(o.plan)).toBe('没有同时包含“盲文”“驾驶”的条款，下面是包含其中一部分的。');
+    // Best partial matches first: each shown result holds one of the words.
+    for (const h of o.hits) expect(/盲文|驾驶/.test(h.text), h.url).toBe(true);
+  });
+
+  it('zero results only when no meaningful word occurs anywhere', async () => {
+    const none = await search('咖啡拿铁怎么办');
+    expect(none.hits).toEqual([]);
+    const nothing = await search('怎么办呢');
+    expect(nothing.plan.concepts).toEqual([]);
+    expect(nothing.plan.dropped).toEqual(['怎么办', '呢']);
+  });
+
+  it('a word all the plans use (残疾人) only ranks in a question', async () => {
+    const o = await search('残疾人能申请公租房吗');
+    const common = o.plan.concepts.find((c) => c.text === '残疾人');
+    expect(common).toMatchObject({ optional: true, common: true });
+    expect(o.plan.concepts.some((c) => !c.optional)).toBe(true);
+  });
+
+  it('near forms one character apart match each other (乘车/乘坐, 补贴/补助, 残疾证/残疾人证)', async () => {
+    const alts = (q: string) => plan(q).concepts.flatMap((c) => c.alternatives.map((a) => a.text));
+    expect(alts('乘车')).toContain('乘坐');
+    expect(alts('护理补助')).toContain('护理补贴');
+    expect(alts('残疾证')).toContain('残疾人证');
+    // And where nobody curated it: a word no plan uses, one character from one they do.
+    expect(s.lexicon.nearForms('残疾证')).toContain('残疾人证');
+    const o = await search('康复救助站点');
+    expect(o.hits.length).toBeGreaterThan(0);
+  });
+});
+
+describe('topic cards', () => {
+  const topics = readTopics();
+  const first = (q: string) => matchTopics(plan(q), topics)[0]?.topic.slug;
+  it('a question that names a topic gets it first', () => {
+    expect(first('护理补贴多少钱')).toBe('huli-butie');
+    expect(first('我家孩子是自闭症能去哪里上学')).toBe('teshu-jiaoyu');
+    expect(first('残疾证怎么办')).toBe('canjiren-zheng');
+    expect(first('轮椅去哪里申请')).toBe('fuzhu-qiju');
+    expect(first('房子漏雨怎么办')).toBe('zhufang');
+  });
+  it('a general word names no topic', () => {
+    expect(matchTopics(plan('残疾人'), topics)).toEqual([]);
+    expect(matchTopics(plan('补贴'), topics)).toEqual([]);
+    expect(matchTopics(plan('规划'), topics)).toEqual([]);
+  });
+});
+
+describe('citations in, clause out', () => {
+  it('every clause and 专栏 item of every plan, its citation pasted, is the first result', async () => {
+    const corpus = realCorpus();
+    const records = corpus.records.filter((r) => r.kind !== '指标');
+    let checked = 0;
+    for (const r of records) {
+      const o = await search(r.cite);
+      expect(o.cited, r.cite).toBe(true);
+      expect(o.hits[0]?.url, r.cite).toBe(r.url);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(400);
+  });
+  it('parts of citations as staff type them', async () => {
+    const first = async (q: string) => (await search(q)).hits[0];
+    expect((await first('会宁 专栏3'))?.cite).toMatch(/^《会宁县.*》专栏3/);
+    expect((await first('会宁县 专栏2 一、3.'))?.url).toMatch(/^\/plans\/huining\/[a-z]+\/#box2-1-3$/);
+    const beihai = await first('北海 第四章（一）3');
+    expect(beihai?.cite).toMatch(/^《北海市.*》四（一）3\./);
+    expect(beihai?.draft).toBe('征求意见稿');
+  });
+  it('ordinary questions are not citations', async () => {
+    for (const q of ['护理补贴', '残疾证怎么办', '一级残疾人补贴', '十四五', '2025年目标']) expect((await search(q)).cited, q).toBe(false);
+  });
+});
+
+describe('content/questions.yaml', () => {
+  const file = parse(readFileSync(join(ROOT, 'content/questions.yaml'), 'utf8'));
+  it('loads, and drops the question words the issue names', () => {
+    const q = QuestionFileSchema.parse(file);
+    for (const w of ['怎么办', '怎么', '如何', '哪里', '在哪', '去哪里', '能不能', '可以', '有没有', '吗', '呢', '多少钱', '什么', '是不是', '我', '我家', '我们']) {
+      expect(q.drop, w).toContain(w);
+    }
+    expect(q.drop).not.toContain('孩子');
+  });
+  it('rejects a broken file, naming the entry', () => {
+    expect(() => QuestionFileSchema.parse({ ...file, everyday: { 坐车: ['坐车'] } })).toThrow(/坐车/);
+    expect(() => QuestionFileSchema.parse({ ...file, drop: [...file.drop, '申请'] })).toThrow(/申请 is both dropped and soft/);
+    expect(() => QuestionFileSchema.parse({ ...file, extra: [] })).toThrow();
+  });
+});
+
+describe('npm run search', () => {
+  const run = (...args: string[]) =>
+    spawnSync('npx', ['tsx', 'scripts/search.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  it('answers a question with the topic first and says what it searched', () => {
+    const r = run('残疾证怎么办', '--json');
+    expect(r.status, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.topics[0].slug).toBe('canjiren-zheng');
+    expect(out.dropped).toEqual(['怎么办']);
+    expect(out.results.length).toBeGreaterThan(0);
+    expect(squash(out.results[0].excerpt)).toContain('残疾人证');
+  });
+  it('a pasted citation gives that clause first; a question of only question words says what to type', () => {
+    const cite = run('会宁 专栏3', '--json');
+    expect(JSON.parse(cite.stdout).results[0].citation).toMatch(/^《会宁县.*》专栏3/);
+    const empty = run('怎么办');
+    expect(empty.status).toBe(0);
+    expect(empty.stdout).toMatch(/提问用的词/);
+  });
+});
