@@ -90,6 +90,8 @@ export interface Topic {
   slug: string;
   name: string;
   summary: string;
+  /** Who to ask, as the summary words it (the finder shows it when a clause names no body). */
+  ask: string[];
   /** A clause or box item belongs to the topic when its text contains any of these. */
   terms: string[];
 }
@@ -98,6 +100,7 @@ export const TopicSchema = z.object({
   slug: z.string().regex(/^[a-z][a-z0-9-]*$/, 'topic slug must be lowercase ASCII'),
   name: z.string().min(2),
   summary: z.string().min(10),
+  ask: z.array(z.string().min(2)).min(1),
   terms: z.array(z.string().min(2)).min(1),
 });
 
