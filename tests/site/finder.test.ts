@@ -231,7 +231,7 @@ describe('/finder/ in Chromium', () => {
     const fuzhu = topics().find((t) => t.slug === 'fuzhu-qiju')!;
     await choose(page, '家里有下面这些情况吗？', '需要轮椅、助听器等辅助器具');
     await expect.poll(() => page.locator('li[data-topic="fuzhu-qiju"] .finder-clauses a').count()).toBeGreaterThan(0);
-    expect(await page.locator('li[data-topic="fuzhu-qiju"] .finder-ask').textContent())?.trim()).toBe(`可以问：${fuzhu.ask.join('、')}`);
+    expect((await page.locator('li[data-topic="fuzhu-qiju"] .finder-ask').textContent())?.trim()).toBe(`可以问：${fuzhu.ask.join('、')}`);
     await page.close();
   });
 
@@ -261,7 +261,7 @@ describe('/finder/ in Chromium', () => {
     await page.keyboard.press('Space');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Space');
-    expect(new URL(page.url()).search).toBe(`?region=${readCatalog()[1].slug}&who=child&need=dibao&need=rural`);
+    await expect.poll(() => new URL(page.url()).search).toBe(`?region=${readCatalog()[1].slug}&who=child&need=dibao&need=rural`);
     // Then the 看结果 button takes focus to the results.
     for (let i = 0; i < 10 && (await active()).tag !== 'button'; i++) await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
