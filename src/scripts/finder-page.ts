@@ -33,8 +33,9 @@ const dataEl = document.getElementById('finder-data');
 const form = document.getElementById('finder-form') as HTMLFormElement | null;
 const list = document.getElementById('finder-results');
 const count = document.getElementById('finder-count');
+const summary = document.getElementById('finder-summary');
 
-if (dataEl && form && list && count) {
+if (dataEl && form && list && count && summary) {
   const data = JSON.parse(dataEl.textContent ?? '{}') as PageData;
   const { config } = data;
   const items = new Map<string, HTMLElement>();
@@ -118,14 +119,26 @@ if (dataEl && form && list && count) {
     ask.textContent = bodies.length > 0 ? `${bodies.join('、')}（规划写明的负责部门）；也可以问${ask.dataset.ask}` : ask.dataset.ask!;
   };
 
-  const announce = (message: string) => {
+  const announce = (message: string, initial: boolean) => {
+    if (initial && count.textContent === message) return; // the page already says it
     // Clear first, so the same count is announced again after another change.
     count.textContent = '';
     setTimeout(() => (count.textContent = message), 50);
   };
 
-  const update = async () => {
+  /** 您的回答：… — shown above the results, so a printed or shared page says what it is for. */
+  const summarize = (answers: Answers) => {
+    const parts = config.questions.flatMap((q) => {
+      const labels = (answers[q.id] ?? []).map((v) => q.options.find((o) => o.value === v)?.label ?? v);
+      return labels.length ? [`${q.short}：${labels.join('、')}`] : [];
+    });
+    summary.textContent = parts.length ? `您的回答——${parts.join('；')}` : '';
+    summary.hidden = parts.length === 0;
+  };
+
+  const update = async (initial = false) => {
     const answers = readForm();
+    summarize(answers);
     history.replaceState(history.state, '', location.pathname + answersToSearch(config, answers));
     const result = applicableTopics(config, data.topics, answers);
     const listed = new Set(result.topics.map((t) => t.slug));
@@ -138,7 +151,7 @@ if (dataEl && form && list && count) {
       list.append(li); // the order of the result
     }
     for (const [slug, li] of items) if (!listed.has(slug)) li.hidden = true;
-    announce(countMessage(result));
+    announce(countMessage(result), initial);
 
     const gen = ++generation;
     const plan = chosenPlan(config, answers);
@@ -157,5 +170,5 @@ if (dataEl && form && list && count) {
     document.getElementById('results')?.focus();
   });
   form.addEventListener('reset', () => setTimeout(() => void update(), 0));
-  void update();
+  void update(true);
 }

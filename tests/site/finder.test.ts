@@ -196,6 +196,7 @@ describe('/finder/ in Chromium', () => {
     expect(await page.getByRole('radio', { name: '儿童' }).isChecked()).toBe(true);
     expect(await page.getByRole('checkbox', { name: '在上学' }).isChecked()).toBe(true);
     await expect.poll(() => visibleTopics(page)).toEqual(listed({ region: ['huining'], who: ['child'], need: ['school'] }));
+    expect(await page.locator('#finder-summary').textContent()).toBe('您的回答——地区：甘肃省 白银市 会宁县；需要帮助的人：儿童；家里的情况：在上学');
 
     const li = page.locator('li[data-topic="jiaoyu-zizhu"]');
     await expect.poll(() => li.locator('.finder-clauses a.item-link').count()).toBeGreaterThan(0);
