@@ -9,6 +9,7 @@ import {
   answersToSearch,
   applicableTopics,
   chosenPlan,
+  coveringPlans,
   clauseBodies,
   countMessage,
   parseAnswers,
@@ -16,12 +17,13 @@ import {
   type FinderClause,
   type FinderConfig,
   type FinderPlanData,
+  type PlanPlace,
 } from '../site/finder.ts';
 
 interface PageData {
   config: FinderConfig;
   topics: string[];
-  plans: string[];
+  plans: PlanPlace[];
   maxPlans: number;
 }
 
@@ -94,12 +96,13 @@ if (dataEl && form && list && count && summary) {
     const topicHref = li.querySelector<HTMLAnchorElement>('h3 a')!.getAttribute('href')!;
     for (const plan of plans) {
       const clauses = plan.topics[slug] ?? [];
-      if (!chosen && clauses.length === 0) continue;
+      // A plan without clauses on the topic is left out, except the one the reader chose.
+      if (clauses.length === 0 && (!chosen || plan !== plans[0])) continue;
       const h = el('h4', chosen ? `${plan.shortName}的规划怎么写` : plan.shortName);
       if (plan.draft) h.append(' ', el('span', plan.draft, 'badge badge-draft'));
       box.append(h);
       if (clauses.length === 0) {
-        box.append(el('p', `${plan.shortName}的规划里没有直接提到这件事。政策可能写在别的文件里，可以问下面的部门。`));
+        box.append(el('p', `${plan.shortName}的规划里没有直接提到这件事。政策可能写在别的文件里，可以问上面写的部门。`));
         continue;
       }
       const limit = chosen ? PER_PLAN_CHOSEN : PER_PLAN_ALL;
@@ -156,7 +159,8 @@ if (dataEl && form && list && count && summary) {
     const gen = ++generation;
     const plan = chosenPlan(config, answers);
     const answered = Object.keys(answers).length > 0;
-    const slugs = plan ? [plan] : answered && data.plans.length <= data.maxPlans ? data.plans : [];
+    // The chosen plan and the plans of the regions around it; with the region 不确定, every plan (while there are few).
+    const slugs = plan ? coveringPlans(data.plans, plan) : answered && data.plans.length <= data.maxPlans ? data.plans.map((p) => p.slug) : [];
     const plans = (await Promise.all(slugs.map(load))).filter((p): p is FinderPlanData => p !== null);
     if (gen !== generation) return; // a newer answer came in while loading
     for (const t of result.topics) renderClauses(items.get(t.slug)!, t.slug, plans, plan !== null);

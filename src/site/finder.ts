@@ -136,6 +136,31 @@ export function countMessage(result: FinderResult): string {
     : `根据您的选择，有 ${result.topics.length} 项政策可能适用。`;
 }
 
+/** Where a plan applies: enough of a catalogue entry to tell which plans cover which. */
+export interface PlanPlace {
+  slug: string;
+  province: string;
+  city?: string;
+  county?: string;
+}
+
+/**
+ * The plans that apply where `slug`'s plan applies: the plan itself first, then the plans of
+ * the regions that contain it (its city's plan for a county, its province's plan for a city
+ * or county), nearest first. A county reader in 中卫 is also covered by 宁夏's plans.
+ */
+export function coveringPlans(places: PlanPlace[], slug: string): string[] {
+  const own = places.find((p) => p.slug === slug);
+  if (!own) return [];
+  const depth = (p: PlanPlace) => (p.county ? 3 : p.city ? 2 : 1);
+  const contains = (outer: PlanPlace) =>
+    outer.slug !== own.slug &&
+    depth(outer) < depth(own) &&
+    outer.province === own.province &&
+    (!outer.city || outer.city === own.city);
+  return [own.slug, ...places.filter(contains).sort((a, b) => depth(b) - depth(a)).map((p) => p.slug)];
+}
+
 /** Plans up to this many: with the region 不确定, the page fetches every plan's clauses; above it, it links to the topic pages only. */
 export const MAX_PLANS_FETCHED = 24;
 

@@ -10,7 +10,7 @@ import { parse } from 'yaml';
 import { noHorizontalScroll } from '../e2e/support/a11y';
 import { runAxe } from '../e2e/support/browser';
 import { readFinderFile } from '../../src/site/finder-data.ts';
-import { answersToSearch, applicableTopics, countMessage, parseAnswers, type Answers, type FinderConfig, type FinderPlanData } from '../../src/site/finder.ts';
+import { answersToSearch, applicableTopics, countMessage, coveringPlans, parseAnswers, type Answers, type FinderConfig, type FinderPlanData } from '../../src/site/finder.ts';
 import { readCatalog, readTopics } from '../../src/site/load.ts';
 import { DESKTOP, PHONE, enhancedContrastViolations, startSession, type SiteSession } from './browser';
 import { idsOf, readDist, requireDist } from './site';
@@ -62,6 +62,21 @@ describe('rules (content/finder.yaml)', () => {
     }
     const reachable = new Set(c.questions.flatMap((q) => q.options.flatMap((o) => listed({ [q.id]: [o.value], ...(q.id === 'grade' ? {} : { grade: ['3-4'] }) }))));
     expect([...reachable].sort()).toEqual([...slugs()].sort());
+  });
+
+  it('a plan is covered by the plans of the regions around it, nearest first', () => {
+    const places = [
+      { slug: 'prov', province: '甲省' },
+      { slug: 'city', province: '甲省', city: '乙市' },
+      { slug: 'county', province: '甲省', city: '乙市', county: '丙县' },
+      { slug: 'other-county', province: '甲省', city: '丁市', county: '戊县' },
+      { slug: 'other-prov', province: '己省' },
+    ];
+    expect(coveringPlans(places, 'county')).toEqual(['county', 'city', 'prov']);
+    expect(coveringPlans(places, 'other-county')).toEqual(['other-county', 'prov']);
+    expect(coveringPlans(places, 'prov')).toEqual(['prov']);
+    expect(coveringPlans(readCatalog(), 'zhongwei')).toEqual(['zhongwei', 'ningxia-rural']);
+    expect(coveringPlans(readCatalog(), 'nope')).toEqual([]);
   });
 
   it('reads answers from the URL and writes them back in a stable order', () => {
@@ -233,6 +248,13 @@ describe('/finder/ in Chromium', () => {
     await choose(page, '家里有下面这些情况吗？', '需要轮椅、助听器等辅助器具');
     await expect.poll(() => page.locator('li[data-topic="fuzhu-qiju"] .finder-clauses a').count()).toBeGreaterThan(0);
     expect((await page.locator('li[data-topic="fuzhu-qiju"] .finder-ask').textContent())?.trim()).toBe(`可以问：${fuzhu.ask.join('、')}`);
+    await page.close();
+  });
+
+  it('with a city chosen, also shows its province’s plan', async () => {
+    const page = await session.open('/finder/?region=zhongwei&who=adult');
+    const li = page.locator('li[data-topic="jiuye-chuangye"]');
+    await expect.poll(() => li.locator('h4').allTextContents()).toEqual(['中卫市的规划怎么写', '宁夏回族自治区的规划怎么写']);
     await page.close();
   });
 
