@@ -316,6 +316,16 @@ describe('/finder/ in Chromium', () => {
     await page.close();
   });
 
+  it('with answers, axe finds no violations in the dark scheme with high contrast and large text', async () => {
+    const page = await session.open(answered, { ...PHONE, storage: { 'display-text': 'large', 'display-contrast': 'high' } });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await ready(page);
+    const { violations, summary } = await runAxe(page);
+    expect(violations, summary).toEqual([]);
+    expect(await enhancedContrastViolations(page), 'text below 7:1').toEqual([]);
+    await page.close();
+  });
+
   it('loads only site.js and its own small module, both from this site', () => {
     const html = readDist('finder/index.html');
     const scripts = [...html.matchAll(/<script\b[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]);
