@@ -5,7 +5,7 @@
  *
  * A topic is named by a query when one of its required concepts — as typed or through an
  * alias or everyday word (轮椅 → 辅助器具) — holds one of the topic's terms or words people
- * use for it (`asked`): that is a strong match. A concept that is only part of a term (入学
+ * use for it (`typed`): that is a strong match. A concept that is only part of a term (入学
  * inside 入学资助) is a weak match, and only when the concept is specific: a word found in
  * the terms of more than two topics (补贴, 残疾) names none of them.
  */
@@ -18,7 +18,7 @@ export interface TopicRef {
   /** The topic's clause terms (as in the plans). */
   terms: string[];
   /** What people type for it (轮椅, 上学 …). */
-  asked?: string[];
+  typed?: string[];
 }
 
 export interface TopicMatch {
@@ -33,7 +33,7 @@ const WEAK = 1;
 const GENERAL = 2;
 
 export function matchTopics(plan: QueryPlan, topics: readonly TopicRef[], max = 2): TopicMatch[] {
-  const words = (t: TopicRef) => [...t.terms, ...(t.asked ?? [])];
+  const words = (t: TopicRef) => [...t.terms, ...(t.typed ?? [])];
   const spread = (w: string) => topics.filter((t) => words(t).some((x) => x.includes(w))).length;
   const scored: TopicMatch[] = [];
   for (const topic of topics) {

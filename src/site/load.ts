@@ -90,18 +90,21 @@ export interface Topic {
   slug: string;
   name: string;
   summary: string;
+  /** Who to ask, as the summary words it (the finder shows it when a clause names no body). */
+  ask: string[];
   /** A clause or box item belongs to the topic when its text contains any of these. */
   terms: string[];
   /** What people type when they mean the topic (the search shows it first). */
-  asked: string[];
+  typed: string[];
 }
 
 export const TopicSchema = z.object({
   slug: z.string().regex(/^[a-z][a-z0-9-]*$/, 'topic slug must be lowercase ASCII'),
   name: z.string().min(2),
   summary: z.string().min(10),
+  ask: z.array(z.string().min(2)).min(1),
   terms: z.array(z.string().min(2)).min(1),
-  asked: z.array(z.string().min(1)).default([]),
+  typed: z.array(z.string().min(1)).default([]),
 });
 
 export const readTopics = memo((): Topic[] => {

@@ -10,8 +10,10 @@ export const aboutPath = () => '/about/';
 export const indicatorsPath = () => '/indicators/';
 export const boxesPath = () => '/boxes/';
 export const entitlementsPath = () => '/entitlements/';
-export const topicPath = (topicSlug: string) => `/entitlements/${topicSlug}/`;
 export const finderPath = () => '/finder/';
+/** One plan's clauses per topic, fetched by the finder page's script. */
+export const finderPlanDataPath = (planSlug: string) => `/finder/${planSlug}.json`;
+export const topicPath = (topicSlug: string) => `/entitlements/${topicSlug}/`;
 export const areaPath = (areaSlug: string) => `/areas/${areaSlug}/`;
 export const planPath = (planSlug: string) => `/plans/${planSlug}/`;
 export const planAreaPath = (planSlug: string, areaSlug: string) => `/plans/${planSlug}/${areaSlug}/`;

@@ -135,6 +135,7 @@ it('reading pages load one stylesheet and only the tiny site.js (no framework JS
   const sheets = new Set<string>();
   for (const file of htmlFiles()) {
     if (file.startsWith('search/')) continue; // the search page may load the search engine
+    if (file.startsWith('finder/')) continue; // the finder loads its own small module (tests/site/finder.test.ts)
     const html = readDist(file);
     const scripts = [...html.matchAll(/<script\b[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]);
     expect(scripts, file).toEqual(['/site.js']);

@@ -55,6 +55,7 @@ export const PAGE_KINDS: Record<string, string> = {
   boxes: '/boxes/',
   'entitlements index': '/entitlements/',
   'entitlements topic': '/entitlements/liangxiang-butie/',
+  finder: '/finder/',
   'source view': '/plans/zhongwei/source/',
   about: '/about/',
   search: '/search/',
