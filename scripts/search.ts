@@ -13,8 +13,6 @@ import { plansInScope, stateFromParams } from '../src/search/params.ts';
 import { FILTER_NAMES } from '../src/search/records.ts';
 import type { Hit } from '../src/search/engine.ts';
 import { nothingToSearchLine, partialLine, understoodLine } from '../src/search/explain.ts';
-import { matchTopics } from '../src/search/topic-match.ts';
-import { readTopics } from '../src/site/load.ts';
 import { topicPath } from '../src/site/paths.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -76,7 +74,7 @@ while (hits.length < limit) {
 hits.length = Math.min(hits.length, limit);
 await search.close();
 // As on the search page: the topic the question is about comes first, in plain words.
-const topics = outcome.cited ? [] : matchTopics(outcome.plan, readTopics()).map((m) => m.topic);
+const topics = outcome.topics;
 const understood = outcome.cited ? null : understoodLine(outcome.plan);
 
 const plain = (h: Hit) => (h.excerpt.start > 0 ? '…' : '') + h.excerpt.text + (h.excerpt.end < h.text.length ? '…' : '');

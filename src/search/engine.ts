@@ -24,6 +24,7 @@ import { makeExcerpt, type Excerpt } from './excerpt.ts';
 import type { Lexicon } from './lexicon.ts';
 import { indexForm } from './lexicon.ts';
 import { planQuery, type Concept, type QueryPlan } from './query.ts';
+import { matchTopics, type TopicRef } from './topic-match.ts';
 import type { FilterName } from './records.ts';
 import { compact, unspace } from './text.ts';
 
@@ -112,6 +113,8 @@ export interface SearchOutcome {
   approximate: boolean;
   /** The query was a citation: the list holds the units it names (tier 0). */
   cited: boolean;
+  /** The topics the query names, best first (shown before the clauses). */
+  topics: TopicRef[];
   /** The next page ([] when none). */
   more: () => Promise<Hit[]>;
   /** Time spent: Pagefind searches (tokens, plan labels), fetching result fragments, all. */
@@ -145,8 +148,12 @@ export class SearchEngine {
   constructor(
     private readonly pagefind: PagefindApi,
     readonly lexicon: Lexicon,
-    /** Where the citation tables come from; without it, citations are searched as words. */
-    private readonly refs?: RefSource,
+    private readonly extras: {
+      /** Where the citation tables come from; without it, citations are searched as words. */
+      refs?: RefSource;
+      /** The 我能享受哪些政策 topics: the one a question names comes first, and its clauses rank higher. */
+      topics?: readonly TopicRef[];
+    } = {},
   ) {}
 
   /** Record id → plan filter value, learnt from one filter-only search per plan (cached). */
@@ -176,20 +183,21 @@ export class SearchEngine {
     const t0 = now();
     const plan = this.plan(query);
     // Staff paste a citation (会宁 专栏3, 《…规划》第四章（一）3): that unit is the answer.
-    const cited = this.refs ? await lookUpCitation(query, this.refs).catch(() => []) : [];
+    const cited = this.extras.refs ? await lookUpCitation(query, this.extras.refs).catch(() => []) : [];
     if (cited.length) return this.citedOutcome(plan, cited, t0);
+    const topics = this.topicsOf(plan);
     const filters = toPagefindFilters(opts.filters);
     const pageSize = opts.pageSize ?? 10;
     let pfMillis = 0;
 
     // No words: list the filtered records in document order (or nothing without filters).
     if (!plan.concepts.length) {
-      if (!Object.keys(filters).length) return this.outcome(plan, { main: [], looser: [] }, false, false, opts, 0, t0);
+      if (!Object.keys(filters).length) return this.outcome(plan, { main: [], looser: [] }, { partial: false, approximate: false, topics }, opts, 0, t0);
       const t = now();
       const r = await this.pagefind.search(null, { filters, sort: { order: 'asc' } });
       pfMillis += now() - t;
       const main = (r?.results ?? []).map((result, i): Candidate => ({ result, tier: 1, key: -i, states: [] }));
-      return this.outcome(plan, { main, looser: [] }, false, false, opts, pfMillis, t0);
+      return this.outcome(plan, { main, looser: [] }, { partial: false, approximate: false, topics }, opts, pfMillis, t0);
     }
 
     const cache = new Map<string, TokenHits>();
@@ -247,7 +255,7 @@ export class SearchEngine {
     }
     const partial = list.main.length > 0 && list.main[0].tier === 3;
     pfMillis = now() - t0;
-    return this.outcome(plan, list, partial, approximate, { ...opts, pageSize }, pfMillis, t0);
+    return this.outcome(plan, list, { partial, approximate, topics }, { ...opts, pageSize }, pfMillis, t0);
   }
 
   private citedOutcome(plan: QueryPlan, cited: CitedUnit[], t0: number): SearchOutcome {
@@ -276,9 +284,39 @@ export class SearchEngine {
       partial: false,
       approximate: false,
       cited: true,
+      topics: [],
       more: async () => [],
       millis: { search: total, fragments: 0, total },
     };
+  }
+
+  /**
+   * The topics a question names, and their terms as words that only rank: a family asking
+   * 房子漏雨了能帮修吗 is asking about 住房保障和危房改造, so the clauses that topic's page would
+   * list (危房改造, 住房困难 …) come first within their tier. Keywords are left as typed.
+   */
+  private topicsOf(plan: QueryPlan): TopicRef[] {
+    const topics = this.extras.topics ? matchTopics(plan, this.extras.topics).map((m) => m.topic) : [];
+    if (!plan.concepts.some((c) => c.run !== null)) return topics;
+    const have = new Set(plan.concepts.flatMap((c) => c.alternatives.map((a) => a.text)));
+    for (const t of topics) {
+      for (const term of t.terms) {
+        if (have.has(term)) continue;
+        have.add(term);
+        const tokens = this.lexicon.segment(term).filter((x) => /[\p{L}\p{N}]/u.test(x));
+        if (!tokens.length) continue;
+        plan.concepts.push({
+          text: term,
+          phrase: false,
+          optional: true,
+          topic: t.slug,
+          run: null,
+          alternatives: [{ text: term, tokens, typed: false, strict: false }],
+        });
+      }
+    }
+    plan.tokens = [...new Set(plan.concepts.flatMap((c) => c.alternatives.flatMap((a) => a.tokens)))];
+    return topics;
   }
 
   /** After alternatives were added: the tokens to search and the strings to highlight. */
@@ -303,7 +341,7 @@ export class SearchEngine {
     // (重度残疾 护理 补贴), some of them side by side. Otherwise it is a looser match.
     const question = plan.concepts.some((c) => c.run !== null);
     // A one-character helper (领) matches any word starting with it (领导), so it only ranks.
-    const isHelper = (c: Concept) => c.optional && !c.common && [...c.text].length > 1;
+    const isHelper = (c: Concept) => c.optional && !c.common && !c.topic && [...c.text].length > 1;
     const helpers = plan.concepts.filter(isHelper);
     const typedTogether = required.some((c, i) => i > 0 && c.run !== null && c.run === required[i - 1].run);
     const out: Candidate[] = [];
@@ -473,8 +511,7 @@ export class SearchEngine {
   private async outcome(
     plan: QueryPlan,
     lists: { main: Candidate[]; looser: Candidate[] },
-    partial: boolean,
-    approximate: boolean,
+    found: { partial: boolean; approximate: boolean; topics: TopicRef[] },
     opts: EngineOptions,
     pfMillis: number,
     t0: number,
@@ -517,8 +554,7 @@ export class SearchEngine {
       total: list.length - dropped,
       looser: lists.looser.length,
       hits,
-      partial,
-      approximate,
+      ...found,
       cited: false,
       more,
       millis: { search: pfMillis, fragments: fragMillis, total: now() - t0 },

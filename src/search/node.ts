@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { readTopicsFile } from '../model/topic.ts';
 import { readFacets } from './corpus.ts';
 import { cachedRefSource, REFS_DIR } from './cited.ts';
 import { SearchEngine } from './engine.ts';
@@ -36,11 +37,10 @@ export async function openBuiltSearch(root: string, dist = join(root, 'dist')): 
   const lexicon = readLexicon(d);
   const pagefind = await bootPagefind(join(d, 'pagefind'));
   return {
-    engine: new SearchEngine(
-      pagefind,
-      lexicon,
-      cachedRefSource(async (file) => JSON.parse(await readFile(join(d, 'pagefind', REFS_DIR, file), 'utf8'))),
-    ),
+    engine: new SearchEngine(pagefind, lexicon, {
+      refs: cachedRefSource(async (file) => JSON.parse(await readFile(join(d, 'pagefind', REFS_DIR, file), 'utf8'))),
+      topics: readTopicsFile(root),
+    }),
     pagefind,
     lexicon,
     facets: readFacets(root),

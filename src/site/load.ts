@@ -8,6 +8,7 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { readDataText, validated } from '../model/read-data.ts';
 import { AreaRulesFileSchema } from '../pipeline/classify/area-rules.ts';
+import { readTopicsFile } from '../model/topic.ts';
 import { CatalogEntrySchema, PlanSchema, type Area, type CatalogEntry, type Plan } from '../model/plan.ts';
 
 /** Project root: Astro and vitest both run from it (npm scripts). */
@@ -85,33 +86,7 @@ export const readCanonicalIndicators = memo((): CanonicalIndicator[] => {
   return validated(file, schema, parse(readText(file))).indicators.map(({ id, name, category, unit }) => ({ id, name, category, unit }));
 });
 
-/** A 我能享受哪些政策 topic (content/entitlements.yaml). */
-export interface Topic {
-  slug: string;
-  name: string;
-  summary: string;
-  /** Who to ask, as the summary words it (the finder shows it when a clause names no body). */
-  ask: string[];
-  /** A clause or box item belongs to the topic when its text contains any of these. */
-  terms: string[];
-  /** What people type when they mean the topic (the search shows it first). */
-  typed: string[];
-}
+export type { Topic } from '../model/topic.ts';
+export { TopicSchema } from '../model/topic.ts';
 
-export const TopicSchema = z.object({
-  slug: z.string().regex(/^[a-z][a-z0-9-]*$/, 'topic slug must be lowercase ASCII'),
-  name: z.string().min(2),
-  summary: z.string().min(10),
-  ask: z.array(z.string().min(2)).min(1),
-  terms: z.array(z.string().min(2)).min(1),
-  typed: z.array(z.string().min(1)).default([]),
-});
-
-export const readTopics = memo((): Topic[] => {
-  const file = 'content/entitlements.yaml';
-  const topics = validated(file, z.object({ topics: z.array(TopicSchema) }), parse(readText(file))).topics;
-  const slugs = topics.map((t) => t.slug);
-  const duplicate = slugs.find((s, i) => slugs.indexOf(s) !== i);
-  if (duplicate) throw new Error(`${file}: topic slug ${duplicate} is used twice`);
-  return topics.map((t) => ({ ...t, summary: t.summary.trim() }));
-});
+export const readTopics = memo(() => readTopicsFile(root()));

@@ -13,7 +13,7 @@ import { paramsFromState, plansInScope, stateFromParams, type Facets, type Searc
 import { FILTER_NAMES } from '../../search/records.ts';
 import { textDirective } from '../../search/excerpt.ts';
 import { escapeHtml } from '../../search/text.ts';
-import { matchTopics, type TopicRef } from '../../search/topic-match.ts';
+import type { TopicRef } from '../../search/topic-match.ts';
 import { nothingToSearchLine, partialLine, understoodLine } from '../../search/explain.ts';
 import { topicPath } from '../../site/paths.ts';
 
@@ -76,7 +76,7 @@ async function start(root: HTMLElement) {
         if (!r.ok) throw new Error(`${file}: HTTP ${r.status}`);
         return r.json();
       });
-      return new SearchEngine(instance, decodeLexicon(lexicon), refs);
+      return new SearchEngine(instance, decodeLexicon(lexicon), { refs, topics });
     })());
 
   // ---- State ⇄ form ⇄ URL ----
@@ -148,7 +148,7 @@ async function start(root: HTMLElement) {
     list.replaceChildren(...outcome.hits.map(renderHit));
     heading.hidden = outcome.hits.length === 0;
     // The topic in plain words first, then the clauses.
-    topicCards.replaceChildren(...(outcome.cited ? [] : matchTopics(outcome.plan, topics)).map((m) => renderTopic(m.topic)));
+    topicCards.replaceChildren(...outcome.topics.map(renderTopic));
     const line = outcome.cited ? null : understoodLine(outcome.plan);
     understood.textContent = line ?? '';
     understood.hidden = !line;
