@@ -12,7 +12,7 @@ import { CatalogEntrySchema, PlanSchema, type Area, type CatalogEntry, type Plan
 import { facetsOf, type Facets } from './params.ts';
 import { planFilterValues, planRecords, type SearchRecord } from './records.ts';
 import { encodeLexicon, type LexiconJson } from './lexicon.ts';
-import { mergeAliases, questionAliases, QuestionFileSchema, questionVocabulary, type QuestionFile } from './question-words.ts';
+import { mergeAliases, questionAliases, QuestionFileSchema, questionVocabulary, type QuestionFile } from './question-file.ts';
 import { compileAliases, validateSynonymFile, type SynonymFile } from './synonyms.ts';
 import { hasHan } from './text.ts';
 

@@ -290,33 +290,9 @@ export class SearchEngine {
     };
   }
 
-  /**
-   * The topics a question names, and their terms as words that only rank: a family asking
-   * 房子漏雨了能帮修吗 is asking about 住房保障和危房改造, so the clauses that topic's page would
-   * list (危房改造, 住房困难 …) come first within their tier. Keywords are left as typed.
-   */
+  /** The topics the query names (content/entitlements.yaml), best first. */
   private topicsOf(plan: QueryPlan): TopicRef[] {
-    const topics = this.extras.topics ? matchTopics(plan, this.extras.topics).map((m) => m.topic) : [];
-    if (!plan.concepts.some((c) => c.run !== null)) return topics;
-    const have = new Set(plan.concepts.flatMap((c) => c.alternatives.map((a) => a.text)));
-    for (const t of topics) {
-      for (const term of t.terms) {
-        if (have.has(term)) continue;
-        have.add(term);
-        const tokens = this.lexicon.segment(term).filter((x) => /[\p{L}\p{N}]/u.test(x));
-        if (!tokens.length) continue;
-        plan.concepts.push({
-          text: term,
-          phrase: false,
-          optional: true,
-          topic: t.slug,
-          run: null,
-          alternatives: [{ text: term, tokens, typed: false, strict: false }],
-        });
-      }
-    }
-    plan.tokens = [...new Set(plan.concepts.flatMap((c) => c.alternatives.flatMap((a) => a.tokens)))];
-    return topics;
+    return this.extras.topics ? matchTopics(plan, this.extras.topics).map((m) => m.topic) : [];
   }
 
   /** After alternatives were added: the tokens to search and the strings to highlight. */
@@ -341,7 +317,7 @@ export class SearchEngine {
     // (重度残疾 护理 补贴), some of them side by side. Otherwise it is a looser match.
     const question = plan.concepts.some((c) => c.run !== null);
     // A one-character helper (领) matches any word starting with it (领导), so it only ranks.
-    const isHelper = (c: Concept) => c.optional && !c.common && !c.topic && [...c.text].length > 1;
+    const isHelper = (c: Concept) => c.optional && !c.common && [...c.text].length > 1;
     const helpers = plan.concepts.filter(isHelper);
     const typedTogether = required.some((c, i) => i > 0 && c.run !== null && c.run === required[i - 1].run);
     const out: Candidate[] = [];

@@ -9,7 +9,7 @@ const quoted = (words: string[]) => words.map((w) => `“${w}”`).join('');
 
 /** The plan words tried for a concept besides what was typed (aliases, everyday words, near forms). */
 export function alsoSearched(plan: QueryPlan, max = 4): { text: string; also: string[]; optional: boolean }[] {
-  return plan.concepts.filter((c) => !c.topic).map((c) => {
+  return plan.concepts.map((c) => {
     const also = [
       ...new Set(c.alternatives.filter((a) => !a.typed && !a.strict && a.text !== c.text).map((a) => a.text)),
     ].slice(0, max);

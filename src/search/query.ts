@@ -42,8 +42,6 @@ export interface Concept {
   optional: boolean;
   /** Made optional because most records hold it (残疾人 in a question). */
   common?: boolean;
-  /** A term of the topic the question names (its slug): only ranks, never shown as searched. */
-  topic?: string;
   /**
    * For the words of a question: which run of words, typed without a question word between
    * them, this word belongs to. Neighbours in one run rank higher when a clause holds them

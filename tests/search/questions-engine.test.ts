@@ -3,14 +3,14 @@
 // question of the issue finds clauses answering it; partial matches; near forms; the topic
 // cards; pasted citations; the curated file's validation; and the CLI.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { partialLine, understoodLine } from '../../src/search/explain.ts';
 import { openBuiltSearch, type BuiltSearch } from '../../src/search/node.ts';
 import { plansInScope } from '../../src/search/params.ts';
-import { QuestionFileSchema } from '../../src/search/question-words.ts';
+import { QuestionFileSchema } from '../../src/search/question-file.ts';
 import { matchTopics } from '../../src/search/topic-match.ts';
 import { readTopics } from '../../src/site/load.ts';
 import { DIST, ROOT, realCorpus, requireIndex, squash } from './helpers.ts';
@@ -170,6 +170,17 @@ describe('citations in, clause out', () => {
   });
   it('ordinary questions are not citations', async () => {
     for (const q of ['护理补贴', '残疾证怎么办', '一级残疾人补贴', '十四五', '2025年目标']) expect((await search(q)).cited, q).toBe(false);
+  });
+});
+
+describe('the search page script', () => {
+  it('bundles the question handling but not the build-time schema library (zod)', () => {
+    const dir = join(DIST, '_astro');
+    const scripts = readdirSync(dir).filter((f) => f.startsWith('SearchApp') && f.endsWith('.js'));
+    expect(scripts.length).toBe(1);
+    const js = readFileSync(join(dir, scripts[0]), 'utf8');
+    expect(js).toContain('lexicon.json');
+    expect(js).not.toMatch(/ZodError|invalid_type/);
   });
 });
 
