@@ -28,15 +28,8 @@ export type RefUnit = 'front' | 'chapter' | 'section' | 'clause' | 'paragraph' |
  * `par` paragraph ordinal (…第N段), `box` 专栏 number, `grp` 专栏 group, `front` text before
  * the first chapter.
  */
-export interface Ref {
+export interface Ref extends CitationPath {
   u: RefUnit;
-  ch?: number;
-  sec?: number;
-  no?: number;
-  par?: number;
-  box?: number;
-  grp?: number;
-  front?: 1;
   /** Model id (clause id, section id, box id, indicator row id …). */
   id: string;
   /** Page path + anchor that shows it, e.g. /plans/huining/baozhang/#c3s2-5 */

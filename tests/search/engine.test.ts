@@ -1,19 +1,10 @@
 // The query plan and ranking on the real built index, through the engine the page uses
 // (run in Node on dist/pagefind).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Hit, SearchOutcome } from '../../src/search/engine.ts';
-import { openBuiltSearch, type BuiltSearch } from '../../src/search/node.ts';
-import { plansInScope } from '../../src/search/params.ts';
-import { DIST, ROOT, requireIndex, squash } from './helpers.ts';
+import { builtSearch, squash } from './helpers.ts';
 
-let s: BuiltSearch;
-beforeAll(async () => {
-  requireIndex();
-  s = await openBuiltSearch(ROOT, DIST);
-});
-afterAll(() => s?.close());
-
-const search = (q: string, filters = {}) => s.engine.search(q, { filters, plans: plansInScope(s.facets, filters) });
+const { built, search } = builtSearch();
 async function everything(o: SearchOutcome): Promise<Hit[]> {
   const all = [...o.hits];
   for (let more = await o.more(); more.length; more = await o.more()) all.push(...more);
@@ -42,7 +33,7 @@ describe('query plan and ranking', () => {
   it('the first page has every plan that holds the words', async () => {
     const o = await search('辅助器具');
     const plans = new Set(o.hits.map((h) => h.plan));
-    expect(plans.size).toBe(s.facets.plans.length);
+    expect(plans.size).toBe(built().facets.plans.length);
   });
 
   it('several words narrow the results: every result holds all of them', async () => {

@@ -5,7 +5,11 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { loadCorpus, type Corpus } from '../../src/search/corpus.ts';
+import type { Filters } from '../../src/search/engine.ts';
+import { openBuiltSearch, type BuiltSearch } from '../../src/search/node.ts';
+import { plansInScope } from '../../src/search/params.ts';
 import { readPage, type PageText } from '../../src/search/eval/html.ts';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -22,6 +26,22 @@ export function requireIndex(): string {
     }
   }
   return DIST;
+}
+
+/**
+ * The built search, opened for the tests of one file: `built()` is the engine, lexicon and
+ * facets; `search(q, filters)` runs a query with every plan of the filters in scope, as the page does.
+ */
+export function builtSearch() {
+  let s: BuiltSearch | undefined;
+  beforeAll(async () => {
+    requireIndex();
+    s = await openBuiltSearch(ROOT, DIST);
+  });
+  afterAll(() => s?.close());
+  const built = (): BuiltSearch => s!;
+  const search = (q: string, filters: Filters = {}) => built().engine.search(q, { filters, plans: plansInScope(built().facets, filters) });
+  return { built, search };
 }
 
 let corpus: Corpus | undefined;

@@ -6,24 +6,15 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { partialLine, understoodLine } from '../../src/search/explain.ts';
-import { openBuiltSearch, type BuiltSearch } from '../../src/search/node.ts';
-import { plansInScope } from '../../src/search/params.ts';
 import { QuestionFileSchema } from '../../src/search/question-file.ts';
 import { matchTopics } from '../../src/search/topic-match.ts';
 import { readTopics } from '../../src/site/load.ts';
-import { DIST, ROOT, realCorpus, requireIndex, squash } from './helpers.ts';
+import { builtSearch, DIST, realCorpus, ROOT, squash } from './helpers.ts';
 
-let s: BuiltSearch;
-beforeAll(async () => {
-  requireIndex();
-  s = await openBuiltSearch(ROOT, DIST);
-});
-afterAll(() => s?.close());
-
-const search = (q: string, filters = {}) => s.engine.search(q, { filters, plans: plansInScope(s.facets, filters) });
-const plan = (q: string) => s.engine.plan(q);
+const { built, search } = builtSearch();
+const plan = (q: string) => built().engine.plan(q);
 
 describe('understanding a question', () => {
   it('drops question and function words, keeps what carries meaning, maps everyday words', () => {
@@ -124,7 +115,7 @@ describe('questions find clauses that answer them', () => {
     expect(alts('护理补助')).toContain('护理补贴');
     expect(alts('残疾证')).toContain('残疾人证');
     // And where nobody curated it: a word no plan uses, one character from one they do.
-    expect(s.lexicon.nearForms('残疾证')).toContain('残疾人证');
+    expect(built().lexicon.nearForms('残疾证')).toContain('残疾人证');
     const o = await search('康复救助站点');
     expect(o.hits.length).toBeGreaterThan(0);
   });
