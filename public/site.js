@@ -38,6 +38,26 @@
   }
   sync();
 
+  // 菜单 (phones): a disclosure for the navigation and display settings. Escape closes it
+  // and puts focus back on the button.
+  var menuButton = document.querySelector('[data-menu-button]');
+  var menu = document.getElementById('site-menu');
+  function setMenu(open, focusButton) {
+    if (!menuButton || !menu) return;
+    menuButton.setAttribute('aria-expanded', String(open));
+    menu.classList.toggle('is-open', open);
+    if (focusButton) menuButton.focus();
+  }
+  if (menuButton && menu) {
+    menuButton.addEventListener('click', function () {
+      setMenu(menuButton.getAttribute('aria-expanded') !== 'true', false);
+    });
+    document.addEventListener('keydown', function (event) {
+      if (event.key !== 'Escape' || menuButton.getAttribute('aria-expanded') !== 'true') return;
+      if (menu.contains(document.activeElement) || document.activeElement === menuButton) setMenu(false, true);
+    });
+  }
+
   // 复制引用: citation + full URL of the clause's permalink.
   function selectText(el) {
     var range = document.createRange();
