@@ -276,7 +276,7 @@ export function buildDraft(file: string, lines: CleanLine[]): DraftPlan {
       const boxExpects = group!.items.filter((u) => u.number !== null).length === 0 ? 1 : Number(lastNumber(group!.items)) + 1;
       const bodyWants = num !== null && bodyExpects(num);
       if (item.value === boxExpects && (!bodyWants || lastTouched === 'box' || !finished(bodyUnit))) {
-        newBoxUnit({ kind: 'box-item', number: item.number, label: item.label, pieces: item.rest ? [piece(line, item.rest, true)] : [] });
+        newBoxUnit({ kind: 'box-item', number: String(item.value), label: item.label, pieces: item.rest ? [piece(line, item.rest, true)] : [] });
         i++;
         continue;
       }
@@ -284,7 +284,7 @@ export function buildDraft(file: string, lines: CleanLine[]): DraftPlan {
     // A clause number that is not the next one still starts a clause (as printed) when the
     // text before it has ended; a repeated number is then refused when ids are given.
     if (num && chapter && (bodyExpects(num) || (finished(bodyUnit) && lastTouched === 'body' && !item))) {
-      newBodyUnit({ kind: 'clause', number: num.number, label: num.label, pieces: num.rest ? [piece(line, num.rest, true)] : [] });
+      newBodyUnit({ kind: 'clause', number: String(num.value), label: num.label, pieces: num.rest ? [piece(line, num.rest, true)] : [] });
       lastLocalNumber = num.value;
       lastBodyNumber = num.value;
       i++;
