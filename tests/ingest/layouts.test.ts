@@ -81,6 +81,12 @@ describe('citations print the numbering as the plan prints it', () => {
   it('第三章第二节5.', () => expect(cite({ chapter: (n) => `第${zh(n)}章 `, section: (n) => `第${zh(n)}节 ` })).toBe('第三章第二节5.'));
   it('三(二)５．', () => expect(cite({ section: (n) => `(${zh(n)})`, clause: (n) => `${fullWidth(n)}．`, item: (n) => `${n}.` })).toBe('三(二)５．'));
   it('三（二）⑤', () => expect(cite({ clause: circled, item: (n) => `${n}.` })).toBe('三（二）⑤'));
+  it('第三部分二、（1）', () => {
+    const seed = ingestSeed('dengkou').plan;
+    const how: Renumbering = { chapter: (n) => `第${zh(n)}部分 `, section: (n) => `${zh(n)}、`, clause: (n) => `（${n}）` };
+    const plan = ingestText('dengkou', renumber(seedText('dengkou'), seed, how));
+    expect(plan.chapters[2].sections[1].units[0].citation).toMatch(/》第三部分二、（1）$/);
+  });
   it('专栏一 items', () => {
     const seed = ingestSeed('huining').plan;
     const plan = ingestText('huining', renumber(seedText('huining'), seed, { box: (n) => `专栏${zh(n)} ` }));

@@ -170,7 +170,7 @@ export function buildDraft(file: string, lines: CleanLine[]): DraftPlan {
       value,
       title: title.replace(/[。，]$/, ''),
       heading,
-      cite: family.cite(number ?? zhNumeral(value), label || impliedLabel(family, value)).within,
+      cite: family.cite(number ?? zhNumeral(value), label || impliedLabel(family, value)).alone,
       headingLines: headingLines.map((l) => l.line),
       headingOffsets: headingLines.map((_, k) => (k === 0 ? 0 : headingLines.slice(0, k).reduce((n, l) => n + l.text.length, 0))),
       units: [],
