@@ -67,7 +67,7 @@ function planEntries(plan: Plan): SourceEntry[] {
     }
   }
   for (const box of plan.boxes) {
-    entries.push(single('box-title', box.id, box.line, `专栏${box.number} ${box.title}`));
+    entries.push(single('box-title', box.id, box.line, box.heading ?? `专栏${box.number} ${box.title}`));
     if (box.table) {
       const { table } = box;
       entries.push(single('table-header', `${box.id}-header`, table.headerLines[0], table.columns.join(' ')));

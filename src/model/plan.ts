@@ -127,8 +127,11 @@ export const BoxGroupSchema = z.object({
 /** A 专栏 box: numbered project items in groups, or an indicator table. */
 export const BoxSchema = z.object({
   id: z.string(),
+  /** Number as printed: 2, 一, 1-1. */
   number: z.string(),
   title: z.string(),
+  /** The title line as printed, only when it differs from `专栏{number} {title}` by more than spacing (专栏1：…). */
+  heading: z.string().optional(),
   /** Source line of the 专栏 title. */
   line: z.number().int().positive(),
   groups: z.array(BoxGroupSchema),

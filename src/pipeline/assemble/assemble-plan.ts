@@ -99,7 +99,6 @@ export function assemblePlan(
     claim(id, ch.line);
     chapterIds.set(draft.chapters.indexOf(ch), id);
     const sections: Section[] = ch.sections.map((sec) => {
-      const printed = sec.number ?? sec.impliedNumber!;
       const sid = claim(`${id}s${sec.value}`, sec.headingLines[0]);
       return {
         id: sid,
@@ -107,7 +106,7 @@ export function assemblePlan(
         impliedNumber: sec.impliedNumber,
         title: sec.title,
         heading: sec.heading,
-        units: makeUnits(sec.units, { id: sid, cite: `${ch.number}（${printed}）` }),
+        units: makeUnits(sec.units, { id: sid, cite: `${ch.cite}${sec.cite}` }),
         lines: sec.headingLines,
         at: sec.headingOffsets,
       };
@@ -118,14 +117,14 @@ export function assemblePlan(
       title: ch.title,
       heading: ch.heading,
       role: chapterRole(rules, ch.title),
-      units: makeUnits(ch.units, { id, cite: `${ch.number}、` }),
+      units: makeUnits(ch.units, { id, cite: ch.citeAlone }),
       sections,
       lines: [ch.line],
     };
   });
 
   const boxes: Box[] = draft.boxes.map((b) => {
-    const id = claim(`box${b.number}`, b.line);
+    const id = claim(`box${b.key}`, b.line);
     const chapterIndex = draft.chapters.findIndex((c) => c.value === b.parent.chapter);
     const chapterId = chapterIds.get(chapterIndex) ?? 'front';
     const parent = b.parent.section ? `${chapterId}s${b.parent.section}` : chapterId;
@@ -144,6 +143,7 @@ export function assemblePlan(
       id,
       number: b.number,
       title: b.title,
+      ...(b.heading ? { heading: b.heading } : {}),
       line: b.line,
       groups,
       table: b.columns.length

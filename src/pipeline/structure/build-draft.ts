@@ -14,7 +14,9 @@ import type { CleanLine } from '../clean/clean-lines.ts';
 import { IngestError } from '../problems/ingest-error.ts';
 import type { DraftBox, DraftChapter, DraftGroup, DraftPlan, DraftSection, DraftUnit, Piece } from './draft.ts';
 import { zhNumeral } from './numerals.ts';
-import { endsSentence, matchBoxTitle, matchChapter, matchNumbered, matchSection, startsParagraph } from './patterns.ts';
+import { GROUP_FAMILIES, ITEM_FAMILIES, matchFamilies, type Family, type NumberedMatch } from './families.ts';
+import { chooseLevels } from './levels.ts';
+import { chapterTitleOk, endsSentence, matchBoxTitle, startsParagraph } from './patterns.ts';
 import { readTable } from './read-table.ts';
 
 /** Longest title we take from the start of a clause (up to its first 。). */
@@ -48,7 +50,28 @@ export function estimateWrapWidth(lines: CleanLine[]): number {
   return lengths[Math.floor(lengths.length * 0.8)] ?? 0;
 }
 
+type Matched = NumberedMatch & { family: Family };
+
+/** A chapter-level heading: its title, when printed on the same line, is short. */
+function matchHeading(families: Family[], text: string): Matched | null {
+  const m = matchFamilies(families, text);
+  return m && chapterTitleOk(m.rest) ? { ...m, rest: m.rest.trim() } : null;
+}
+
 export function buildDraft(file: string, lines: CleanLine[]): DraftPlan {
+  const levels = chooseLevels(lines);
+  if (!levels) {
+    throw new IngestError(
+      file,
+      lines[0]?.line ?? 1,
+      'no chapter heading (第一章, 一、, 第一部分 …) found: this does not look like a plan',
+    );
+  }
+  const matchChapter = (text: string) => matchHeading(levels.chapter, text);
+  const matchGroup = (text: string) => matchHeading(GROUP_FAMILIES, text);
+  const matchSection = (text: string) => (levels.section ? matchFamilies(levels.section, text) : null);
+  const matchNumbered = (text: string) => (levels.clause ? matchFamilies(levels.clause, text) : null);
+  const matchItem = (text: string) => matchFamilies(levels.clause && levels.clause[0].rank < 5 ? [...levels.clause, ...ITEM_FAMILIES] : ITEM_FAMILIES, text);
   const cursor: Cursor = { file, lines, wrapWidth: estimateWrapWidth(lines), lengthOfLine: new Map(lines.map((l) => [l.line, l.text.length])) };
   const plan: DraftPlan = { front: [], chapters: [], boxes: [] };
 
@@ -123,9 +146,10 @@ export function buildDraft(file: string, lines: CleanLine[]): DraftPlan {
     lastTouched = isBox ? 'box' : 'body';
   };
 
-  const startChapter = (line: CleanLine, m: NonNullable<ReturnType<typeof matchChapter>>) => {
+  const startChapter = (line: CleanLine, m: Matched) => {
     closeBox();
-    chapter = { number: m.number, value: m.value, title: m.rest, heading: line.text, line: line.line, units: [], sections: [] };
+    const cite = m.family.cite(m.number, m.label);
+    chapter = { number: m.number, value: m.value, title: m.rest, heading: line.text, line: line.line, units: [], sections: [], cite: cite.within, citeAlone: cite.alone };
     plan.chapters.push(chapter);
     section = null;
     bodyUnit = null;
@@ -133,7 +157,7 @@ export function buildDraft(file: string, lines: CleanLine[]): DraftPlan {
     lastTouched = 'body';
   };
 
-  const startSection = (headingLines: CleanLine[], number: string | null, value: number, label: string, rest: string) => {
+  const startSection = (headingLines: CleanLine[], number: string | null, value: number, label: string, rest: string, family: Family) => {
     if (!chapter) throw new IngestError(file, headingLines[0].line, `section heading before any chapter: ${headingLines[0].text}`);
     // The title ends at the first 。 when body text follows on the same line.
     const stop = rest.indexOf('。');
@@ -146,6 +170,7 @@ export function buildDraft(file: string, lines: CleanLine[]): DraftPlan {
       value,
       title: title.replace(/[。，]$/, ''),
       heading,
+      cite: family.cite(number ?? zhNumeral(value), label || impliedLabel(family, value)).alone,
       headingLines: headingLines.map((l) => l.line),
       headingOffsets: headingLines.map((_, k) => (k === 0 ? 0 : headingLines.slice(0, k).reduce((n, l) => n + l.text.length, 0))),
       units: [],
@@ -169,7 +194,9 @@ export function buildDraft(file: string, lines: CleanLine[]): DraftPlan {
     if (boxTitle) {
       box = {
         number: boxTitle.number,
+        key: boxTitle.key,
         title: boxTitle.title,
+        heading: boxTitle.separator ? line.text : null,
         line: line.line,
         groups: [],
         columns: [],
@@ -199,21 +226,28 @@ export function buildDraft(file: string, lines: CleanLine[]): DraftPlan {
     }
 
     const chap = matchChapter(text);
-    if (chap) {
+    const grp = box && group ? matchGroup(text) : null;
+    const num = matchNumbered(text);
+    const bodyExpects = (m: Matched) =>
+      m.value === lastLocalNumber + 1 || m.value === lastBodyNumber + 1 || (m.value === 1 && lastLocalNumber === 0);
+    if (grp && box) {
       const current: number = chapter?.value ?? 0;
       // Boxes have their own 一、二、 groups; a number that continues the box's groups is a
-      // group unless it is also the next chapter and the body was being written.
-      const groupNext = box && group ? (group.number === null ? 1 : group.value + 1) : -1;
-      const isGroup = box !== null && chap.value === groupNext && (chap.value !== current + 1 || lastTouched === 'box');
-      if (isGroup && box) {
+      // group unless it is also the next chapter (or clause) and the body was being written.
+      const groupNext = group!.number === null ? 1 : group!.value + 1;
+      const bodyWants = (chap !== null && chap.value === current + 1) || (num !== null && num.family === grp.family && bodyExpects(num));
+      if (grp.value === groupNext && (!bodyWants || lastTouched === 'box')) {
         if (group && group.number === null && group.items.length === 0) box.groups.pop();
-        group = { number: chap.number, value: chap.value, title: chap.rest, line: line.line, items: [] };
+        group = { number: grp.number, value: grp.value, title: grp.rest, line: line.line, items: [] };
         box.groups.push(group);
         boxUnit = null;
         lastTouched = 'box';
         i++;
         continue;
       }
+    }
+
+    if (chap) {
       // Kept as printed even when the numbering skips or repeats (北海 goes 二、四、四、).
       startChapter(line, chap);
       i++;
@@ -232,28 +266,29 @@ export function buildDraft(file: string, lines: CleanLine[]): DraftPlan {
         headingLines.push(next);
         i++;
       }
-      startSection(headingLines, sec.number, sec.value, sec.label, rest);
+      startSection(headingLines, sec.number, sec.value, sec.label, rest, sec.family);
       i++;
       continue;
     }
 
-    const num = matchNumbered(text);
-    if (num) {
-      const boxExpects = box && group ? (group.items.filter((u) => u.number !== null).length === 0 ? 1 : Number(lastNumber(group.items)) + 1) : -1;
-      const bodyExpects = num.value === lastLocalNumber + 1 || num.value === lastBodyNumber + 1 || (num.value === 1 && lastLocalNumber === 0);
-      const toBox = box !== null && num.value === boxExpects && (!bodyExpects || lastTouched === 'box' || !finished(bodyUnit));
-      if (toBox) {
-        newBoxUnit({ kind: 'box-item', number: num.number, label: num.label, pieces: num.rest ? [piece(line, num.rest, true)] : [] });
+    const item = box && group ? matchItem(text) : null;
+    if (item) {
+      const boxExpects = group!.items.filter((u) => u.number !== null).length === 0 ? 1 : Number(lastNumber(group!.items)) + 1;
+      const bodyWants = num !== null && bodyExpects(num);
+      if (item.value === boxExpects && (!bodyWants || lastTouched === 'box' || !finished(bodyUnit))) {
+        newBoxUnit({ kind: 'box-item', number: String(item.value), label: item.label, pieces: item.rest ? [piece(line, item.rest, true)] : [] });
         i++;
         continue;
       }
-      if (bodyExpects && chapter) {
-        newBodyUnit({ kind: 'clause', number: num.number, label: num.label, pieces: num.rest ? [piece(line, num.rest, true)] : [] });
-        lastLocalNumber = num.value;
-        lastBodyNumber = num.value;
-        i++;
-        continue;
-      }
+    }
+    // A clause number that is not the next one still starts a clause (as printed) when the
+    // text before it has ended; a repeated number is then refused when ids are given.
+    if (num && chapter && (bodyExpects(num) || (finished(bodyUnit) && lastTouched === 'body' && !item))) {
+      newBodyUnit({ kind: 'clause', number: String(num.value), label: num.label, pieces: num.rest ? [piece(line, num.rest, true)] : [] });
+      lastLocalNumber = num.value;
+      lastBodyNumber = num.value;
+      i++;
+      continue;
     }
 
     // A short unnumbered line with no punctuation, followed by clause 1, in a chapter with
@@ -269,7 +304,7 @@ export function buildDraft(file: string, lines: CleanLine[]): DraftPlan {
       lastLocalNumber > 0
     ) {
       closeBox();
-      startSection([line], null, section.value + 1, '', text);
+      startSection([line], null, section.value + 1, '', text, levels.section![0]);
       i++;
       continue;
     }
@@ -279,9 +314,15 @@ export function buildDraft(file: string, lines: CleanLine[]): DraftPlan {
   }
 
   if (plan.chapters.length === 0) {
-    throw new IngestError(file, lines[0]?.line ?? 1, 'no chapter heading (一、…) found: this does not look like a plan');
+    throw new IngestError(file, lines[0]?.line ?? 1, 'no chapter heading (第一章, 一、, 第一部分 …) found: this does not look like a plan');
   }
   return plan;
+}
+
+/** The label a section whose number was lost would have had in its family: （五）, 第五节. */
+function impliedLabel(family: Family, value: number): string {
+  const sample = ['（一）', '(一)', '一）', '第一节', '一、', '一．'].find((l) => family.match(`${l}x`)) ?? '（一）';
+  return sample.replace('一', zhNumeral(value));
 }
 
 function lastNumber(units: DraftUnit[]): string {

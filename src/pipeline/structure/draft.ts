@@ -25,6 +25,8 @@ export interface DraftSection {
   value: number;
   title: string;
   heading: string;
+  /** How a citation prints this section: （二）, (二), 第二节. */
+  cite: string;
   headingLines: number[];
   /** Where each heading line starts in `heading`. */
   headingOffsets: number[];
@@ -39,6 +41,9 @@ export interface DraftChapter {
   line: number;
   units: DraftUnit[];
   sections: DraftSection[];
+  /** How a citation prints this chapter before a section (三, 第三章) and on its own (三、, 第三章). */
+  cite: string;
+  citeAlone: string;
 }
 
 export interface DraftRow {
@@ -61,8 +66,13 @@ export interface DraftGroup {
 }
 
 export interface DraftBox {
+  /** As printed: 2, 一, 1-1. */
   number: string;
+  /** For ids: 2, 1 (专栏一), 1-1. */
+  key: string;
   title: string;
+  /** The title line as printed, when the number is followed by a separator (专栏1：…); else null. */
+  heading: string | null;
   line: number;
   groups: DraftGroup[];
   columns: string[];

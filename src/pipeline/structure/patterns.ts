@@ -3,46 +3,38 @@
  * They look at one line only; whether a match is really a heading is decided by the parser,
  * which knows the numbering so far.
  */
+import { asciiDigits } from './families.ts';
 import { zhNumeralValue } from './numerals.ts';
 
-export interface NumberedMatch {
-  number: string;
-  value: number;
-  label: string;
-  rest: string;
-}
+export type { NumberedMatch } from './families.ts';
 
 const ZH = '[一二三四五六七八九十]{1,3}';
 
-/** 一、编制背景 — a chapter (or a group inside a box). Titles are short and carry no sentence punctuation. */
-export function matchChapter(text: string): NumberedMatch | null {
-  const m = new RegExp(`^(${ZH})、\\s*(.+)$`, 's').exec(text);
-  if (!m) return null;
-  const title = m[2].trim();
-  if (title.length > 32 || /[，。；：,;]/.test(title)) return null;
-  return { number: m[1], value: zhNumeralValue(m[1]), label: `${m[1]}、`, rest: title };
+/** A chapter title is short and carries no sentence punctuation (一、编制背景, 第一章 总则). */
+export function chapterTitleOk(title: string): boolean {
+  return title.trim().length <= 32 && !/[，。；：,;]/.test(title);
 }
 
-/** （一）指导思想 — a section heading; the rest may hold the title and inline body text. */
-export function matchSection(text: string): NumberedMatch | null {
-  const m = new RegExp(`^[（(](${ZH})[）)]\\s*(.*)$`, 's').exec(text);
-  if (!m) return null;
-  const label = text.slice(0, text.length - m[2].length).trimEnd();
-  return { number: m[1], value: zhNumeralValue(m[1]), label, rest: m[2] };
+export interface BoxTitle {
+  /** As printed, whitespace removed: `2`, `一`, `1-1`. */
+  number: string;
+  /** For ids: `2`, `1` (专栏一), `1-1`. */
+  key: string;
+  title: string;
+  /** The separator printed after the number (`：`), empty when none. */
+  separator: string;
 }
 
-/** 1.加强… / 1、… / 1．… — a numbered clause or box item. `1.8 万` is a number, not a label. */
-export function matchNumbered(text: string): NumberedMatch | null {
-  const m = /^(\d{1,3})\s*([.．、])\s*(?!\d)(.*)$/s.exec(text);
+/** 专栏 2 健全残疾人保障体系 · 专栏一 … · 专栏 1-1 … · 专栏1：… */
+export function matchBoxTitle(text: string): BoxTitle | null {
+  const m = new RegExp(`^专栏\\s*([0-9０-９]{1,2}(?:\\s*[-－—]\\s*[0-9０-９]{1,2})?|${ZH})(?![0-9０-９])\\s*([：:]?)\\s*(.*)$`, 's').exec(text);
   if (!m) return null;
-  return { number: m[1], value: Number(m[1]), label: `${m[1]}${m[2]}`, rest: m[3] };
-}
-
-/** 专栏 2 健全残疾人保障体系 */
-export function matchBoxTitle(text: string): { number: string; title: string } | null {
-  const m = /^专栏\s*(\d{1,2})\s*(.*)$/s.exec(text);
-  if (!m) return null;
-  return { number: m[1], title: m[2].trim() };
+  const number = m[1].replace(/\s+/g, '');
+  const key = /^[一二三四五六七八九十]/.test(number)
+    ? String(zhNumeralValue(number))
+    : asciiDigits(number).replace(/[－—]/g, '-');
+  if (key === 'NaN') return null;
+  return { number, key, title: m[3].trim(), separator: m[2] };
 }
 
 /** The text ends a sentence (or a lead-in before a list), so a following line may start a new paragraph. */
