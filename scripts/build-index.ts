@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import * as pagefind from 'pagefind';
 import { indexUserWords, lexiconOf, loadCorpus } from '../src/search/corpus.ts';
 import { LEXICON_FILE } from '../src/search/lexicon.ts';
-import { CARRIER_FILTERS, FILTER_NAMES } from '../src/search/records.ts';
+import { CARRIER_FILTERS, FILTER_NAMES, TOPIC_FILTER } from '../src/search/records.ts';
 import { writeRefFiles } from '../src/search/refs-files.ts';
 import { isWordToken } from '../src/search/text.ts';
 import { loadUserWords, subwords, tokenize } from '../src/search/tokenize.ts';
@@ -69,6 +69,7 @@ for (let i = 0; i < prepared.length; i += batch) {
           // Display data that must not be searchable (filter values never are).
           [CARRIER_FILTERS[0]]: [r.cite],
           [CARRIER_FILTERS[1]]: [r.stage],
+          ...(r.topics.length ? { [TOPIC_FILTER]: r.topics } : {}),
         },
         sort: { order: String(r.order).padStart(7, '0') },
       }),

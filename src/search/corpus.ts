@@ -15,6 +15,7 @@ import { encodeLexicon, type LexiconJson } from './lexicon.ts';
 import { mergeAliases, questionAliases, QuestionFileSchema, questionVocabulary, type QuestionFile } from './question-file.ts';
 import { compileAliases, validateSynonymFile, type SynonymFile } from './synonyms.ts';
 import { hasHan } from './text.ts';
+import { readTopicsFile } from '../model/topic.ts';
 
 export interface AreaRef {
   name: Area;
@@ -73,10 +74,11 @@ export function loadCorpus(root: string): Corpus {
   const areas = loadAreas(root);
   const areaSlugs = Object.fromEntries(areas.map((a) => [a.name, a.slug])) as Record<Area, string>;
   const planValues = planFilterValues(catalog);
+  const topics = readTopicsFile(root);
   const records: SearchRecord[] = [];
   for (const plan of plans) {
     records.push(
-      ...planRecords(plan, { areaSlugs, planValue: planValues.get(plan.catalog.slug)!, orderBase: records.length }),
+      ...planRecords(plan, { areaSlugs, planValue: planValues.get(plan.catalog.slug)!, orderBase: records.length, topics }),
     );
   }
   return { catalog, plans, areas, synonyms: loadSynonyms(root), questions: loadQuestions(root), records, planValues };

@@ -25,7 +25,7 @@ import type { Lexicon } from './lexicon.ts';
 import { indexForm } from './lexicon.ts';
 import { planQuery, type Concept, type QueryPlan } from './query.ts';
 import { matchTopics, type TopicRef } from './topic-match.ts';
-import type { FilterName } from './records.ts';
+import { TOPIC_FILTER, type FilterName } from './records.ts';
 import { compact, unspace } from './text.ts';
 
 export interface PfData {
@@ -80,6 +80,8 @@ export const PLAN_LABEL_LIMIT = 24;
 export const COMMON_SHARE = 0.4;
 /** Partial matches weaker than this share of the best one wait behind the button. */
 export const PARTIAL_SHARE = 0.6;
+/** How much higher a clause of the topic a question names ranks within its tier. */
+export const TOPIC_BOOST = 2;
 
 /** 0: the unit a pasted citation names; 1 verbatim; 2 all words; 3 partial. */
 export type Tier = 0 | 1 | 2 | 3;
@@ -223,7 +225,7 @@ export class SearchEngine {
     };
 
     const plans = opts.plans && opts.plans.length <= PLAN_LABEL_LIMIT ? opts.plans : [];
-    await Promise.all([lookup(plan.tokens), this.labelPlans(plans)]);
+    const [, , favoured] = await Promise.all([lookup(plan.tokens), this.labelPlans(plans), this.topicRecords(topics)]);
     // A word no plan uses may be one character away from one they do (残疾证 → 残疾人证):
     // search those forms too, for that word only.
     const widen = (c: Concept, words: string[]) => {
@@ -243,14 +245,14 @@ export class SearchEngine {
       await lookup(plan.tokens);
     }
     this.softenCommon(plan, cache);
-    let list = this.rank(plan, cache, opts);
+    let list = this.rank(plan, cache, opts, favoured);
     let approximate = false;
     if (!list.main.length) {
       // Nothing at all: search the indexed words that contain what was typed (贴 → 补贴 …).
       for (const c of plan.concepts) if (!c.phrase) widen(c, c.alternatives.flatMap((a) => this.lexicon.containing(a.text)));
       this.refreshTokens(plan);
       await lookup(plan.tokens);
-      list = this.rank(plan, cache, opts);
+      list = this.rank(plan, cache, opts, favoured);
       approximate = list.main.length > 0;
     }
     const partial = list.main.length > 0 && list.main[0].tier === 3;
@@ -290,6 +292,27 @@ export class SearchEngine {
     };
   }
 
+  /** Topic slug → ids of the records its page lists (the `topic` filter), cached. */
+  private readonly topicMembers = new Map<string, Promise<Set<string>>>();
+
+  /** The records of the topics a query names: they rank first within their tier. */
+  private async topicRecords(topics: TopicRef[]): Promise<Set<string>> {
+    const sets = await Promise.all(
+      topics.map((t) => {
+        let ids = this.topicMembers.get(t.slug);
+        if (!ids) {
+          ids = this.pagefind
+            .search(null, { filters: { [TOPIC_FILTER]: t.slug } })
+            .then((r) => new Set((r?.results ?? []).map((x) => x.id)))
+            .catch(() => new Set<string>());
+          this.topicMembers.set(t.slug, ids);
+        }
+        return ids;
+      }),
+    );
+    return new Set(sets.flatMap((s) => [...s]));
+  }
+
   /** The topics the query names (content/entitlements.yaml), best first. */
   private topicsOf(plan: QueryPlan): TopicRef[] {
     return this.extras.topics ? matchTopics(plan, this.extras.topics).map((m) => m.topic) : [];
@@ -302,7 +325,12 @@ export class SearchEngine {
   }
 
   /** Tiers and order from the per-token hits: the main list, and looser matches kept for later. */
-  private rank(plan: QueryPlan, cache: Map<string, TokenHits>, opts: EngineOptions): { main: Candidate[]; looser: Candidate[] } {
+  private rank(
+    plan: QueryPlan,
+    cache: Map<string, TokenHits>,
+    opts: EngineOptions,
+    favoured: Set<string>,
+  ): { main: Candidate[]; looser: Candidate[] } {
     // Pagefind result objects are per search; any one of them can load the fragment.
     const ids = new Map<string, PfResult>();
     for (const tok of plan.tokens) {
@@ -360,11 +388,13 @@ export class SearchEngine {
       let tier: Tier = states.every((s) => s === 2) ? 1 : all ? 2 : 3;
       if (question && tier === 1 && ((helpers.length && !helpersFound) || (typedTogether && !neighbours))) tier = 2;
       if (tier === 3 && !matchedTokens.size) continue;
-      const boost = (1 + 0.5 * optional) * (1 + 0.5 * neighbours);
+      // A clause of the topic the question names (its page lists it) is what was asked about.
+      const boost = (1 + 0.5 * optional) * (1 + 0.5 * neighbours) * (favoured.has(id) ? TOPIC_BOOST : 1);
       let key: number;
       if (tier === 1) key = score * boost;
       else if (tier === 2) key = ((score * (1 + Math.log1p(near))) / (1 + 0.25 * gaps)) * boost;
       // Partial: how many typed words and how rare they are (each whole word adds its rarity).
+      // (A topic does not lift a partial match: the words asked about decide those.)
       else key = partialWeight * 10 + optional * 2 + score;
       out.push({ result, tier, key, states, plan: this.planOfId.get(id) });
     }

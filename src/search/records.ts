@@ -5,6 +5,7 @@
  */
 import type { Area, Box, CatalogEntry, Clause, Indicator, Plan } from '../model/plan.ts';
 import { clauseText } from '../model/plan-text.ts';
+import { mentionsTopic } from '../model/topic-terms.ts';
 
 /** Filters a user can set (URL parameters and the search form use the same names). */
 export const FILTER_NAMES = ['plan', 'province', 'level', 'area', 'status', 'kind'] as const;
@@ -16,6 +17,12 @@ export type FilterName = (typeof FILTER_NAMES)[number];
  * values are never matched by a query. The UI never loads their filter chunks.
  */
 export const CARRIER_FILTERS = ['cite', 'stage'] as const;
+
+/**
+ * The filter that lists the 我能享受哪些政策 topics a record belongs to (the clauses its topic
+ * page lists). Never offered to users: the engine reads it to rank a named topic's clauses first.
+ */
+export const TOPIC_FILTER = 'topic';
 
 /** Area value of overview text (front matter, background, principles, implementation). */
 export const OVERVIEW_AREA = '概述';
@@ -41,6 +48,8 @@ export interface SearchRecord {
   stage: string;
   /** Catalogue order then source order, for listing without a query. */
   order: number;
+  /** Slugs of the topics (content/entitlements.yaml) whose terms the text holds. */
+  topics: string[];
 }
 
 /** The value of the `plan` filter: the short name, made unique within the catalogue. */
@@ -71,6 +80,8 @@ export interface RecordContext {
   planValue: string;
   /** Offset added to `order` so records of different plans never share one. */
   orderBase: number;
+  /** The topics whose clauses the records are marked with. */
+  topics?: readonly { slug: string; terms: readonly string[] }[];
 }
 
 /** Every record of a plan, in source order. */
@@ -88,7 +99,7 @@ export function planRecords(plan: Plan, ctx: RecordContext): SearchRecord[] {
     status: e.status === '正式' ? '正式' : '草案',
     kind,
   });
-  const out: Omit<SearchRecord, 'order'>[] = [];
+  const out: Omit<SearchRecord, 'order' | 'topics'>[] = [];
   const unit = (c: Clause, kind: RecordKind) => {
     const page = c.area
       ? `/plans/${e.slug}/${ctx.areaSlugs[c.area]}/`
@@ -129,5 +140,7 @@ export function planRecords(plan: Plan, ctx: RecordContext): SearchRecord[] {
     if (box.table) for (const r of box.table.rows) lineOf.push({ line: r.lines[0], rec: () => row(box, r) });
   }
   lineOf.sort((a, b) => a.line - b.line).forEach((x) => x.rec());
-  return out.map((r, i) => ({ ...r, order: ctx.orderBase + i }));
+  const topicsOf = (r: Omit<SearchRecord, 'order' | 'topics'>) =>
+    r.kind === '指标' ? [] : (ctx.topics ?? []).filter((t) => mentionsTopic(r.text, t)).map((t) => t.slug);
+  return out.map((r, i) => ({ ...r, order: ctx.orderBase + i, topics: topicsOf(r) }));
 }

@@ -35,6 +35,7 @@ const GENERAL = 2;
 export function matchTopics(plan: QueryPlan, topics: readonly TopicRef[], max = 2): TopicMatch[] {
   const words = (t: TopicRef) => [...t.terms, ...(t.typed ?? [])];
   const spread = (w: string) => topics.filter((t) => words(t).some((x) => x.includes(w))).length;
+  const kept = plan.concepts.filter((c) => !c.optional && !c.phrase).map((c) => c.text).join('');
   const scored: TopicMatch[] = [];
   for (const topic of topics) {
     let score = 0;
@@ -54,8 +55,9 @@ export function matchTopics(plan: QueryPlan, topics: readonly TopicRef[], max = 
       strong ||= best === STRONG;
     }
     // A question's words are searched one by one (护理 · 补贴), but the topic is named by
-    // the words as typed together (护理补贴多少钱).
-    if (!strong && words(topic).some((w) => plan.query.includes(w))) score += STRONG;
+    // the words as typed together (护理补贴多少钱), or by what is left once the question
+    // words are gone (残疾人每个月能领多少补贴 → 残疾人补贴).
+    if (!strong && words(topic).some((w) => plan.query.includes(w) || kept.includes(w))) score += STRONG;
     if (score >= STRONG) scored.push({ topic, score });
   }
   // Best first; among equals, the file's order (it lists the common ones first). A topic

@@ -11,7 +11,7 @@ import { readDataText, validated } from '../model/read-data.ts';
 import { draftBadgeText, regionText } from './catalog.ts';
 import { readCatalog, readTopics, type Topic } from './load.ts';
 import { clauseGist, sentencesWith } from './text.ts';
-import { mentionsTopic } from './topics.ts';
+import { mentionsTopic } from '../model/topic-terms.ts';
 import { placedUnits, unitHref } from './units.ts';
 import { UNSURE, type FinderConfig, type FinderPlanData } from './finder.ts';
 

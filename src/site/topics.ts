@@ -6,6 +6,7 @@
 import type { CatalogEntry, Plan } from '../model/plan.ts';
 import type { Topic } from './load.ts';
 import { clauseText } from '../model/plan-text.ts';
+import { mentionsTopic } from '../model/topic-terms.ts';
 import { sentencesWith } from './text.ts';
 import { placedUnits, unitHref, type PlacedUnit } from './units.ts';
 
@@ -21,7 +22,6 @@ export interface TopicPlanMatches {
   matches: TopicMatch[];
 }
 
-export const mentionsTopic = (text: string, topic: Topic): boolean => topic.terms.some((t) => text.includes(t));
 
 /** Matches grouped by plan, plans in catalogue order, units in source order; plans without matches are left out. */
 export function topicMatches(topic: Topic, plans: Plan[]): TopicPlanMatches[] {

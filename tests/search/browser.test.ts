@@ -37,7 +37,9 @@ async function resultsFor(page: Page, q: string) {
     (q) => {
       const input = document.getElementById('search-q') as HTMLInputElement | null;
       const status = document.querySelector('[data-status]')?.textContent ?? '';
-      return input?.value === q && /找到|没有/.test(status) && document.getElementById('search-app')?.dataset.searched;
+      const app = document.getElementById('search-app');
+      // The results on show must be this query's, not the previous one's still on screen.
+      return input?.value === q && /找到|没有/.test(status) && !!app?.dataset.searched && app.dataset.searchedQuery === q;
     },
     q,
     { timeout: 20_000 },

@@ -33,7 +33,9 @@ async function ask(q: string, size = { width: 1280, height: 900 }): Promise<Page
   const page = await newPage(browser, size);
   await page.goto(`${server.url}/search/?q=${encodeURIComponent(q)}`);
   await page.waitForFunction(
-    (q) => (document.getElementById('search-q') as HTMLInputElement | null)?.value === q && !!document.getElementById('search-app')?.dataset.searched,
+    (q) =>
+      (document.getElementById('search-q') as HTMLInputElement | null)?.value === q &&
+      document.getElementById('search-app')?.dataset.searchedQuery === q,
     q,
     { timeout: 20_000 },
   );

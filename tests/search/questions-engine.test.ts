@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { partialLine, understoodLine } from '../../src/search/explain.ts';
 import { QuestionFileSchema } from '../../src/search/question-file.ts';
 import { matchTopics } from '../../src/search/topic-match.ts';
+import { mentionsTopic } from '../../src/model/topic-terms.ts';
 import { readTopics } from '../../src/site/load.ts';
 import { builtSearch, DIST, realCorpus, ROOT, squash } from './helpers.ts';
 
@@ -135,6 +136,39 @@ describe('topic cards', () => {
     expect(matchTopics(plan('残疾人'), topics)).toEqual([]);
     expect(matchTopics(plan('补贴'), topics)).toEqual([]);
     expect(matchTopics(plan('规划'), topics)).toEqual([]);
+  });
+  it('the words left once the question words are gone name a topic too', () => {
+    // Searched as 残疾人 · 领 · 补贴; what is left, 残疾人补贴, is what people call 两项补贴.
+    expect(first('残疾人每个月能领多少补贴')).toBe('liangxiang-butie');
+    expect(first('残疾人怎么找工作')).toBe('jiuye-fuwu');
+  });
+});
+
+describe('the named topic\'s clauses rank first', () => {
+  const topics = readTopics();
+  const inTopic = (slug: string, text: string) => topics.find((t) => t.slug === slug)!.terms.some((t) => squash(text).includes(t));
+  it('the index marks exactly the clauses each topic page lists', async () => {
+    const corpus = realCorpus();
+    for (const t of topics) {
+      const r = await built().pagefind.search(null, { filters: { topic: t.slug } });
+      const ids = new Set((r?.results ?? []).map((x) => x.id));
+      const urls = await Promise.all([...(r?.results ?? [])].map(async (x) => (await x.data()).url));
+      const expected = corpus.records.filter((rec) => rec.kind !== '指标' && mentionsTopic(rec.text, t)).map((rec) => rec.url);
+      expect(ids.size, t.slug).toBe(expected.length);
+      expect(urls.sort(), t.slug).toEqual(expected.sort());
+    }
+  });
+  it('a question worded around a topic gets that topic\'s clauses first, from every plan', async () => {
+    // 补贴 alone is held by subsidies for employers, training, insurance …; the question is about 两项补贴.
+    const o = await search('残疾人每个月能领多少补贴');
+    expect(o.topics[0].slug).toBe('liangxiang-butie');
+    const first = o.hits.slice(0, 5);
+    expect(first.filter((h) => inTopic('liangxiang-butie', h.text)).length).toBeGreaterThanOrEqual(4);
+    expect(new Set(first.map((h) => h.plan)).size).toBe(5);
+    // The same words with no topic named keep the plain ranking (the topic is what moved them).
+    const plain = await search('补贴 残疾人');
+    expect(plain.topics).toEqual([]);
+    expect(plain.hits.slice(0, 5).filter((h) => inTopic('liangxiang-butie', h.text)).length).toBeLessThan(4);
   });
 });
 

@@ -157,6 +157,8 @@ async function start(root: HTMLElement) {
     syncMore();
     say(statusText(state, outcome));
     root.dataset.searched = String(mine);
+    // Which query the shown results answer (the box may already hold the next one).
+    root.dataset.searchedQuery = state.q;
     root.dispatchEvent(new CustomEvent('search-rendered', { detail: { query: state.q, results: outcome.hits.length, millis: outcome.millis } }));
   };
 
