@@ -470,6 +470,14 @@ export class SearchEngine {
     const common = new Set(words.filter((c) => df(c) / n > COMMON_SHARE));
     if (common.size === words.length) common.delete(words.reduce((a, b) => (df(a) <= df(b) ? a : b)));
     for (const c of common) c.optional = c.common = true;
+    // An everyday word's plan wording (精神病人 → 精神残疾 = 精神 · 残疾) means something only as
+    // one string when one of its words is in most records: 精神 somewhere and 残疾 somewhere
+    // else is every other clause, not a clause about 精神残疾.
+    for (const c of words) {
+      for (const a of c.alternatives) {
+        if (!a.typed && a.tokens.length > 1 && a.tokens.some((t) => (cache.get(t)?.df ?? 0) / n > COMMON_SHARE)) a.strict = true;
+      }
+    }
   }
 
   /** How well one concept matches one record. */

@@ -110,6 +110,18 @@ describe('questions find clauses that answer them', () => {
     expect(o.plan.concepts.some((c) => !c.optional)).toBe(true);
   });
 
+  it('a plan wording made of a word most records hold (精神 · 残疾) counts only as one string', async () => {
+    const o = await search('精神病人犯病了谁来管');
+    const c = o.plan.concepts.find((k) => k.text === '精神病人')!;
+    expect(c.alternatives.find((a) => a.text === '精神残疾')?.strict).toBe(true);
+    // Every record ranked as holding every word holds one of the wordings as a string.
+    const full = o.hits.filter((h) => h.tier < 3);
+    expect(full.length).toBeGreaterThan(0);
+    for (const h of full) expect(['精神病人', '精神残疾', '精神障碍'].some((w) => squash(h.text).includes(w)), h.cite).toBe(true);
+    // Typed words keep their looser match (重度残疾 as 重度 … 残疾 still counts).
+    expect(plan('重度残疾').concepts[0].alternatives[0].strict).toBe(false);
+  });
+
   it('near forms one character apart match each other (乘车/乘坐, 补贴/补助, 残疾证/残疾人证)', async () => {
     const alts = (q: string) => plan(q).concepts.flatMap((c) => c.alternatives.map((a) => a.text));
     expect(alts('乘车')).toContain('乘坐');
