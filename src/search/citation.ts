@@ -13,6 +13,7 @@
  * Pure: no Node APIs (it runs in the browser, on JSON fetched from /pagefind/refs/).
  */
 import type { Area, CatalogEntry, Clause, Plan } from '../model/plan.ts';
+import { citedTitle, titleWithStatus } from '../model/cited-title.ts';
 
 // ---------------------------------------------------------------------------------------
 // Types
@@ -142,7 +143,7 @@ export function buildRefs(plan: Plan, areaSlugs: Record<Area, string>): RefTable
   const slug = plan.catalog.slug;
   const overview = `/plans/${slug}/`;
   const areaPage = (a: Area) => `/plans/${slug}/${areaSlugs[a]}/`;
-  const title = `《${plan.catalog.title}》`;
+  const title = citedTitle(plan.catalog);
   const local = (c: Clause) => (c.citation.startsWith(title) ? c.citation.slice(title.length) : c.citation);
   // Same URL rule as the search records (src/search/records.ts, src/site/units.ts).
   const unitUrl = (c: Clause, inBox: boolean) =>
@@ -231,7 +232,7 @@ export function buildRefs(plan: Plan, areaSlugs: Record<Area, string>): RefTable
       refs.push({ u: 'row', box: bn, no: n, id: r.id, url: `${overview}#${r.id}`, cite: `专栏${box.number} ${r.number}.`, area: OVERVIEW, kind: '指标', text: excerpt(row) });
     }
   }
-  return { v: 1, slug, title: plan.catalog.title, refs };
+  return { v: 1, slug, title: titleWithStatus(plan.catalog), refs };
 }
 
 /** The full citation of a ref: 《title》 + numbering. */
@@ -253,6 +254,7 @@ export function plansTable(catalog: readonly CatalogEntry[]): PlansTable {
       }
     };
     add(e.title, 0);
+    add(titleWithStatus(e), 0);
     add(e.shortName, 1);
     add(e.slug, 1);
     const own = e.level === '省级' ? e.province : e.level === '市级' ? (e.city ?? e.shortName) : (e.county ?? e.shortName);

@@ -6,6 +6,7 @@
 import type { Area, Box, CatalogEntry, Clause, Indicator, Plan } from '../model/plan.ts';
 import { clauseText } from '../model/plan-text.ts';
 import { mentionsTopic } from '../model/topic-terms.ts';
+import { citedTitle } from '../model/cited-title.ts';
 
 /** Filters a user can set (URL parameters and the search form use the same names). */
 export const FILTER_NAMES = ['plan', 'province', 'level', 'area', 'status', 'kind'] as const;
@@ -132,7 +133,7 @@ export function planRecords(plan: Plan, ctx: RecordContext): SearchRecord[] {
       text: indicatorText(r),
       kind: '指标',
       area: OVERVIEW_AREA,
-      cite: `《${e.title}》专栏${box.number} ${r.number}.`,
+      cite: `${citedTitle(e)}专栏${box.number} ${r.number}.`,
       filters: filters(OVERVIEW_AREA, '指标'),
     });
   for (const box of plan.boxes) {

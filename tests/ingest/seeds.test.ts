@@ -7,6 +7,7 @@ import type { Clause, Plan } from '../../src/model/plan.ts';
 import { cleanLines } from '../../src/pipeline/clean/clean-lines.ts';
 import { clauseText, planFragments } from '../../src/model/plan-text.ts';
 import { catalog, ingestSeed, seedText } from './helpers.ts';
+import { citedTitle } from '../../src/model/cited-title.ts';
 
 const noSpace = (s: string) => s.replace(/\s+/g, '');
 
@@ -83,7 +84,16 @@ describe.each(Object.entries(EXPECTED))('%s', (slug, expected) => {
     expect(new Set(ids).size).toBe(ids.length);
     for (const u of units) {
       expect(u.id).toMatch(/^[a-z0-9-]+$/);
-      expect(u.citation.startsWith(`《${plan.catalog.title}》`)).toBe(true);
+      expect(u.citation.startsWith(citedTitle(plan.catalog))).toBe(true);
+    }
+  });
+
+  it('a draft\'s citations name its status, so a copied clause never reads like a plan in force', () => {
+    const units = allUnits(plan);
+    const status = plan.catalog.status;
+    for (const u of units) {
+      if (status === '正式') expect(u.citation).not.toMatch(/征求意见稿|讨论稿/);
+      else expect(u.citation.startsWith(`《${plan.catalog.title}（${status}）》`), u.citation).toBe(true);
     }
   });
 

@@ -10,6 +10,7 @@ import type { PfData } from '../../src/search/engine.ts';
 import { bootPagefind, type NodePagefind } from '../../src/search/pagefind-node.ts';
 import { unspace } from '../../src/search/text.ts';
 import { DIST, ROOT, builtPage, realCorpus, requireIndex, squash } from './helpers.ts';
+import { citedTitle } from '../../src/model/cited-title.ts';
 
 interface Expected {
   url: string;
@@ -97,7 +98,7 @@ describe('the search index', () => {
       };
       for (const [k, v] of Object.entries(want)) if (JSON.stringify(d.filters[k]) !== JSON.stringify(v)) bad.push(`${e.url} ${k}=${d.filters[k]}`);
       if (e.cite !== null && d.filters.cite?.[0] !== e.cite) bad.push(`${e.url} cite=${d.filters.cite}`);
-      if (e.cite === null && !d.filters.cite?.[0]?.startsWith(`《${entry.title}》专栏`)) bad.push(`${e.url} cite=${d.filters.cite}`);
+      if (e.cite === null && !d.filters.cite?.[0]?.startsWith(`${citedTitle(entry)}专栏`)) bad.push(`${e.url} cite=${d.filters.cite}`);
     }
     expect(bad).toEqual([]);
   });

@@ -14,6 +14,7 @@ import { answersToSearch, applicableTopics, countMessage, coveringPlans, parseAn
 import { readCatalog, readTopics } from '../../src/site/load.ts';
 import { DESKTOP, PHONE, enhancedContrastViolations, startSession, type SiteSession } from './browser';
 import { idsOf, readDist, requireDist } from './site';
+import { citedTitle } from '../../src/model/cited-title.ts';
 
 const topics = () => readTopics();
 const slugs = () => topics().map((t) => t.slug);
@@ -139,7 +140,7 @@ describe('/finder/<plan>.json', () => {
       for (const [slug, clauses] of Object.entries(data.topics)) {
         expect(slugs(), slug).toContain(slug);
         for (const c of clauses) {
-          expect(c.cite.startsWith(`《${entry.title}》`), c.cite).toBe(true);
+          expect(c.cite.startsWith(citedTitle(entry)), c.cite).toBe(true);
           expect(idsOf(readDist(fileFor(c.href))), c.href).toContain(c.href.split('#')[1]);
           checked++;
         }

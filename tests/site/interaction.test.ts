@@ -25,6 +25,21 @@ describe('复制引用', () => {
     await page.close();
   });
 
+  it('a draft plan\'s copied citation names its status', async () => {
+    const page = await session.open('/plans/beihai/baozhang/');
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: session.server.url });
+    const plan = readPlan('beihai');
+    expect(plan.catalog.status).not.toBe('正式');
+    const article = page.locator('article', { has: page.locator('[data-clause]') }).first();
+    await article.getByRole('button', { name: '复制引用' }).click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toMatch(/^《/);
+    const text = await page.evaluate(() => navigator.clipboard.readText());
+    expect(text.startsWith(`《${plan.catalog.title}（${plan.catalog.status}）》`), text).toBe(true);
+    // The 出处 line under the clause says it too.
+    expect(await article.locator('.source').first().textContent()).toContain(`（${plan.catalog.status}）》`);
+    await page.close();
+  });
+
   it('selects the citation when the clipboard is not available', async () => {
     const page = await session.open('/plans/dengkou/baozhang/');
     await page.evaluate(() => Object.defineProperty(navigator, 'clipboard', { value: undefined }));

@@ -4,6 +4,7 @@
  * responsibility note. Areas are left empty for the classify stage.
  */
 import type { Box, BoxGroup, CatalogEntry, Chapter, Clause, Plan, Removal, Section } from '../../model/plan.ts';
+import { citedTitle } from '../../model/cited-title.ts';
 import type { IndicatorCatalog } from '../indicators/indicator-catalog.ts';
 import { parseIndicators } from '../indicators/parse-indicators.ts';
 import { IngestError } from '../problems/ingest-error.ts';
@@ -54,7 +55,7 @@ export function assemblePlan(
   removed: Removal[],
   inputHash: string,
 ): Plan {
-  const book = `《${entry.title}》`;
+  const book = citedTitle(entry);
   const ids = new Set<string>();
   const claim = (id: string, line: number) => {
     if (ids.has(id)) throw new IngestError(file, line, `two units would get the id "${id}": the numbering repeats where the parser did not expect it`);
