@@ -106,6 +106,7 @@ if (values.json) {
           kind: h.kind,
           status: h.status,
           draft: h.draft,
+          about: h.about,
           citation: h.cite,
           tier: h.tier,
           excerpt: plain(h),
@@ -138,7 +139,8 @@ if (values.json) {
   if (outcome.partial) console.log(partialLine(outcome.plan));
   for (const t of topics) console.log(`\n[相关政策] ${t.name}  ${topicPath(t.slug)}\n    ${t.summary}`);
   hits.forEach((h, i) => {
-    console.log(`\n${String(i + 1).padStart(2)}. ${h.cite}${h.draft ? `  [草案：${h.draft}]` : ''}`);
+    console.log(`\n${String(i + 1).padStart(2)}. ${h.about}`);
+    console.log(`    ${h.cite}${h.draft ? `  [草案：${h.draft}]` : ''}`);
     console.log(`    ${h.plan} · ${h.area} · ${h.kind}   ${h.url}`);
     console.log(`    ${mark(h.excerpt.html)}`);
   });

@@ -20,6 +20,7 @@
  */
 import { refCitation } from './citation.ts';
 import { lookUpCitation, type CitedUnit, type RefSource } from './cited.ts';
+import { aboutText } from './about.ts';
 import { makeExcerpt, type Excerpt } from './excerpt.ts';
 import type { Lexicon } from './lexicon.ts';
 import { indexForm } from './lexicon.ts';
@@ -97,6 +98,8 @@ export interface Hit {
   /** 讨论稿 / 征求意见稿, or null for a final plan. */
   draft: string | null;
   cite: string;
+  /** What it is about in a few words (its title or first words): the result's link text. */
+  about: string;
   /** The record's text (inserted spaces removed). */
   text: string;
   excerpt: Excerpt;
@@ -273,6 +276,7 @@ export class SearchEngine {
         status: p.status === '正式' ? '正式' : '草案',
         draft: p.status === '正式' ? null : p.status,
         cite: refCitation(table, ref),
+        about: aboutText(text, ref.kind),
         text,
         excerpt: makeExcerpt(text, [], 90),
       };
@@ -605,6 +609,7 @@ export class SearchEngine {
       status: f.status?.[0] ?? '',
       draft: stage && stage !== '正式' ? stage : null,
       cite: f.cite?.[0] ?? '',
+      about: aboutText(text, f.kind?.[0] ?? ''),
       text,
       excerpt,
     };

@@ -66,12 +66,15 @@ export function planFilterValues(catalog: readonly CatalogEntry[]): Map<string, 
   return out;
 }
 
-/** Row text: name (unit), 2020 value, 2025 value, attribute — the words of the printed row. */
+/**
+ * Row text: name (unit), then each figure with its year, then the attribute — the words of
+ * the printed row, with the years the table's header gives them, so an excerpt or a result
+ * says which figure is the 2020 baseline and which the 2025 target.
+ */
 export function indicatorText(r: Indicator): string {
-  const parts = [r.unit ? `${r.name}（${r.unit}）` : r.name];
-  if (r.baseline2020) parts.push(r.baseline2020.text);
-  parts.push(r.target2025.text, r.attribute);
-  return parts.join(' ');
+  const name = r.unit ? `${r.name}（${r.unit}）` : r.name;
+  const figures = [r.baseline2020 ? `2020年${r.baseline2020.text}` : null, `2025年${r.target2025.text}`, r.attribute];
+  return `${name}：${figures.filter(Boolean).join('，')}`;
 }
 
 export interface RecordContext {

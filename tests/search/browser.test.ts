@@ -93,6 +93,12 @@ describe('search page', () => {
         const o = await node.engine.search(q, { plans: plansInScope(node.facets, {}) });
         const shown = await page.locator('[data-result] a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
         expect(shown, q).toEqual(o.hits.map((h) => h.url));
+        // Each link says what the clause is about; plan and citation number sit on the line below.
+        const titles = await page.locator('[data-result] .result-title a').allTextContents();
+        expect(titles, q).toEqual(o.hits.map((h) => h.about));
+        expect(titles.some((t) => t.startsWith('《')), q).toBe(false);
+        const meta = await page.locator('[data-result] .result-meta').first().textContent();
+        expect(meta, q).toContain(o.hits[0].plan);
       }
       expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
     } finally {

@@ -31,7 +31,8 @@ describe('npm run search', () => {
   it('filters by plan and area (slug or Chinese name) and prints ranked text', () => {
     const r = run('补贴', '--plan', 'huining', '--area', '保障', '--limit', '3');
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/^ 1\. 《会宁县/m);
+    // A result reads as an answer: what the clause is about, then its citation.
+    expect(r.stdout).toMatch(/^ 1\. (?!《)\S.*\n {4}《会宁县/m);
     expect(r.stdout).toContain('/plans/huining/baozhang/#');
     expect(r.stdout).not.toMatch(/\/plans\/(?!huining)/);
   });

@@ -2,6 +2,7 @@
 // text, aliases, query planning, excerpts, unspacing, URL parameters. Real nodejieba, real
 // plans; no built site needed.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ABOUT_MAX, aboutText } from '../../src/search/about.ts';
 import { makeExcerpt, textDirective } from '../../src/search/excerpt.ts';
 import { makeSegmenter, type SegmenterAlgo } from '../../src/search/segmenter.ts';
 import { compileAliases, expandAliases, validateSynonymFile } from '../../src/search/synonyms.ts';
@@ -217,5 +218,39 @@ describe('evaluation helpers', () => {
     expect(page.text.slice(page.byId.get('c')!.start, page.byId.get('c')!.end)).toBe('一二&');
     expect(sectionText(page, 'a')).toBe('甲一二&');
     expect(sectionText(page, 'b')).toBe('乙丙');
+  });
+});
+
+describe('what a result is about (its link text)', () => {
+  it('is the clause\'s short first sentence, without the numbering the citation already gives', () => {
+    expect(aboutText('3.“两项补贴”。建立困难残疾人生活补贴……', '专栏')).toBe('“两项补贴”。');
+    expect(aboutText('（二）强化残疾人社会保险。落实……', '正文')).toBe('强化残疾人社会保险。');
+    expect(aboutText('①建立残疾儿童康复救助制度；扩大……', '专栏')).toBe('建立残疾儿童康复救助制度；');
+  });
+  it('is the first words up to a pause when the first sentence is long, never the whole clause', () => {
+    const long = '1.对正式招录（聘）残疾人的用人单位，按规定给予岗位补贴、社会保险补贴、职业培训补贴、设施设备购置改造补贴、职业技能鉴定补贴。';
+    expect(aboutText(long, '专栏')).toBe('对正式招录（聘）残疾人的用人单位…');
+    const noPause = '2.' + '残疾人'.repeat(30) + '。';
+    const cut = aboutText(noPause, '正文');
+    expect([...cut].length).toBeLessThanOrEqual(ABOUT_MAX);
+    expect(cut.endsWith('…')).toBe(true);
+  });
+  it('every real record has a short about text that starts the record\'s own words', () => {
+    for (const r of corpus.records) {
+      const about = aboutText(r.text, r.kind);
+      if (r.kind === '指标') {
+        expect(about).toBe(r.text);
+        continue;
+      }
+      expect([...about].length, r.url).toBeLessThanOrEqual(ABOUT_MAX);
+      expect(about.length, r.url).toBeGreaterThan(0);
+      expect(r.text.includes(about.replace(/…$/, '')), `${r.url}: ${about}`).toBe(true);
+    }
+  });
+  it('indicator rows name the year of each figure', () => {
+    const rows = corpus.records.filter((r) => r.kind === '指标');
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) expect(r.text, r.url).toMatch(/：(2020年.+，)?2025年.+/);
+    expect(rows.some((r) => r.text.includes('2020年'))).toBe(true);
   });
 });

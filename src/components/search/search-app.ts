@@ -218,12 +218,16 @@ async function start(root: HTMLElement) {
     li.className = 'search-result';
     li.setAttribute('data-result', '');
     const area = h.area === '概述' ? '概述' : `${h.area}领域`;
+    // The link says what the clause is about; plan, area, its number in the plan and the
+    // status follow on one line (the plan is named there, so the number is enough).
+    const number = h.cite.replace(/^《[^》]*》/, '');
     li.innerHTML =
+      `<h3 class="result-title"><a href="${escapeHtml(h.url)}">${escapeHtml(h.about)}</a></h3>` +
       `<p class="result-meta"><span class="result-plan">${escapeHtml(h.plan)}</span><span> · ${escapeHtml(area)}</span>` +
       `<span> · ${escapeHtml(h.kind === '指标' ? '主要指标' : h.kind)}</span>` +
+      (number ? `<span class="result-cite"> · ${escapeHtml(number)}</span>` : '') +
       (h.draft ? ` <span class="badge badge-draft">草案：${escapeHtml(h.draft)}</span>` : '') +
-      `</p><h3 class="result-title"><a href="${escapeHtml(h.url)}">${escapeHtml(h.cite)}</a></h3>` +
-      `<p class="result-excerpt">${h.excerpt.html}</p>`;
+      `</p><p class="result-excerpt">${h.excerpt.html}</p>`;
     if (directives) {
       const directive = textDirective(h.text, h.excerpt, wordBoundaries);
       if (directive) li.querySelector('a')!.dataset.directive = directive;
