@@ -8,6 +8,9 @@
  * use for it (`typed`): that is a strong match. A concept that is only part of a term (入学
  * inside 入学资助) is a weak match, and only when the concept is specific: a word found in
  * the terms of more than two topics (补贴, 残疾) names none of them.
+ *
+ * A typed word that the question vocabulary maps to other words names a topic through those
+ * words, not through the characters it shares with one: 有照顾 (→ 优待 便利) is not 照顾 (托养).
  */
 import type { QueryPlan } from './query.ts';
 
@@ -35,6 +38,9 @@ const GENERAL = 2;
 export function matchTopics(plan: QueryPlan, topics: readonly TopicRef[], max = 2): TopicMatch[] {
   const words = (t: TopicRef) => [...t.terms, ...(t.typed ?? [])];
   const spread = (w: string) => topics.filter((t) => words(t).some((x) => x.includes(w))).length;
+  const mapped = plan.concepts.filter((c) => c.alternatives.some((a) => !a.typed)).map((c) => c.text);
+  // The query with the mapped words that hold `w` inside them blanked out.
+  const outside = (text: string, w: string) => mapped.reduce((t, m) => (m !== w && m.includes(w) ? t.replaceAll(m, '\u0000') : t), text);
   const kept = plan.concepts.filter((c) => !c.optional && !c.phrase).map((c) => c.text).join('');
   const scored: TopicMatch[] = [];
   for (const topic of topics) {
@@ -46,7 +52,7 @@ export function matchTopics(plan: QueryPlan, topics: readonly TopicRef[], max = 
       for (const alt of c.alternatives) {
         const text = alt.text;
         for (const w of words(topic)) {
-          if (text.includes(w)) best = STRONG;
+          if (outside(text, w).includes(w)) best = STRONG;
           else if ([...text].length >= 2 && w.includes(text) && spread(text) <= GENERAL) best = Math.max(best, WEAK);
         }
         if (best === STRONG) break;
@@ -57,7 +63,7 @@ export function matchTopics(plan: QueryPlan, topics: readonly TopicRef[], max = 
     // A question's words are searched one by one (护理 · 补贴), but the topic is named by
     // the words as typed together (护理补贴多少钱), or by what is left once the question
     // words are gone (残疾人每个月能领多少补贴 → 残疾人补贴).
-    if (!strong && words(topic).some((w) => plan.query.includes(w) || kept.includes(w))) score += STRONG;
+    if (!strong && words(topic).some((w) => outside(plan.query, w).includes(w) || outside(kept, w).includes(w))) score += STRONG;
     if (score >= STRONG) scored.push({ topic, score });
   }
   // Best first; among equals, the file's order (it lists the common ones first). A topic

@@ -34,7 +34,9 @@ describe('understanding a question', () => {
     expect(alts('看病')).toEqual(expect.arrayContaining(['医疗保险', '医疗救助']));
     expect(alts('找工作')).toContain('就业');
     expect(alts('照顾')).toEqual(expect.arrayContaining(['照护', '托养', '护理']));
-    expect(alts('房子漏雨')).toEqual(expect.arrayContaining(['危房改造', '住房']));
+    // 住房 as the plans say it about a house in need of repair: 住房安全 (plain 住房 is every
+    // housing clause, addressee lines of 住房和城乡建设厅 included).
+    expect(alts('房子漏雨')).toEqual(expect.arrayContaining(['危房改造', '住房安全']));
     expect(alts('聋哑')).toEqual(expect.arrayContaining(['听力', '言语']));
     expect(alts('精神病')).toContain('精神障碍');
     expect(alts('帮交')).toContain('代缴');
@@ -153,6 +155,16 @@ describe('topic cards', () => {
     // Searched as 残疾人 · 领 · 补贴; what is left, 残疾人补贴, is what people call 两项补贴.
     expect(first('残疾人每个月能领多少补贴')).toBe('liangxiang-butie');
     expect(first('残疾人怎么找工作')).toBe('jiuye-fuwu');
+  });
+  it('a mapped word names a topic through what it maps to, not through characters it shares', () => {
+    const slugs = (q: string) => matchTopics(plan(q), topics).map((m) => m.topic.slug);
+    // 有照顾 asks for preferential treatment (优待 便利), not for care (照顾 → 托养).
+    expect(slugs('残疾人开车有什么照顾')).not.toContain('tuoyang');
+    expect(slugs('残疾人去医院看病有照顾吗')).not.toContain('tuoyang');
+    expect(first('残疾老人没人照顾怎么办')).toBe('tuoyang');
+    // 坐轮椅 asks whether a wheelchair user can get somewhere (无障碍), not for a wheelchair.
+    expect(slugs('坐轮椅能坐公交车吗')).not.toContain('fuzhu-qiju');
+    expect(first('轮椅去哪里申请')).toBe('fuzhu-qiju');
   });
 });
 
