@@ -105,4 +105,13 @@ describe('markup contract', () => {
       expect(marks, slug).toBe(incomplete);
     }
   });
+
+  it('marks each source line in plain words, 原文第 N 行', () => {
+    for (const { slug } of readCatalog()) {
+      const html = readDist(`plans/${slug}/source/index.html`);
+      const markers = [...html.matchAll(/<span class="ln">([^<]*)<\/span>/g)].map((m) => m[1]);
+      expect(markers.length, slug).toBeGreaterThan(0);
+      for (const m of markers) expect(m, slug).toMatch(/^原文第 \d+ 行$/);
+    }
+  });
 });
