@@ -1,5 +1,5 @@
-// The only script the reading pages load (deferred). Reading never needs it: it
-// powers the display toggles (大字 / 高对比度) and the 复制引用 buttons. The
+// The only script every page loads (deferred). Reading never needs it: it powers the
+// display toggles (大字 / 高对比度), the 复制引用 and 分享 buttons. The
 // saved display settings are applied earlier, before first paint, by a tiny
 // inline script in <head> (see src/components/DisplayScript.astro).
 (function () {
@@ -57,6 +57,53 @@
       if (menu.contains(document.activeElement) || document.activeElement === menuButton) setMenu(false, true);
     });
   }
+
+  // Shows a short confirmation on the button itself (seen) while announce() says it (heard).
+  function confirmOnButton(button, text) {
+    var label = button.getAttribute('data-label') || button.textContent;
+    button.setAttribute('data-label', label);
+    button.textContent = text;
+    clearTimeout(button._restore);
+    button._restore = setTimeout(function () { button.textContent = label; }, 2000);
+  }
+
+  // 分享: the system share sheet where the browser has one (most phones), else the link is
+  // copied. A clause shares its permalink with its citation; 分享本页 shares the page
+  // (its query kept, so a finder link keeps the answers).
+  function shareData(button) {
+    var holder = button.closest('[data-citation-holder]');
+    var citation = holder && holder.querySelector('.citation');
+    var link = holder && holder.querySelector('a.permalink');
+    if (citation && link) {
+      var cited = citation.textContent.trim();
+      return { title: cited, text: cited, url: new URL(link.getAttribute('href'), location.href).href };
+    }
+    return { title: document.title, url: location.href.split('#')[0] };
+  }
+  function copyLink(button, url) {
+    function failed() {
+      announce('无法自动复制。请复制这个链接：' + url);
+      confirmOnButton(button, '无法复制');
+    }
+    if (!navigator.clipboard || !navigator.clipboard.writeText) return failed();
+    navigator.clipboard.writeText(url).then(function () {
+      confirmOnButton(button, '已复制链接');
+      announce('已复制链接，可以粘贴到聊天或短信里：' + url);
+    }, failed);
+  }
+  document.addEventListener('click', function (event) {
+    var button = event.target.closest && event.target.closest('button[data-share]');
+    if (!button) return;
+    var data = shareData(button);
+    if (navigator.share) {
+      navigator.share(data).catch(function (error) {
+        // The reader closed the share sheet: nothing to do. Any other refusal: copy instead.
+        if (!error || error.name !== 'AbortError') copyLink(button, data.url);
+      });
+    } else {
+      copyLink(button, data.url);
+    }
+  });
 
   // 复制引用: citation + full URL of the clause's permalink.
   function selectText(el) {

@@ -74,3 +74,77 @@ describe('share metadata', () => {
     expect(missing).toEqual([]);
   });
 });
+
+/** Replaces navigator.share before the page's scripts run: a recording stub, or none at all. */
+async function openWithShare(path: string, share: 'present' | 'absent'): Promise<Page> {
+  const page = await session.open(path);
+  await page.addInitScript((mode) => {
+    if (mode === 'absent') {
+      Object.defineProperty(Navigator.prototype, 'share', { value: undefined, configurable: true });
+      return;
+    }
+    (window as any).__shared = [];
+    Object.defineProperty(Navigator.prototype, 'share', {
+      configurable: true,
+      value: (data: ShareData) => {
+        (window as any).__shared.push(data);
+        return Promise.resolve();
+      },
+    });
+  }, share);
+  await page.reload();
+  return page;
+}
+
+describe('分享', () => {
+  const plan = readPlan('huining');
+  const clause = plan.chapters[2].sections[3].units.find((u) => u.id === 'c3s4-17')!;
+
+  it('opens the system share sheet with the clause citation and its permalink where the browser has one', async () => {
+    const page = await openWithShare('/plans/huining/kangfu/', 'present');
+    const article = page.locator('article', { has: page.locator(`#${clause.id}`) });
+    const button = article.getByRole('button', { name: '分享' });
+    // Which clause the button shares is part of its accessible description.
+    expect(await button.getAttribute('aria-describedby')).toBe(`${clause.id}-cite`);
+    await button.click();
+    await expect.poll(() => page.evaluate(() => (window as any).__shared.length)).toBe(1);
+    expect(await page.evaluate(() => (window as any).__shared[0])).toEqual({
+      title: clause.citation,
+      text: clause.citation,
+      url: `${session.server.url}/plans/huining/kangfu/#${clause.id}`,
+    });
+    // 分享本页 shares the page itself, named by its title.
+    await page.getByRole('button', { name: '分享本页' }).click();
+    await expect.poll(() => page.evaluate(() => (window as any).__shared.length)).toBe(2);
+    expect(await page.evaluate(() => (window as any).__shared[1])).toEqual({
+      title: await page.title(),
+      url: `${session.server.url}/plans/huining/kangfu/`,
+    });
+    await page.close();
+  });
+
+  it('copies the link, visibly and audibly, where the browser has no share sheet', async () => {
+    const page = await openWithShare('/plans/huining/kangfu/', 'absent');
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: session.server.url });
+    const article = page.locator('article', { has: page.locator(`#${clause.id}`) });
+    await article.getByRole('button', { name: '分享' }).click();
+    const url = `${session.server.url}/plans/huining/kangfu/#${clause.id}`;
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(url);
+    // Seen on the button, heard through the live region.
+    await expect.poll(() => article.locator('button[data-share]').textContent()).toBe('已复制链接');
+    await expect.poll(() => page.locator('#live-status').textContent()).toContain('已复制链接');
+    await expect.poll(() => article.locator('button[data-share]').textContent(), { timeout: 5000 }).toBe('分享');
+
+    await page.getByRole('button', { name: '分享本页' }).click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(`${session.server.url}/plans/huining/kangfu/`);
+    await page.close();
+  });
+
+  it('the share buttons are not shown without JavaScript', async () => {
+    const page = await session.browser.newPage({ javaScriptEnabled: false });
+    await page.goto(session.server.url + '/plans/huining/kangfu/');
+    expect(await page.locator('button[data-share]').first().isVisible()).toBe(false);
+    expect(await page.locator('[data-clause]').first().isVisible()).toBe(true);
+    await page.close();
+  });
+});
