@@ -105,6 +105,55 @@
     }
   });
 
+  // Arriving at a clause (#c3s2-5, also with :~:text=): say where it sits in the plan in a
+  // visible 你在：《plan》 › chapter › section line above it, bring that line into view, and move
+  // focus to the clause so a screen reader starts reading there.
+  function headingsBefore(el) {
+    var chapter = null;
+    var section = null;
+    var headings = document.querySelectorAll('main h2[id], main h3[id]');
+    for (var i = 0; i < headings.length; i++) {
+      var h = headings[i];
+      if (!(h.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING)) break;
+      if (h.tagName === 'H2') {
+        chapter = h;
+        section = null;
+      } else {
+        section = h;
+      }
+    }
+    return [chapter, section].filter(Boolean).map(function (h) { return h.textContent.trim(); });
+  }
+  function arrive() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var clause = id && document.getElementById(id);
+    if (!clause || !clause.hasAttribute('data-clause')) return;
+    var article = clause.closest('article');
+    var citation = article && article.querySelector('.citation');
+    var line = article && article.querySelector('.you-are-here');
+    if (article && !line) {
+      var plan = citation ? (/^《[^》]*》/.exec(citation.textContent.trim()) || [''])[0] : '';
+      var parts = [plan].concat(headingsBefore(clause)).filter(Boolean);
+      if (parts.length) {
+        line = document.createElement('p');
+        line.className = 'you-are-here';
+        line.textContent = '你在：' + parts.join(' › ');
+        line.id = id + '-here';
+        article.insertBefore(line, article.firstChild);
+        clause.setAttribute('aria-describedby', line.id);
+      }
+    }
+    // Room above the clause for the line, whether the browser or this script scrolls to it.
+    if (line) clause.style.scrollMarginTop = line.offsetHeight + 24 + 'px';
+    clause.setAttribute('tabindex', '-1');
+    clause.focus({ preventScroll: true });
+    clause.scrollIntoView({ block: 'start' });
+  }
+  window.addEventListener('hashchange', arrive);
+  // After the other deferred scripts (listen.js adds buttons that move the clause down).
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', arrive);
+  else arrive();
+
   // 复制引用: citation + full URL of the clause's permalink.
   function selectText(el) {
     var range = document.createRange();
