@@ -1,5 +1,5 @@
-// The only script the reading pages load (deferred). Reading never needs it: it
-// powers the display toggles (大字 / 高对比度) and the 复制引用 buttons. The
+// The only script every page loads (deferred). Reading never needs it: it powers the
+// display toggles (大字 / 高对比度), the 复制引用 and 分享 buttons. The
 // saved display settings are applied earlier, before first paint, by a tiny
 // inline script in <head> (see src/components/DisplayScript.astro).
 (function () {
@@ -57,6 +57,102 @@
       if (menu.contains(document.activeElement) || document.activeElement === menuButton) setMenu(false, true);
     });
   }
+
+  // Shows a short confirmation on the button itself (seen) while announce() says it (heard).
+  function confirmOnButton(button, text) {
+    var label = button.getAttribute('data-label') || button.textContent;
+    button.setAttribute('data-label', label);
+    button.textContent = text;
+    clearTimeout(button._restore);
+    button._restore = setTimeout(function () { button.textContent = label; }, 2000);
+  }
+
+  // 分享: the system share sheet where the browser has one (most phones), else the link is
+  // copied. A clause shares its permalink with its citation; 分享本页 shares the page
+  // (its query kept, so a finder link keeps the answers).
+  function shareData(button) {
+    var holder = button.closest('[data-citation-holder]');
+    var citation = holder && holder.querySelector('.citation');
+    var link = holder && holder.querySelector('a.permalink');
+    if (citation && link) {
+      var cited = citation.textContent.trim();
+      return { title: cited, text: cited, url: new URL(link.getAttribute('href'), location.href).href };
+    }
+    return { title: document.title, url: location.href.split('#')[0] };
+  }
+  function copyLink(button, url) {
+    function failed() {
+      announce('无法自动复制。请复制这个链接：' + url);
+      confirmOnButton(button, '无法复制');
+    }
+    if (!navigator.clipboard || !navigator.clipboard.writeText) return failed();
+    navigator.clipboard.writeText(url).then(function () {
+      confirmOnButton(button, '已复制链接');
+      announce('已复制链接，可以粘贴到聊天或短信里：' + url);
+    }, failed);
+  }
+  document.addEventListener('click', function (event) {
+    var button = event.target.closest && event.target.closest('button[data-share]');
+    if (!button) return;
+    var data = shareData(button);
+    if (navigator.share) {
+      navigator.share(data).catch(function (error) {
+        // The reader closed the share sheet: nothing to do. Any other refusal: copy instead.
+        if (!error || error.name !== 'AbortError') copyLink(button, data.url);
+      });
+    } else {
+      copyLink(button, data.url);
+    }
+  });
+
+  // Arriving at a clause (#c3s2-5, also with :~:text=): say where it sits in the plan in a
+  // visible 你在：《plan》 › chapter › section line above it, bring that line into view, and move
+  // focus to the clause so a screen reader starts reading there.
+  function headingsBefore(el) {
+    var chapter = null;
+    var section = null;
+    var headings = document.querySelectorAll('main h2[id], main h3[id]');
+    for (var i = 0; i < headings.length; i++) {
+      var h = headings[i];
+      if (!(h.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING)) break;
+      if (h.tagName === 'H2') {
+        chapter = h;
+        section = null;
+      } else {
+        section = h;
+      }
+    }
+    return [chapter, section].filter(Boolean).map(function (h) { return h.textContent.trim(); });
+  }
+  function arrive() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var clause = id && document.getElementById(id);
+    if (!clause || !clause.hasAttribute('data-clause')) return;
+    var article = clause.closest('article');
+    var citation = article && article.querySelector('.citation');
+    var line = article && article.querySelector('.you-are-here');
+    if (article && !line) {
+      var plan = citation ? (/^《[^》]*》/.exec(citation.textContent.trim()) || [''])[0] : '';
+      var parts = [plan].concat(headingsBefore(clause)).filter(Boolean);
+      if (parts.length) {
+        line = document.createElement('p');
+        line.className = 'you-are-here';
+        line.textContent = '你在：' + parts.join(' › ');
+        line.id = id + '-here';
+        article.insertBefore(line, article.firstChild);
+        clause.setAttribute('aria-describedby', line.id);
+      }
+    }
+    // Room above the clause for the line, whether the browser or this script scrolls to it.
+    if (line) clause.style.scrollMarginTop = line.offsetHeight + 24 + 'px';
+    clause.setAttribute('tabindex', '-1');
+    clause.focus({ preventScroll: true });
+    clause.scrollIntoView({ block: 'start' });
+  }
+  window.addEventListener('hashchange', arrive);
+  // After the other deferred scripts (listen.js adds buttons that move the clause down).
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', arrive);
+  else arrive();
 
   // 复制引用: citation + full URL of the clause's permalink.
   function selectText(el) {

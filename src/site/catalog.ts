@@ -8,13 +8,13 @@ export const isDraft = (status: Status): boolean => status !== '正式';
 export const draftBadgeText = (status: Status): string | null => (isDraft(status) ? `草案：${status}` : null);
 
 /** Province, city and county as far as the catalogue names them. */
-export function regionParts(entry: CatalogEntry): string[] {
+export function regionParts(entry: Pick<CatalogEntry, 'province' | 'city' | 'county'>): string[] {
   const parts = [entry.province, entry.city, entry.county].filter((p): p is string => Boolean(p));
   // A city-level plan of a municipality would repeat the same name; show it once.
   return parts.filter((p, i) => parts.indexOf(p) === i);
 }
 
-export const regionText = (entry: CatalogEntry): string => regionParts(entry).join(' ');
+export const regionText = (entry: Pick<CatalogEntry, 'province' | 'city' | 'county'>): string => regionParts(entry).join(' ');
 
 /** 2022-06-30 → 2022年6月30日 */
 export function formatDate(iso: string): string {

@@ -79,7 +79,7 @@ describe('markup contract', () => {
     }
   });
 
-  it('each clause sits in an article with its citation, permalink and copy button outside the data-clause element', () => {
+  it('each clause sits in an article with its citation, permalink, copy and share buttons outside the data-clause element', () => {
     const html = readDist('plans/ningxia-rural/baozhang/index.html');
     const articles = [...html.matchAll(/<article\b[^>]*>([\s\S]*?)<\/article>/g)].map((m) => m[1]);
     expect(articles.length).toBeGreaterThan(0);
@@ -87,9 +87,11 @@ describe('markup contract', () => {
     for (const body of articles) {
       const [clause] = dataClauses(body);
       const unit = bodyUnits(plan).find((u) => u.id === clause.id)!;
-      expect(body).toContain(`<span class="citation">${unit.citation}</span>`);
+      expect(body).toContain(`<span class="citation" id="${unit.id}-cite">${unit.citation}</span>`);
       expect(body).toContain(`href="/plans/ningxia-rural/baozhang/#${unit.id}"`);
       expect(body).toMatch(/<button[^>]*data-copy-citation[^>]*>复制引用<\/button>/);
+      // 分享 names the clause it shares through its description, the citation.
+      expect(body).toContain(`data-share aria-describedby="${unit.id}-cite">分享</button>`);
       // The lead sentence is bold inside the first paragraph.
       if (unit.title) expect(body).toContain(`<strong>${unit.title}</strong>`);
       // Responsibility summary under the clause.
@@ -103,6 +105,15 @@ describe('markup contract', () => {
       const incomplete = [...plan.front, ...bodyUnits(plan), ...boxItems(plan)].filter((u) => u.incomplete).length;
       const marks = [...readDist(`plans/${slug}/source/index.html`).matchAll(/<p class="incomplete">（原文此处不完整）<\/p>/g)].length;
       expect(marks, slug).toBe(incomplete);
+    }
+  });
+
+  it('marks each source line in plain words, 原文第 N 行', () => {
+    for (const { slug } of readCatalog()) {
+      const html = readDist(`plans/${slug}/source/index.html`);
+      const markers = [...html.matchAll(/<span class="ln">([^<]*)<\/span>/g)].map((m) => m[1]);
+      expect(markers.length, slug).toBeGreaterThan(0);
+      for (const m of markers) expect(m, slug).toMatch(/^原文第 \d+ 行$/);
     }
   });
 });
