@@ -4,15 +4,14 @@
  * name does not say what it is. Fixtures are made from the seeds' own text at test time and
  * go through the real driver (a temporary seeds folder and catalogue).
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { stringify } from 'yaml';
-import type { Plan } from '../../src/model/plan.ts';
 import { runIngest } from '../../src/pipeline/run-ingest.ts';
 import { docxOf, encodeText, portalPage } from './format-fixtures.ts';
-import { catalog, ROOT, SEEDS } from './helpers.ts';
+import { ROOT } from './helpers.ts';
+import { ingestAs as ingestFile, seedTextOf } from './ingest-file.ts';
 import { planShape } from './plan-shape.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'ingest-formats-'));
@@ -35,23 +34,7 @@ const VARIANTS: { name: string; file: string; make: (text: string) => Uint8Array
   { name: 'a web page saved with a .txt name', file: 'page-misnamed.txt', make: (t) => portalPage(t, 'gbk') },
 ];
 
-/**
- * One run of the real driver per file, each with the plan's own catalogue entry (its slug
- * keys the curated area overrides) and the file as its source.
- */
-async function ingestAs(slug: string, file: string, bytes: Uint8Array | string) {
-  const entry = catalog.find((e) => e.slug === slug)!;
-  const seeds = join(dir, `${slug}-${file}`, 'seeds');
-  const out = join(dir, `${slug}-${file}`, 'out');
-  mkdirSync(seeds, { recursive: true });
-  writeFileSync(join(seeds, file), bytes);
-  writeFileSync(join(seeds, 'catalog.yaml'), stringify({ plans: [{ ...entry, source: file }] }));
-  const summary = await runIngest({ root: ROOT, seedsDir: seeds, outDir: out });
-  const plan: Plan = JSON.parse(readFileSync(join(out, slug, 'plan.json'), 'utf8'));
-  return { seeds, out, summary, plan };
-}
-
-const seedTextOf = (slug: string) => readFileSync(join(SEEDS, catalog.find((e) => e.slug === slug)!.source), 'utf8');
+const ingestAs = (slug: string, file: string, bytes: Uint8Array | string) => ingestFile(dir, slug, file, bytes);
 
 describe.each(SLUGS)('%s in another format is the same plan', async (slug) => {
   const text = seedTextOf(slug);
