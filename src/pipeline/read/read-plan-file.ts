@@ -3,16 +3,17 @@
  * of the pipeline reads. The format is detected from the bytes (detect-format.ts).
  */
 import { IngestError } from '../problems/ingest-error.ts';
-import { detectFormat } from './detect-format.ts';
+import { detectFormat, type SourceFormat } from './detect-format.ts';
 import { docxToText } from './docx-to-text.ts';
 import { decodeHtml } from './html-charset.ts';
 import { htmlToText } from './html-to-text.ts';
 import { pdfToText } from './pdf-to-text.ts';
 import { checkPlanText, readSource } from './read-source.ts';
 
-export async function readPlanFile(file: string, bytes: Uint8Array): Promise<string> {
-  if (bytes.length === 0) throw new IngestError(file, 1, 'the file is empty');
-  switch (detectFormat(file, bytes)) {
+const FORMAT_NAMES: Record<SourceFormat, string> = { pdf: 'PDF', zip: '.docx', html: 'web page', text: 'text' };
+
+async function convert(file: string, format: SourceFormat, bytes: Uint8Array): Promise<string> {
+  switch (format) {
     case 'pdf':
       return checkPlanText(file, await pdfToText(file, bytes));
     case 'zip':
@@ -21,5 +22,17 @@ export async function readPlanFile(file: string, bytes: Uint8Array): Promise<str
       return checkPlanText(file, htmlToText(decodeHtml(file, bytes)));
     case 'text':
       return readSource(file, bytes);
+  }
+}
+
+export async function readPlanFile(file: string, bytes: Uint8Array): Promise<string> {
+  if (bytes.length === 0) throw new IngestError(file, 1, 'the file is empty');
+  const format = detectFormat(file, bytes);
+  try {
+    return await convert(file, format, bytes);
+  } catch (error) {
+    if (error instanceof IngestError) throw error;
+    // A converter library failed on this file: the operator gets the file and the reason, not a stack.
+    throw new IngestError(file, 1, `could not read this ${FORMAT_NAMES[format]} (${(error as Error)?.message ?? String(error)})`);
   }
 }

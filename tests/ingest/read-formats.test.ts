@@ -1,0 +1,124 @@
+/**
+ * The format readers on small hand-made inputs: which bytes are which format, what of a
+ * web page is the plan's text, and what of a .docx is.
+ */
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import { IngestError } from '../../src/pipeline/problems/ingest-error.ts';
+import { detectFormat } from '../../src/pipeline/read/detect-format.ts';
+import { docxToText } from '../../src/pipeline/read/docx-to-text.ts';
+import { decodeHtml, declaredCharset } from '../../src/pipeline/read/html-charset.ts';
+import { htmlToText } from '../../src/pipeline/read/html-to-text.ts';
+import { linesFromPositionedText, textForSharedGlyphs } from '../../src/pipeline/read/pdf-to-text.ts';
+import { readPlanFile } from '../../src/pipeline/read/read-plan-file.ts';
+import { encodeText } from './format-fixtures.ts';
+
+const utf8 = (s: string) => new TextEncoder().encode(s);
+
+async function errorOf(promise: Promise<unknown>): Promise<IngestError> {
+  const error = await promise.then(() => null, (e: unknown) => e);
+  if (error instanceof IngestError) return error;
+  throw new Error(`expected an IngestError, got ${String(error)}`);
+}
+
+describe('detectFormat', () => {
+  it('goes by the bytes, not the name', () => {
+    expect(detectFormat('plan.txt', utf8('%PDF-1.7\n…'))).toBe('pdf');
+    expect(detectFormat('plan.pdf', utf8('一、总体要求'))).toBe('text');
+    expect(detectFormat('plan.txt', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14]))).toBe('zip');
+    expect(detectFormat('plan.txt', utf8('\uFEFF<!DOCTYPE html><html>'))).toBe('html');
+    expect(detectFormat('plan.txt', utf8('<!-- saved from url -->\n<html lang="zh">'))).toBe('html');
+    expect(detectFormat('plan.htm', utf8('<div class="content">一、总体要求</div>'))).toBe('html');
+    expect(detectFormat('plan.txt', utf8('<div>一、总体要求</div>'))).toBe('text');
+    expect(detectFormat('plan.html', encodeText('<html><body>一</body></html>', 'utf-16le', true))).toBe('html');
+  });
+
+  it('refuses formats it cannot read, with what to do', () => {
+    const doc = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]);
+    expect(() => detectFormat('plan.doc', doc)).toThrow(/^plan\.doc:1: an old Word\/WPS \.doc file: save it as \.docx or PDF$/);
+    expect(() => detectFormat('scan.txt', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d]))).toThrow(/scan\.txt:1: a PNG image.*OCR/);
+  });
+});
+
+describe('htmlToText', () => {
+  it('takes the article container and drops scripts, styles, menus and hidden parts', () => {
+    const html = `<html><head><title>标题</title><style>p{}</style></head><body>
+      <div id="nav"><a>首页</a></div>
+      <div class="wrapper"><ul class="menu"><li>菜单</li></ul>
+        <article><header><h1>某县规划</h1></header>
+          <p>第一段<br>第二行</p><div style="display:none">隐藏</div><script>var a = "脚本";</script>
+          <p>  多个   空格  </p>
+        </article>
+        <div class="footer">版权所有</div></div></body></html>`;
+    expect(htmlToText(html)).toBe('某县规划\n第一段\n第二行\n多个 空格');
+  });
+
+  it('without a container, reads the body less its header, footer and navigation', () => {
+    const html = '<body><header>网站名</header><nav>导航</nav><p>一、总体要求</p><div>（一）指导思想</div><footer>页脚</footer></body>';
+    expect(htmlToText(html)).toBe('一、总体要求\n（一）指导思想');
+  });
+
+  it('writes each table row as one line of tab-separated cells', () => {
+    const html = '<div class="TRS_Editor"><p>专栏1 主要指标</p><table><tr><th>指标</th><th>2025年</th></tr><tr><td>1.<br>收入</td><td>6</td></tr></table><p>注：</p></div>';
+    expect(htmlToText(html)).toBe('专栏1 主要指标\n指标\t2025年\n1. 收入\t6\n注：');
+  });
+
+  it('decodes by BOM, then declared charset, then the bytes', () => {
+    const gbkPage = encodeText('<html><head><meta charset="gbk"></head><body>残疾人</body></html>', 'gbk', false);
+    expect(declaredCharset(gbkPage)).toBe('gbk');
+    expect(decodeHtml('a.html', gbkPage)).toContain('残疾人');
+    // Declared utf-8 but saved as GBK: the bytes win.
+    const wrong = encodeText('<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8"></head><body>残疾人</body></html>', 'gbk', false);
+    expect(decodeHtml('b.html', wrong)).toContain('残疾人');
+    expect(() => decodeHtml('c.html', utf8('<meta charset="klingon">'))).toThrow(/c\.html:1: .*charset "klingon"/);
+  });
+});
+
+describe('docxToText', () => {
+  async function docx(body: string, extra: Record<string, string> = {}) {
+    const zip = new JSZip();
+    zip.file('word/document.xml', `<w:document xmlns:w="w"><w:body>${body}</w:body></w:document>`);
+    for (const [name, content] of Object.entries(extra)) zip.file(name, content);
+    return zip.generateAsync({ type: 'uint8array' });
+  }
+
+  it('reads paragraphs, tabs, breaks and table rows, not deleted text or field codes', async () => {
+    const body =
+      '<w:p><w:r><w:t>一、总体</w:t></w:r><w:r><w:t>要求</w:t></w:r></w:p>' +
+      '<w:p><w:r><w:t>甲</w:t><w:tab/><w:t>乙</w:t><w:br/><w:t>丙</w:t></w:r><w:del><w:r><w:delText>删去</w:delText></w:r></w:del>' +
+      '<w:r><w:instrText> PAGE </w:instrText></w:r></w:p>' +
+      '<w:tbl><w:tr><w:tc><w:p><w:r><w:t>指标</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>2025年</w:t></w:r></w:p></w:tc></w:tr></w:tbl>' +
+      '<w:p><w:r><w:t xml:space="preserve">A &amp; B  </w:t></w:r></w:p>';
+    expect(await docxToText('a.docx', await docx(body))).toBe('一、总体要求\n甲\t乙\n丙\n指标\t2025年\nA & B');
+  });
+
+  it('refuses a zip that is not a Word document, naming the file', async () => {
+    const zip = new JSZip();
+    zip.file('content.xml', '<office:document/>');
+    const error = await errorOf(readPlanFile('plan.odt', await zip.generateAsync({ type: 'uint8array' })));
+    expect(error.message).toBe('plan.odt:1: an OpenDocument (.odt) file: save it as .docx or PDF');
+  });
+
+  it('refuses a damaged zip, naming the file', async () => {
+    const error = await errorOf(readPlanFile('plan.docx', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3])));
+    expect(error.message).toMatch(/^plan\.docx:1: /);
+  });
+});
+
+describe('PDF text to lines', () => {
+  it('puts items on a baseline into one line, left to right, a space at wide gaps', () => {
+    const item = (text: string, x: number, y: number, width: number) => ({ text, x, y, width, size: 12 });
+    const lines = linesFromPositionedText([
+      item('要求', 124, 700.4, 24),
+      item('一、总体', 76, 700, 48),
+      item('指标', 76, 680, 24),
+      item('6', 200, 680, 6),
+      item('- 1 -', 280, 40, 30),
+    ]);
+    expect(lines).toEqual(['一、总体要求', '指标 6', '- 1 -']);
+  });
+
+  it('maps radicals and dashes that share a glyph back to what plans print', () => {
+    expect(textForSharedGlyphs('⽂件⺠政局⼾籍―⸺')).toBe('文件民政局户籍———');
+  });
+});
