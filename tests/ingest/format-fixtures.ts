@@ -72,27 +72,83 @@ ${body.join('\n')}
 const xmlText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** A paragraph of runs: tabs inside a source line are w:tab (a real .docx keeps them so). */
-function docxParagraph(line: string): string {
-  if (line === '') return '<w:p/>';
+function docxParagraph(line: string, numPr = ''): string {
+  if (line === '' && numPr === '') return '<w:p/>';
   const runs = line.split('\t').map((part) => `<w:r><w:t xml:space="preserve">${xmlText(part)}</w:t></w:r>`);
-  return `<w:p>${runs.join('<w:r><w:tab/></w:r>')}</w:p>`;
+  return `<w:p>${numPr ? `<w:pPr>${numPr}</w:pPr>` : ''}${runs.join('<w:r><w:tab/></w:r>')}</w:p>`;
 }
 
-/** A minimal Word .docx with one paragraph per source line. */
-export async function docxOf(text: string): Promise<Uint8Array> {
+const ZH = '一二三四五六七八九';
+/** 一 → 1 … 十 → 10, 十一 → 11, 二十三 → 23. */
+function zhValue(s: string): number {
+  const [tens, ones] = s.includes('十') ? s.split('十') : ['', s];
+  return (s.includes('十') ? (tens === '' ? 1 : ZH.indexOf(tens) + 1) * 10 : 0) + (ones === '' ? 0 : ZH.indexOf(ones) + 1);
+}
+
+/** Typed list numbers a Word author would make automatic: 一、 （一） 1. at levels 0, 1, 2. */
+const LIST_LEVELS: { pattern: RegExp; value: (m: RegExpExecArray) => number }[] = [
+  { pattern: /^([一二三四五六七八九十]{1,3})、/, value: (m) => zhValue(m[1]) },
+  { pattern: /^（([一二三四五六七八九十]{1,3})）/, value: (m) => zhValue(m[1]) },
+  { pattern: /^(\d{1,2})\.(?!\d)/, value: (m) => Number(m[1]) },
+];
+
+const NUMBERING_XML = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+<w:abstractNum w:abstractNumId="0">
+<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>
+<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>
+<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%3."/><w:suff w:val="nothing"/></w:lvl>
+</w:abstractNum>
+NUMS</w:numbering>`;
+
+/**
+ * Each typed list number becomes Word's automatic numbering: the number is taken out of the
+ * text and the paragraph joins a list. Lists share one abstract list (so their counters
+ * continue, as in Word); where the printed number is not the next one, a new list restarts
+ * the level at that number (Word's "restart numbering" / "set numbering value").
+ */
+function autoNumbered(text: string): { paragraphs: string[]; nums: string[] } {
+  const counters: number[] = [];
+  const nums: string[] = [];
+  const paragraphs = text.split('\n').map((line) => {
+    for (const [level, { pattern, value }] of LIST_LEVELS.entries()) {
+      const m = pattern.exec(line);
+      if (!m) continue;
+      const v = value(m);
+      if ((counters[level] ?? 0) + 1 !== v || nums.length === 0) {
+        nums.push(`<w:num w:numId="${nums.length + 1}"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="${level}"><w:startOverride w:val="${v}"/></w:lvlOverride></w:num>`);
+      }
+      counters[level] = v;
+      counters.length = level + 1;
+      return docxParagraph(line.slice(m[0].length), `<w:numPr><w:ilvl w:val="${level}"/><w:numId w:val="${nums.length}"/></w:numPr>`);
+    }
+    return docxParagraph(line);
+  });
+  return { paragraphs, nums };
+}
+
+/** A minimal Word .docx with one paragraph per source line; with `listNumbers`, typed numbers become Word lists. */
+export async function docxOf(text: string, options: { listNumbers?: boolean } = {}): Promise<Uint8Array> {
   const zip = new JSZip();
   zip.file(
     '[Content_Types].xml',
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/></Types>',
   );
   zip.file(
     '_rels/.rels',
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
   );
-  const paragraphs = text.split('\n').map(docxParagraph).join('');
+  const { paragraphs, nums } = options.listNumbers ? autoNumbered(text) : { paragraphs: text.split('\n').map((l) => docxParagraph(l)), nums: [] };
+  if (options.listNumbers) {
+    zip.file('word/numbering.xml', NUMBERING_XML.replace('NUMS', nums.join('\n')));
+    zip.file(
+      'word/_rels/document.xml.rels',
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/></Relationships>',
+    );
+  }
   zip.file(
     'word/document.xml',
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${paragraphs}<w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr></w:body></w:document>`,
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${paragraphs.join('')}<w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr></w:body></w:document>`,
   );
   return zip.generateAsync({ type: 'uint8array' });
 }

@@ -30,6 +30,7 @@ const VARIANTS: { name: string; file: string; make: (text: string) => Uint8Array
   { name: 'a portal page in UTF-8', file: 'page.html', make: (t) => portalPage(t, 'utf-8') },
   { name: 'a portal page in GBK (charset=gb2312)', file: 'page-gbk.htm', make: (t) => portalPage(t, 'gbk') },
   { name: 'a Word .docx', file: 'word.docx', make: (t) => docxOf(t) },
+  { name: "a Word .docx numbered by Word's lists (一、 （一） 1. not typed)", file: 'word-lists.docx', make: (t) => docxOf(t, { listNumbers: true }) },
   { name: 'a .docx saved with a .txt name', file: 'word-misnamed.txt', make: (t) => docxOf(t) },
   { name: 'a web page saved with a .txt name', file: 'page-misnamed.txt', make: (t) => portalPage(t, 'gbk') },
 ];

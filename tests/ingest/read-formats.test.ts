@@ -6,6 +6,7 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { IngestError } from '../../src/pipeline/problems/ingest-error.ts';
 import { detectFormat } from '../../src/pipeline/read/detect-format.ts';
+import { chineseCounting, formatListNumber } from '../../src/pipeline/read/docx-numbering.ts';
 import { docxToText } from '../../src/pipeline/read/docx-to-text.ts';
 import { decodeHtml, declaredCharset } from '../../src/pipeline/read/html-charset.ts';
 import { htmlToText } from '../../src/pipeline/read/html-to-text.ts';
@@ -74,14 +75,14 @@ describe('htmlToText', () => {
   });
 });
 
-describe('docxToText', () => {
-  async function docx(body: string, extra: Record<string, string> = {}) {
-    const zip = new JSZip();
-    zip.file('word/document.xml', `<w:document xmlns:w="w"><w:body>${body}</w:body></w:document>`);
-    for (const [name, content] of Object.entries(extra)) zip.file(name, content);
-    return zip.generateAsync({ type: 'uint8array' });
-  }
+async function docx(body: string, extra: Record<string, string> = {}) {
+  const zip = new JSZip();
+  zip.file('word/document.xml', `<w:document xmlns:w="w"><w:body>${body}</w:body></w:document>`);
+  for (const [name, content] of Object.entries(extra)) zip.file(name, content);
+  return zip.generateAsync({ type: 'uint8array' });
+}
 
+describe('docxToText', () => {
   it('reads paragraphs, tabs, breaks and table rows, not deleted text or field codes', async () => {
     const body =
       '<w:p><w:r><w:t>一、总体</w:t></w:r><w:r><w:t>要求</w:t></w:r></w:p>' +
@@ -102,6 +103,40 @@ describe('docxToText', () => {
   it('refuses a damaged zip, naming the file', async () => {
     const error = await errorOf(readPlanFile('plan.docx', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3])));
     expect(error.message).toMatch(/^plan\.docx:1: /);
+  });
+});
+
+describe('Word list numbers', () => {
+  it('prints counters in the formats plans use', () => {
+    expect([1, 10, 11, 20, 23, 100, 105, 110].map(chineseCounting)).toEqual(['一', '十', '十一', '二十', '二十三', '一百', '一百零五', '一百一十']);
+    expect(formatListNumber(3, 'decimalEnclosedCircle')).toBe('③');
+    expect(formatListNumber(12, 'decimalFullWidth')).toBe('１２');
+    expect(formatListNumber(2, 'ideographTraditional')).toBe('乙');
+    expect(formatListNumber(4, 'upperRoman')).toBe('IV');
+  });
+
+  it('numbers paragraphs of a list and of a heading style, restarting deeper levels and at start overrides (legal numbering: 1.1 under 第一章)', async () => {
+    const numbering = `<w:numbering xmlns:w="w"><w:abstractNum w:abstractNumId="7">
+      <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="第%1章"/><w:suff w:val="space"/></w:lvl>
+      <w:lvl w:ilvl="1"><w:start w:val="1"/><w:isLgl/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2"/></w:lvl></w:abstractNum>
+      <w:num w:numId="1"><w:abstractNumId w:val="7"/></w:num>
+      <w:num w:numId="2"><w:abstractNumId w:val="7"/><w:lvlOverride w:ilvl="1"><w:startOverride w:val="5"/></w:lvlOverride></w:num></w:numbering>`;
+    const styles = `<w:styles xmlns:w="w"><w:style w:type="paragraph" w:styleId="Heading1"><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>
+      <w:style w:type="paragraph" w:styleId="MyHeading"><w:basedOn w:val="Heading1"/></w:style></w:styles>`;
+    const p = (text: string, pPr: string) => `<w:p><w:pPr>${pPr}</w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`;
+    const numPr = (id: number, level: number) => `<w:numPr><w:ilvl w:val="${level}"/><w:numId w:val="${id}"/></w:numPr>`;
+    const body = [
+      p('总则', '<w:pStyle w:val="Heading1"/>'),
+      p('目标', numPr(1, 1)),
+      p('任务', numPr(1, 1)),
+      p('措施', '<w:pStyle w:val="MyHeading"/>'),
+      p('甲', numPr(1, 1)),
+      p('乙', numPr(2, 1)),
+      p('丙', numPr(2, 1)),
+      p('无编号', numPr(0, 0)),
+    ].join('');
+    const bytes = await docx(body, { 'word/numbering.xml': numbering, 'word/styles.xml': styles });
+    expect(await docxToText('lists.docx', bytes)).toBe('第一章 总则\n1.1 目标\n1.2 任务\n第二章 措施\n2.1 甲\n2.5 乙\n2.6 丙\n无编号');
   });
 });
 
