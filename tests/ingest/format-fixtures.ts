@@ -171,12 +171,16 @@ export async function printPdf(browser: Browser, html: string, pageNumbers = tru
   }
 }
 
-/** A printable page of a seed's text: each source line a paragraph, in a Chinese font. */
+/** A printable page of a seed's text: each source line a paragraph, a line with tabs a table row, in a Chinese font. */
 export function printablePage(text: string): string {
-  const lines = text.split('\n').filter((l) => l.trim() !== '').map((l) => `<p>${escapeHtml(l)}</p>`);
+  const lines = text
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => (l.includes('\t') ? `<table><tr>${l.split('\t').map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr></table>` : `<p>${escapeHtml(l)}</p>`));
   return `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><style>
 body { font-family: "Noto Serif CJK SC", "Noto Sans CJK SC", serif; font-size: 12pt; line-height: 1.6; }
 p { margin: 0 0 4pt; text-indent: 2em; }
+table { border-collapse: collapse; margin: 0 0 4pt; } td { padding: 0 1.5em 0 0; vertical-align: top; }
 </style></head><body>${lines.join('\n')}</body></html>`;
 }
 

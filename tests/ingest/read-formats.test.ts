@@ -141,16 +141,18 @@ describe('Word list numbers', () => {
 });
 
 describe('PDF text to lines', () => {
-  it('puts items on a baseline into one line, left to right, a space at wide gaps', () => {
+  it('puts items on a baseline into one line, left to right: a space at a gap, a tab at a column gap', () => {
     const item = (text: string, x: number, y: number, width: number) => ({ text, x, y, width, size: 12 });
     const lines = linesFromPositionedText([
       item('要求', 124, 700.4, 24),
       item('一、总体', 76, 700, 48),
+      item('成果', 76, 690, 24),
+      item('同乡村', 104, 690, 36),
       item('指标', 76, 680, 24),
       item('6', 200, 680, 6),
       item('- 1 -', 280, 40, 30),
     ]);
-    expect(lines).toEqual(['一、总体要求', '指标 6', '- 1 -']);
+    expect(lines).toEqual(['一、总体要求', '成果 同乡村', '指标\t6', '- 1 -']);
   });
 
   it('maps radicals and dashes that share a glyph back to what plans print', () => {

@@ -48,6 +48,9 @@ export function textForSharedGlyphs(text: string): string {
     .replace(/\u2e3b/g, '\u2014\u2014\u2014');
 }
 
+/** A gap of this many font sizes or more separates table columns (a tab, as the indicator reader expects). */
+const COLUMN_GAP = 1.2;
+
 /** Rebuild lines from positioned text: items within half a font size of a baseline share a line. */
 export function linesFromPositionedText(items: PositionedText[]): string[] {
   const sorted = items.filter((i) => i.text !== '').sort((a, b) => b.y - a.y || a.x - b.x);
@@ -64,7 +67,7 @@ export function linesFromPositionedText(items: PositionedText[]): string[] {
     let end = -Infinity;
     for (const item of row) {
       const gap = item.x - end;
-      if (line !== '' && gap > item.size * 0.25 && !/\s$/.test(line) && !/^\s/.test(item.text)) line += ' ';
+      if (line !== '' && gap > item.size * 0.25 && !/\s$/.test(line) && !/^\s/.test(item.text)) line += gap >= item.size * COLUMN_GAP ? '\t' : ' ';
       line += item.text;
       end = Math.max(end, item.x + item.width);
     }
