@@ -184,12 +184,20 @@ table { border-collapse: collapse; margin: 0 0 4pt; } td { padding: 0 1.5em 0 0;
 </style></head><body>${lines.join('\n')}</body></html>`;
 }
 
-/** A page with no text at all, only a drawing: what a scanned plan looks like to a PDF reader. */
-export const imageOnlyPage = `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>
-<canvas id="scan" width="600" height="800"></canvas>
+/**
+ * Pages with no text at all, only drawings: what a scanned plan looks like to a PDF reader.
+ * With `typedCover`, the first page is a line of text (a scan with a typed cover page).
+ */
+export function imageOnlyPages(pages = 1, typedCover = false): string {
+  const canvases = Array.from({ length: pages }, (_, k) => `<canvas class="scan" width="600" height="800" style="display:block;${k > 0 || typedCover ? 'break-before:page;' : ''}"></canvas>`);
+  return `<!DOCTYPE html><html><head><meta charset="utf-8"><style>body { font-family: "Noto Sans CJK SC", sans-serif; }</style></head><body>
+${typedCover ? '<h1>某县残疾人保障和发展规划</h1>' : ''}${canvases.join('\n')}
 <script>
-  const ctx = document.getElementById('scan').getContext('2d');
-  ctx.fillStyle = '#fff'; ctx.fillRect(0, 0, 600, 800);
-  ctx.fillStyle = '#222';
-  for (let y = 60; y < 760; y += 28) ctx.fillRect(60, y, 480 - (y % 90), 12);
+  for (const canvas of document.querySelectorAll('canvas.scan')) {
+    const ctx = canvas.getContext('2d');
+    ctx.fillStyle = '#fff'; ctx.fillRect(0, 0, 600, 800);
+    ctx.fillStyle = '#222';
+    for (let y = 60; y < 760; y += 28) ctx.fillRect(60, y, 480 - (y % 90), 12);
+  }
 </script></body></html>`;
+}

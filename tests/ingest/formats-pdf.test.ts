@@ -7,9 +7,10 @@
  * source line numbers not at all; the footer's page numbers (- 1 -) are in the PDF's text
  * and must be removed by the cleaning stage, so `removed` differs. Clause ids, chapter and
  * section numbering and titles, box and indicator counts must be the same. The seeds used
- * here (huining with 专栏 boxes and an indicator table, zhongwei) have no tab-separated
- * rows: in printed HTML a tab is a space, and beihai's and dengkou's tables would then be
- * rows of a different layout (docs/ingest.md, Formats).
+ * here are huining (专栏 boxes and an indicator table) and zhongwei. Printed, the others
+ * change shape at the PDF's line wraps: dengkou (a paragraph a line) splits paragraphs at
+ * wraps after 。, ningxia-rural's title joins its first paragraph, beihai's 专栏1 changes
+ * (docs/ingest.md, Formats, Known limits).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,7 +21,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IngestError } from '../../src/pipeline/problems/ingest-error.ts';
 import { readPlanFile } from '../../src/pipeline/read/read-plan-file.ts';
 import { launchBrowser } from '../e2e/support/browser.ts';
-import { imageOnlyPage, printablePage, printPdf } from './format-fixtures.ts';
+import { imageOnlyPages, printablePage, printPdf } from './format-fixtures.ts';
 import { ROOT } from './helpers.ts';
 import { ingestAs, seedTextOf } from './ingest-file.ts';
 import { outline, unitTexts } from './plan-shape.ts';
@@ -53,7 +54,7 @@ describe('a PDF that cannot be read', () => {
     const seeds = join(dir, 'scan', 'seeds');
     const out = join(dir, 'scan', 'out');
     mkdirSync(seeds, { recursive: true });
-    writeFileSync(join(seeds, 'scan.pdf'), await printPdf(browser, imageOnlyPage, false));
+    writeFileSync(join(seeds, 'scan.pdf'), await printPdf(browser, imageOnlyPages(), false));
     writeFileSync(
       join(seeds, 'catalog.yaml'),
       'plans:\n  - slug: scan\n    title: 测试县“十四五”残疾人保障和发展规划\n    shortName: 测试县\n    province: 测试省\n    level: 县级\n    kind: 规划\n    status: 正式\n    source: scan.pdf\n',
@@ -63,6 +64,13 @@ describe('a PDF that cannot be read', () => {
     expect(result.stderr).toMatch(/^error: scan\.pdf:1: a PDF with no text layer \(1 page of images: a scan\?\): it needs OCR/m);
     expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace for the operator
     expect(readdirSync(join(dir, 'scan'))).toEqual(['seeds']);
+  });
+
+  it('scanned after a typed cover page is refused, naming the pages without text', async () => {
+    const pdf = await printPdf(browser, imageOnlyPages(3, true), false);
+    const error = await readPlanFile('cover.pdf', pdf).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(IngestError);
+    expect((error as IngestError).message).toBe('cover.pdf:1: a PDF with no text layer on 3 of 4 pages (2–4: scanned?): it needs OCR, or ask for the text version');
   });
 
   it('damaged or not a PDF after its header is refused naming the file', async () => {

@@ -10,7 +10,7 @@ import { chineseCounting, formatListNumber } from '../../src/pipeline/read/docx-
 import { docxToText } from '../../src/pipeline/read/docx-to-text.ts';
 import { decodeHtml, declaredCharset } from '../../src/pipeline/read/html-charset.ts';
 import { htmlToText } from '../../src/pipeline/read/html-to-text.ts';
-import { linesFromPositionedText, textForSharedGlyphs } from '../../src/pipeline/read/pdf-to-text.ts';
+import { checkTextLayer, linesFromPositionedText, textForSharedGlyphs } from '../../src/pipeline/read/pdf-to-text.ts';
 import { readPlanFile } from '../../src/pipeline/read/read-plan-file.ts';
 import { encodeText } from './format-fixtures.ts';
 
@@ -153,6 +153,13 @@ describe('PDF text to lines', () => {
       item('- 1 -', 280, 40, 30),
     ]);
     expect(lines).toEqual(['一、总体要求', '成果 同乡村', '指标\t6', '- 1 -']);
+  });
+
+  it('accepts a few pages without text and refuses a PDF whose pages are mostly images', () => {
+    expect(() => checkTextLayer('a.pdf', ['', '一、总体要求', '正文', ''])).not.toThrow();
+    expect(() => checkTextLayer('b.pdf', ['封面', '', '', '', '正文', ''])).toThrow(/^b\.pdf:1: a PDF with no text layer on 4 of 6 pages \(2–4, 6: scanned\?\)/);
+    expect(() => checkTextLayer('c.pdf', [' ', '\n'])).toThrow(/^c\.pdf:1: a PDF with no text layer \(2 pages of images/);
+    expect(() => checkTextLayer('d.pdf', ['\u0e01\u0e02\u0e03\u0e04'])).toThrow(/^d\.pdf:1: the PDF text layer is not readable text/);
   });
 
   it('maps radicals and dashes that share a glyph back to what plans print', () => {

@@ -75,6 +75,38 @@ export function linesFromPositionedText(items: PositionedText[]): string[] {
   });
 }
 
+const hasText = (page: string) => page.replace(/\s/g, '').length > 0;
+
+/** Page numbers as a short list: 2–5, 9. */
+function pageList(numbers: number[]): string {
+  const ranges: string[] = [];
+  for (let i = 0; i < numbers.length; i++) {
+    let j = i;
+    while (j + 1 < numbers.length && numbers[j + 1] === numbers[j] + 1) j++;
+    ranges.push(i === j ? `${numbers[i]}` : `${numbers[i]}–${numbers[j]}`);
+    i = j;
+  }
+  return ranges.join(', ');
+}
+
+/**
+ * Refuse a PDF whose text is not there: no text at all (a scan), most pages without text
+ * (a scan with a typed cover or a few OCR'd pages), or text that is not text (fonts with no
+ * Unicode mapping give symbols). A few pages without text (a cover image, a chart) are fine.
+ */
+export function checkTextLayer(file: string, pages: string[]): void {
+  const empty = pages.flatMap((page, k) => (hasText(page) ? [] : [k + 1]));
+  if (empty.length === pages.length) {
+    throw new IngestError(file, 1, `a PDF with no text layer (${pages.length} page${pages.length === 1 ? '' : 's'} of images: a scan?): it needs OCR, or ask for the text version`);
+  }
+  if (empty.length > 1 && empty.length * 2 > pages.length) {
+    throw new IngestError(file, 1, `a PDF with no text layer on ${empty.length} of ${pages.length} pages (${pageList(empty)}: scanned?): it needs OCR, or ask for the text version`);
+  }
+  if (!looksLikeText(pages.join('\n'))) {
+    throw new IngestError(file, 1, 'the PDF text layer is not readable text (fonts without a Unicode mapping): it needs OCR, or ask for the text version');
+  }
+}
+
 /** The plan's line text from a PDF's bytes. */
 export async function pdfToText(file: string, bytes: Uint8Array): Promise<string> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -112,12 +144,7 @@ export async function pdfToText(file: string, bytes: Uint8Array): Promise<string
       page.cleanup();
     }
     const text = pages.join('\n\n');
-    if (text.replace(/\s/g, '').length === 0) {
-      throw new IngestError(file, 1, `a PDF with no text layer (${pdf.numPages} page${pdf.numPages === 1 ? '' : 's'} of images: a scan?): it needs OCR, or ask for the text version`);
-    }
-    if (!looksLikeText(text)) {
-      throw new IngestError(file, 1, 'the PDF text layer is not readable text (fonts without a Unicode mapping): it needs OCR, or ask for the text version');
-    }
+    checkTextLayer(file, pages);
     return text;
   } finally {
     await pdf.destroy();
