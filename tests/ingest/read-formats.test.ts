@@ -51,17 +51,22 @@ describe('htmlToText', () => {
           <p>  多个   空格  </p>
         </article>
         <div class="footer">版权所有</div></div></body></html>`;
-    expect(htmlToText(html)).toBe('某县规划\n第一段\n第二行\n多个 空格');
+    expect(htmlToText('page.html', html)).toBe('某县规划\n第一段\n第二行\n多个 空格');
   });
 
   it('without a container, reads the body less its header, footer and navigation', () => {
     const html = '<body><header>网站名</header><nav>导航</nav><p>一、总体要求</p><div>（一）指导思想</div><footer>页脚</footer></body>';
-    expect(htmlToText(html)).toBe('一、总体要求\n（一）指导思想');
+    expect(htmlToText('page.html', html)).toBe('一、总体要求\n（一）指导思想');
   });
 
   it('writes each table row as one line of tab-separated cells', () => {
     const html = '<div class="TRS_Editor"><p>专栏1 主要指标</p><table><tr><th>指标</th><th>2025年</th></tr><tr><td>1.<br>收入</td><td>6</td></tr></table><p>注：</p></div>';
-    expect(htmlToText(html)).toBe('专栏1 主要指标\n指标\t2025年\n1. 收入\t6\n注：');
+    expect(htmlToText('page.html', html)).toBe('专栏1 主要指标\n指标\t2025年\n1. 收入\t6\n注：');
+  });
+
+  it('refuses a notice page that only links to the plan, naming the attachment', () => {
+    const html = '<div class="content"><p>现将《某县残疾人保障和发展规划》印发给你们。</p><p>附件：<a href="/files/P020220701.pdf">某县规划.pdf</a></p></div>';
+    expect(() => htmlToText('notice.html', html)).toThrow(/^notice\.html:1: the page has no plan text, only a link to \/files\/P020220701\.pdf: save the attachment/);
   });
 
   it('decodes by BOM, then declared charset, then the bytes', () => {

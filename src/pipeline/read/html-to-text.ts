@@ -5,6 +5,7 @@
  * of tab-separated cells (the layout the indicator-table reader expects from extracted text).
  */
 import { parseDocument } from 'htmlparser2';
+import { IngestError } from '../problems/ingest-error.ts';
 
 /** The DOM nodes we look at (domhandler's, by shape). */
 interface DomNode {
@@ -138,9 +139,36 @@ function writeNode(node: DomNode, writer: LineWriter, pageChrome: boolean, pre =
   }
 }
 
-/** The plan's line text from a decoded HTML page. */
-export function htmlToText(html: string): string {
+/** Links to document attachments (PDF, Word, WPS) on a page, as written in their href. */
+function attachmentLinks(node: DomNode, out: string[] = []): string[] {
+  for (const child of node.children ?? []) {
+    const href = child.name === 'a' ? (child.attribs?.href ?? '') : '';
+    if (/\.(?:pdf|docx?|wps)(?:[?#].*)?$/i.test(href)) out.push(href);
+    attachmentLinks(child, out);
+  }
+  return out;
+}
+
+/** Below this many characters a page holds no plan, only a link to one. */
+const TOO_SHORT_FOR_A_PLAN = 300;
+
+/**
+ * The plan's line text from a decoded HTML page. A page that is only a notice linking to
+ * the plan as an attachment is refused naming the attachment, which is the file to save.
+ */
+export function htmlToText(file: string, html: string): string {
   const document = parseDocument(html) as unknown as DomNode;
+  const text = pageText(document);
+  if (text.replace(/\s/g, '').length < TOO_SHORT_FOR_A_PLAN) {
+    const links = attachmentLinks(document);
+    if (links.length > 0) {
+      throw new IngestError(file, 1, `the page has no plan text, only a link to ${links.slice(0, 3).join(', ')}: save the attachment and catalogue that file`);
+    }
+  }
+  return text;
+}
+
+function pageText(document: DomNode): string {
   const container = articleContainer(document);
   const writer = new LineWriter();
   if (container) writeNode({ type: 'root', children: [container] }, writer, false);

@@ -19,7 +19,7 @@ async function convert(file: string, format: SourceFormat, bytes: Uint8Array): P
     case 'zip':
       return checkPlanText(file, await docxToText(file, bytes));
     case 'html':
-      return checkPlanText(file, htmlToText(decodeHtml(file, bytes)));
+      return checkPlanText(file, htmlToText(file, decodeHtml(file, bytes)));
     case 'text':
       return readSource(file, bytes);
   }
