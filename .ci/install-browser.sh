@@ -12,7 +12,8 @@ SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 
 # fonts-noto-cjk is checked separately: a machine may have chromium but no CJK
-# font, and then Chinese renders as tofu boxes without any error.
+# font, and then Chinese renders as tofu boxes without any error (and the PDF that
+# tests/ingest/formats-pdf.test.ts prints from a seed would have no Chinese text).
 have_fonts() { dpkg-query -W -f='${Status}' fonts-noto-cjk 2>/dev/null | grep -q "install ok installed"; }
 
 if [ -x "$CHROMIUM" ] && have_fonts; then

@@ -1,6 +1,6 @@
 /**
  * npm run ingest [-- --force] [--report] [--seeds DIR] [--out DIR]
- * Turns seeds/*.txt into content/plans/<slug>/{plan.json, overview.mdx, <area>.mdx}.
+ * Turns the plan files in seeds/ (text, HTML, .docx, PDF) into content/plans/<slug>/{plan.json, overview.mdx, <area>.mdx}.
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -18,7 +18,7 @@ const { values } = parseArgs({
 });
 const root = resolve(import.meta.dirname, '..');
 try {
-  const summary = runIngest({ root, seedsDir: resolve(values.seeds!), outDir: resolve(values.out!), force: values.force || values.report, log: (l) => console.log(l) });
+  const summary = await runIngest({ root, seedsDir: resolve(values.seeds!), outDir: resolve(values.out!), force: values.force || values.report, log: (l) => console.log(l) });
   if (values.report) {
     for (const plan of summary.plans) {
       for (const d of plan.report?.decisions ?? []) console.log(`${plan.slug}\t${d.id}\t${d.area}\t${d.reason}`);

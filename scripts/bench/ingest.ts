@@ -13,15 +13,15 @@ import type { BenchResult } from './types.ts';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-export function benchIngest(root: string): BenchResult[] {
+export async function benchIngest(root: string): Promise<BenchResult[]> {
   const seeds = join(root, 'seeds');
   const out = mkdtempSync(join(tmpdir(), 'bench-ingest-'));
   try {
     const cold: number[] = [];
     const warm: number[] = [];
     for (let i = 0; i < 5; i++) {
-      cold.push(runIngest({ root, seedsDir: seeds, outDir: join(out, 'plans'), force: true }).millis);
-      warm.push(runIngest({ root, seedsDir: seeds, outDir: join(out, 'plans') }).millis);
+      cold.push((await runIngest({ root, seedsDir: seeds, outDir: join(out, 'plans'), force: true })).millis);
+      warm.push((await runIngest({ root, seedsDir: seeds, outDir: join(out, 'plans') })).millis);
     }
     const files = ['000_edff35ea4ed15fae.txt', '001_8868f32d5b0cd0d8.txt', '002_80d4aa66347fe796.txt', '003_05f9b3d2e9b7c832.txt', '004_97fe874b21772cfd.txt'];
     const catalog = loadCatalog('seeds/catalog.yaml', readFileSync(join(seeds, 'catalog.yaml'), 'utf8'), files);

@@ -34,8 +34,8 @@ export const CatalogEntrySchema = z.object({
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
   kind: KindSchema,
   status: StatusSchema,
-  /** Source file name inside seeds/. */
-  source: z.string().regex(/^[^/\\]+\.txt$/),
+  /** Source file name inside seeds/: .txt, .html, .htm, .docx or .pdf (src/pipeline/read/source-formats.ts). */
+  source: z.string().regex(/^[^/\\]+\.(?:txt|html?|docx|pdf)$/i, 'a file name in seeds/ ending .txt, .html, .htm, .docx or .pdf'),
 });
 
 /** A reference to the source: 1-based line number in the seed file. */

@@ -13,7 +13,8 @@ import type { CatalogEntry, Plan } from '../model/plan.ts';
 import { loadCatalog } from './catalog/load-catalog.ts';
 import type { ClassificationReport } from './classify/classify-plan.ts';
 import { loadCurated } from './curated.ts';
-import { ingestPlan } from './ingest-plan.ts';
+import { ingestSourceFile } from './ingest-plan.ts';
+import { CONVERTER_PACKAGES, isPlanSourceName } from './read/source-formats.ts';
 
 export interface IngestOptions {
   /** Project root (curated files are read from root/content). */
@@ -39,7 +40,10 @@ function filesUnder(dir: string): string[] {
     .sort();
 }
 
-/** Hash of the pipeline's own code, so changing a parser invalidates every cached plan. */
+/**
+ * Hash of the pipeline's own code and of the converter libraries' versions, so changing a
+ * parser, or upgrading the PDF or Word reader, invalidates every cached plan.
+ */
 function codeHash(): string {
   const here = dirname(fileURLToPath(import.meta.url));
   const root = join(here, '..', '..');
@@ -47,16 +51,20 @@ function codeHash(): string {
   for (const dir of PIPELINE_DIRS) for (const file of filesUnder(join(root, dir))) {
     hash.update(relative(root, file)).update(readFileSync(file));
   }
+  for (const name of CONVERTER_PACKAGES) {
+    const manifest = join(root, 'node_modules', name, 'package.json');
+    hash.update(name).update(existsSync(manifest) ? String(JSON.parse(readFileSync(manifest, 'utf8')).version) : 'missing');
+  }
   return hash.digest('hex');
 }
 
-export function runIngest(options: IngestOptions): IngestSummary {
+export async function runIngest(options: IngestOptions): Promise<IngestSummary> {
   const started = performance.now();
   const log = options.log ?? (() => {});
   const { seedsDir, outDir } = options;
   const catalogFile = join(seedsDir, 'catalog.yaml');
   if (!existsSync(catalogFile)) throw new Error(`${catalogFile}: the plan catalogue is missing`);
-  const seedFiles = readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort();
+  const seedFiles = readdirSync(seedsDir).filter(isPlanSourceName).sort();
   const catalog: CatalogEntry[] = loadCatalog(relative(options.root, catalogFile) || catalogFile, readFileSync(catalogFile, 'utf8'), seedFiles);
   const curated = loadCurated(options.root);
   const sharedHash = createHash('sha256').update(codeHash());
@@ -80,7 +88,7 @@ export function runIngest(options: IngestOptions): IngestSummary {
         summary.plans.push({ slug: entry.slug, reused: true, ...counts(previousPlan), report: null });
         continue;
       }
-      const result = ingestPlan(entry, bytes, curated, inputHash);
+      const result = await ingestSourceFile(entry, bytes, curated, inputHash);
       mkdirSync(target, { recursive: true });
       writeFileSync(join(target, 'plan.json'), `${JSON.stringify(result.plan, null, 1)}\n`);
       for (const page of result.pages) writeFileSync(join(target, page.file), page.content);

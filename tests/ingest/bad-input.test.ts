@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ROOT, SEEDS } from './helpers.ts';
 
@@ -84,9 +85,9 @@ describe('a bad seed file', () => {
     expectFailure(/error: empty\.txt:1: the file is empty/);
   });
 
-  it('in GBK', () => {
-    addSeed('gbk.txt', new Uint8Array([...new TextEncoder().encode('一、编制背景\n'), 0xb2, 0xd0, 0xbc, 0xb2, 0xc8, 0xcb]));
-    expectFailure(/error: gbk\.txt:2: not valid UTF-8/);
+  it('half UTF-8, half GBK', () => {
+    addSeed('mixed.txt', new Uint8Array([...new TextEncoder().encode('一、编制背景\n'), 0xb2, 0xd0, 0xbc, 0xb2, 0xc8, 0xcb]));
+    expectFailure(/error: mixed\.txt:2: not valid UTF-8 .*mixes encodings/);
   });
 
   it('binary', () => {
@@ -102,6 +103,17 @@ describe('a bad seed file', () => {
   it('with an indicator row that never ends', () => {
     addSeed('table.txt', '一、总体要求\n专栏 1 主要指标\n类别 指标 2020年 2025年 属性\n1.残疾人家庭人均收入（%） 5 6\n收入\n更多\n文字\n一些\n其他\n内容\n结束\n');
     expectFailure(/error: table\.txt:4: indicator row 1 has no attribute/);
+  });
+});
+
+describe('a seed file in GBK', () => {
+  it('is read, not refused: the same plan as its UTF-8 text', () => {
+    const before = readFileSync(join(out, 'ningxia-rural', 'plan.json'), 'utf8');
+    writeFileSync(join(seeds, SEED), iconv.encode(readFileSync(join(SEEDS, SEED), 'utf8'), 'gbk'));
+    const result = ingest();
+    expect(result.status, result.stderr).toBe(0);
+    const strip = (json: string) => ({ ...JSON.parse(json), inputHash: '' });
+    expect(strip(readFileSync(join(out, 'ningxia-rural', 'plan.json'), 'utf8'))).toEqual(strip(before));
   });
 });
 

@@ -17,9 +17,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const ids = (plan: Plan) => planFragments(plan).map((f) => `${f.id}@${f.line}`);
 const readPlan = (out: string, slug: string): Plan => JSON.parse(readFileSync(join(out, slug, 'plan.json'), 'utf8'));
 
+const all = join(dir, 'all');
+const first = await runIngest({ root: ROOT, seedsDir: SEEDS, outDir: all });
+
 describe('runIngest', () => {
-  const all = join(dir, 'all');
-  const first = runIngest({ root: ROOT, seedsDir: SEEDS, outDir: all });
 
   it('writes a plan model, an overview and one page per non-empty area for every plan', () => {
     expect(first.plans.map((p) => p.slug)).toEqual(['zhongwei', 'huining', 'ningxia-rural', 'dengkou', 'beihai']);
@@ -29,17 +30,17 @@ describe('runIngest', () => {
     expect(JSON.parse(readFileSync(join(all, 'catalog.json'), 'utf8'))).toHaveLength(5);
   });
 
-  it('reuses unchanged plans on a rerun and produces identical output', () => {
+  it('reuses unchanged plans on a rerun and produces identical output', async () => {
     const before = readFileSync(join(all, 'beihai', 'plan.json'), 'utf8');
-    const second = runIngest({ root: ROOT, seedsDir: SEEDS, outDir: all });
+    const second = await runIngest({ root: ROOT, seedsDir: SEEDS, outDir: all });
     expect(second.plans.every((p) => p.reused)).toBe(true);
     expect(readFileSync(join(all, 'beihai', 'plan.json'), 'utf8')).toBe(before);
-    const forced = runIngest({ root: ROOT, seedsDir: SEEDS, outDir: all, force: true });
+    const forced = await runIngest({ root: ROOT, seedsDir: SEEDS, outDir: all, force: true });
     expect(forced.plans.some((p) => p.reused)).toBe(false);
     expect(readFileSync(join(all, 'beihai', 'plan.json'), 'utf8')).toBe(before);
   });
 
-  it('keeps every id of a plan when other plans are added or removed', () => {
+  it('keeps every id of a plan when other plans are added or removed', async () => {
     const seeds = join(dir, 'one-seed');
     mkdirSync(seeds);
     copyFileSync(join(SEEDS, '001_8868f32d5b0cd0d8.txt'), join(seeds, '001_8868f32d5b0cd0d8.txt'));
@@ -47,7 +48,7 @@ describe('runIngest', () => {
     const huiningEntry = catalog.slice(catalog.indexOf('  - slug: huining'), catalog.indexOf('  - slug: ningxia-rural'));
     writeFileSync(join(seeds, 'catalog.yaml'), `plans:\n${huiningEntry}`);
     const alone = join(dir, 'alone');
-    runIngest({ root: ROOT, seedsDir: seeds, outDir: alone });
+    await runIngest({ root: ROOT, seedsDir: seeds, outDir: alone });
     expect(ids(readPlan(alone, 'huining'))).toEqual(ids(readPlan(all, 'huining')));
   });
 });
