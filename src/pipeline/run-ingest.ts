@@ -9,11 +9,13 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { CatalogEntry, Plan } from '../model/plan.ts';
-import { loadCatalog } from './catalog/load-catalog.ts';
+import type { Plan } from '../model/plan.ts';
+import { loadCatalog, planFacts, type CatalogFileEntry } from './catalog/load-catalog.ts';
 import type { ClassificationReport } from './classify/classify-plan.ts';
 import { loadCurated } from './curated.ts';
 import { ingestPlan } from './ingest-plan.ts';
+import { RefusedPlanError } from './problems/refused-plan.ts';
+import { formatStructureReport, type StructureReport } from './report/structure-report.ts';
 
 export interface IngestOptions {
   /** Project root (curated files are read from root/content). */
@@ -26,12 +28,23 @@ export interface IngestOptions {
 }
 
 export interface IngestSummary {
-  plans: { slug: string; reused: boolean; units: number; boxes: number; indicators: number; report: ClassificationReport | null }[];
+  plans: {
+    slug: string;
+    reused: boolean;
+    units: number;
+    boxes: number;
+    indicators: number;
+    report: ClassificationReport | null;
+    /** What the structure stage found (kept beside the plan, so a reused plan has it too). */
+    structure: StructureReport | null;
+  }[];
   unmappedIndicators: { slug: string; name: string }[];
   millis: number;
 }
 
 const PIPELINE_DIRS = ['src/pipeline', 'src/model'];
+/** The structure report written beside each plan's model. */
+export const STRUCTURE_FILE = 'structure.json';
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
@@ -57,7 +70,7 @@ export function runIngest(options: IngestOptions): IngestSummary {
   const catalogFile = join(seedsDir, 'catalog.yaml');
   if (!existsSync(catalogFile)) throw new Error(`${catalogFile}: the plan catalogue is missing`);
   const seedFiles = readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort();
-  const catalog: CatalogEntry[] = loadCatalog(relative(options.root, catalogFile) || catalogFile, readFileSync(catalogFile, 'utf8'), seedFiles);
+  const catalog: CatalogFileEntry[] = loadCatalog(relative(options.root, catalogFile) || catalogFile, readFileSync(catalogFile, 'utf8'), seedFiles);
   const curated = loadCurated(options.root);
   const sharedHash = createHash('sha256').update(codeHash());
   for (const text of curated.texts) sharedHash.update(text);
@@ -77,17 +90,27 @@ export function runIngest(options: IngestOptions): IngestSummary {
       const previousPlan: Plan | null = !options.force && existsSync(previousFile) ? JSON.parse(readFileSync(previousFile, 'utf8')) : null;
       if (previousPlan?.inputHash === inputHash) {
         cpSync(previous, target, { recursive: true });
-        summary.plans.push({ slug: entry.slug, reused: true, ...counts(previousPlan), report: null });
+        const structureFile = join(previous, STRUCTURE_FILE);
+        const structure: StructureReport | null = existsSync(structureFile) ? JSON.parse(readFileSync(structureFile, 'utf8')) : null;
+        summary.plans.push({ slug: entry.slug, reused: true, ...counts(previousPlan), report: null, structure });
         continue;
       }
-      const result = ingestPlan(entry, bytes, curated, inputHash);
+      let result;
+      try {
+        result = ingestPlan(entry, bytes, curated, inputHash);
+      } catch (error) {
+        // Show what the structure stage did find before the error names the lines it could not place.
+        if (error instanceof RefusedPlanError) for (const line of formatStructureReport(error.report)) log(line);
+        throw error;
+      }
       mkdirSync(target, { recursive: true });
       writeFileSync(join(target, 'plan.json'), `${JSON.stringify(result.plan, null, 1)}\n`);
+      writeFileSync(join(target, STRUCTURE_FILE), `${JSON.stringify(result.structure, null, 1)}\n`);
       for (const page of result.pages) writeFileSync(join(target, page.file), page.content);
-      summary.plans.push({ slug: entry.slug, reused: false, ...counts(result.plan), report: result.report });
+      summary.plans.push({ slug: entry.slug, reused: false, ...counts(result.plan), report: result.report, structure: result.structure });
       for (const name of result.unmappedIndicators) summary.unmappedIndicators.push({ slug: entry.slug, name });
     }
-    writeFileSync(join(staging, 'catalog.json'), `${JSON.stringify(catalog, null, 1)}\n`);
+    writeFileSync(join(staging, 'catalog.json'), `${JSON.stringify(catalog.map(planFacts), null, 1)}\n`);
     // Publish: swap the staging folder in only now that every plan succeeded.
     const old = `${outDir}.old-${process.pid}`;
     if (existsSync(outDir)) renameSync(outDir, old);
@@ -99,6 +122,7 @@ export function runIngest(options: IngestOptions): IngestSummary {
     throw error;
   }
   summary.millis = performance.now() - started;
+  for (const p of summary.plans) for (const line of p.structure ? formatStructureReport(p.structure) : [`${p.slug}: no structure report kept (run with --force)`]) log(line);
   for (const p of summary.plans) {
     const areas = p.report ? Object.entries(p.report.counts).map(([a, n]) => `${a} ${n}`).join(' · ') : 'unchanged, reused';
     log(`${p.slug.padEnd(14)} units ${String(p.units).padStart(4)}  boxes ${p.boxes}  indicators ${String(p.indicators).padStart(2)}  ${areas}`);

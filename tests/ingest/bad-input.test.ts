@@ -105,7 +105,37 @@ describe('a bad seed file', () => {
   });
 });
 
+describe('a plan whose structure does not place every line', () => {
+  // Clause 1 does not end its sentence, so 5. (not the next number) is read as its text.
+  const JUMP = '某县残疾人保障和发展“十四五”规划\n一、保障措施\n（一）健全保障\n1.完善救助，\n5.加强服务。\n2.落实补贴。\n';
+
+  it('is refused, naming file and line, with what the structure found', () => {
+    writeFileSync(join(seeds, 'jump.txt'), JUMP);
+    writeFileSync(join(seeds, 'catalog.yaml'), ENTRY + extraEntry('jump', 'jump.txt'));
+    expectFailure(/error: jump\.txt:5: refused: the structure does not place this line\n  jump\.txt:5: begins like a number but was read as text: "5\.加强服务。"/);
+  });
+
+  it('is published when the catalogue lists the line as text', () => {
+    writeFileSync(join(seeds, 'jump.txt'), JUMP);
+    writeFileSync(join(seeds, 'catalog.yaml'), `${ENTRY + extraEntry('jump', 'jump.txt')}    textLines: [5]\n`);
+    const result = ingest();
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toContain('jump.txt:5: begins like a number but was read as text (marked as text in the catalogue)');
+    expect(JSON.parse(readFileSync(join(out, 'catalog.json'), 'utf8'))[1]).not.toHaveProperty('textLines');
+  });
+});
+
 describe('a broken catalogue', () => {
+  it('textLines that are not line numbers', () => {
+    writeFileSync(join(seeds, 'catalog.yaml'), `${ENTRY}    textLines: [12, x]\n`);
+    expectFailure(/error: .*catalog\.yaml:10: plans\.0\.textLines\.1: Expected number/);
+  });
+
+  it('a line listed twice under textLines', () => {
+    writeFileSync(join(seeds, 'catalog.yaml'), `${ENTRY}    textLines:\n      - 12\n      - 12\n`);
+    expectFailure(/error: .*catalog\.yaml:12: textLines lists line 12 twice/);
+  });
+
   it('an entry without its file', () => {
     writeFileSync(join(seeds, 'catalog.yaml'), ENTRY + extraEntry('ghost', 'missing.txt'));
     expectFailure(/error: .*catalog\.yaml:17: source file missing\.txt does not exist/);

@@ -73,7 +73,7 @@ export function buildDraft(file: string, lines: CleanLine[]): DraftPlan {
   const matchNumbered = (text: string) => (levels.clause ? matchFamilies(levels.clause, text) : null);
   const matchItem = (text: string) => matchFamilies(levels.clause && levels.clause[0].rank < 5 ? [...levels.clause, ...ITEM_FAMILIES] : ITEM_FAMILIES, text);
   const cursor: Cursor = { file, lines, wrapWidth: estimateWrapWidth(lines), lengthOfLine: new Map(lines.map((l) => [l.line, l.text.length])) };
-  const plan: DraftPlan = { front: [], chapters: [], boxes: [] };
+  const plan: DraftPlan = { levels, front: [], chapters: [], boxes: [] };
 
   // Assigned inside the helper closures below, so TypeScript must not narrow them to null.
   let chapter = null as DraftChapter | null;
