@@ -157,6 +157,20 @@ describe('a broken catalogue', () => {
     expectFailure(/error: .*catalog\.yaml:8: plans\.0\.status: Invalid enum value/);
   });
 
+  it('a generated catalogue with more YAML aliases than the parser expands', () => {
+    // 200 entries sharing one anchored map of facts: the yaml library's alias limit (a guard
+    // against alias bombs) must end in an error naming the catalogue, not a stack trace.
+    const shared = `shared: &facts\n  province: 测试省\n  level: 县级\n  kind: 规划\n  status: 正式\n`;
+    const entries = Array.from({ length: 200 }, (_, k) => `  - <<: *facts\n    slug: plan-${k}\n    title: 测试县规划${k}\n    shortName: 测试县\n    source: p${k}.txt\n`);
+    writeFileSync(join(seeds, 'catalog.yaml'), `${shared}plans:\n${entries.join('')}`);
+    const before = snapshot(out);
+    const result = ingest();
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/^error: .*catalog\.yaml:7: YAML aliases: Excessive alias count/);
+    expect(result.stderr).not.toMatch(/\bat .*node_modules/);
+    expect(snapshot(out)).toEqual(before);
+  });
+
   it('YAML that does not parse', () => {
     writeFileSync(join(seeds, 'catalog.yaml'), `${ENTRY}  - slug: [unclosed\n`);
     expectFailure(/error: .*catalog\.yaml:1\d: YAML syntax/);
