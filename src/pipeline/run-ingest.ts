@@ -10,10 +10,12 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, r
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plan } from '../model/plan.ts';
+import { SKIPPED_FILE, type SkippedPlan } from '../model/skipped.ts';
 import { loadCatalog, planFacts, type CatalogFileEntry } from './catalog/load-catalog.ts';
 import type { ClassificationReport } from './classify/classify-plan.ts';
 import { loadCurated } from './curated.ts';
 import { ingestPlan } from './ingest-plan.ts';
+import { IngestError } from './problems/ingest-error.ts';
 import { RefusedPlanError } from './problems/refused-plan.ts';
 import { formatStructureReport, type StructureReport } from './report/structure-report.ts';
 
@@ -24,6 +26,8 @@ export interface IngestOptions {
   outDir: string;
   /** Re-parse every plan even when its inputs are unchanged. */
   force?: boolean;
+  /** Plans to leave out of this build while they are being fixed, with the reason readers see. */
+  skip?: { slug: string; reason: string }[];
   log?: (line: string) => void;
 }
 
@@ -39,6 +43,8 @@ export interface IngestSummary {
     structure: StructureReport | null;
   }[];
   unmappedIndicators: { slug: string; name: string }[];
+  /** Plans left out with --skip (not published; the site lists them as 暂未收录). */
+  skipped: SkippedPlan[];
   millis: number;
 }
 
@@ -71,6 +77,13 @@ export function runIngest(options: IngestOptions): IngestSummary {
   if (!existsSync(catalogFile)) throw new Error(`${catalogFile}: the plan catalogue is missing`);
   const seedFiles = readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort();
   const catalog: CatalogFileEntry[] = loadCatalog(relative(options.root, catalogFile) || catalogFile, readFileSync(catalogFile, 'utf8'), seedFiles);
+  const catalogName = relative(options.root, catalogFile) || catalogFile;
+  const skipped: SkippedPlan[] = (options.skip ?? []).map(({ slug, reason }) => {
+    const entry = catalog.find((e) => e.slug === slug);
+    if (!entry) throw new IngestError(catalogName, 1, `--skip ${slug}: no plan in the catalogue has this slug`);
+    return { slug, title: entry.title, shortName: entry.shortName, reason };
+  });
+  const published = catalog.filter((e) => !skipped.some((s) => s.slug === e.slug));
   const curated = loadCurated(options.root);
   const sharedHash = createHash('sha256').update(codeHash());
   for (const text of curated.texts) sharedHash.update(text);
@@ -79,9 +92,9 @@ export function runIngest(options: IngestOptions): IngestSummary {
   const staging = `${outDir}.staging-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
-  const summary: IngestSummary = { plans: [], unmappedIndicators: [], millis: 0 };
+  const summary: IngestSummary = { plans: [], unmappedIndicators: [], skipped, millis: 0 };
   try {
-    for (const entry of catalog) {
+    for (const entry of published) {
       const bytes = readFileSync(join(seedsDir, entry.source));
       const inputHash = createHash('sha256').update(shared).update(JSON.stringify(entry)).update(bytes).digest('hex');
       const previous = join(outDir, entry.slug);
@@ -110,7 +123,8 @@ export function runIngest(options: IngestOptions): IngestSummary {
       summary.plans.push({ slug: entry.slug, reused: false, ...counts(result.plan), report: result.report, structure: result.structure });
       for (const name of result.unmappedIndicators) summary.unmappedIndicators.push({ slug: entry.slug, name });
     }
-    writeFileSync(join(staging, 'catalog.json'), `${JSON.stringify(catalog.map(planFacts), null, 1)}\n`);
+    writeFileSync(join(staging, 'catalog.json'), `${JSON.stringify(published.map(planFacts), null, 1)}\n`);
+    writeFileSync(join(staging, SKIPPED_FILE), `${JSON.stringify(skipped, null, 1)}\n`);
     // Publish: swap the staging folder in only now that every plan succeeded.
     const old = `${outDir}.old-${process.pid}`;
     if (existsSync(outDir)) renameSync(outDir, old);
@@ -128,7 +142,8 @@ export function runIngest(options: IngestOptions): IngestSummary {
     log(`${p.slug.padEnd(14)} units ${String(p.units).padStart(4)}  boxes ${p.boxes}  indicators ${String(p.indicators).padStart(2)}  ${areas}`);
   }
   for (const u of summary.unmappedIndicators) log(`warning: ${u.slug}: indicator "${u.name}" has no canonical id in content/indicators.yaml`);
-  log(`ingested ${summary.plans.length} plans in ${summary.millis.toFixed(0)} ms → ${outDir}`);
+  for (const s of skipped) log(`skipped ${s.slug}: not published (${s.reason}); the site lists it as 暂未收录`);
+  log(`ingested ${summary.plans.length} plans${skipped.length ? `, skipped ${skipped.length}` : ''} in ${summary.millis.toFixed(0)} ms → ${outDir}`);
   return summary;
 }
 

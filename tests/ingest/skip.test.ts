@@ -1,0 +1,67 @@
+/**
+ * --skip: an operator publishes the other plans while one is being fixed; the skipped plan
+ * is not published, and the build summary and the site's plan list say which and why.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DEFAULT_SKIP_REASON, parseSkipArgument, skippedNotice } from '../../src/model/skipped.ts';
+import { runIngest } from '../../src/pipeline/run-ingest.ts';
+import { ROOT, SEEDS } from './helpers.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'ingest-skip-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('parseSkipArgument', () => {
+  it('takes a slug, with the default reason', () => expect(parseSkipArgument('beihai')).toEqual({ slug: 'beihai', reason: DEFAULT_SKIP_REASON }));
+  it('takes slug=reason', () => expect(parseSkipArgument('beihai=第123行待核对')).toEqual({ slug: 'beihai', reason: '第123行待核对' }));
+  it('an empty reason is the default', () => expect(parseSkipArgument('beihai=')).toEqual({ slug: 'beihai', reason: DEFAULT_SKIP_REASON }));
+});
+
+describe('skippedNotice', () => {
+  it('is null when nothing was skipped', () => expect(skippedNotice([])).toBeNull());
+  it('names each plan and its reason', () => {
+    expect(
+      skippedNotice([
+        { slug: 'a', title: '甲县规划', shortName: '甲县', reason: '正在核对文本' },
+        { slug: 'b', title: '乙市规划', shortName: '乙市', reason: '第3行待核对' },
+      ]),
+    ).toBe('暂未收录：《甲县规划》（正在核对文本）；《乙市规划》（第3行待核对）');
+  });
+});
+
+describe('runIngest with skip', () => {
+  const out = join(dir, 'plans');
+  const lines: string[] = [];
+  const summary = runIngest({ root: ROOT, seedsDir: SEEDS, outDir: out, skip: [{ slug: 'beihai', reason: '正在核对文本' }], log: (l) => lines.push(l) });
+
+  it('publishes the other plans only', () => {
+    expect(summary.plans.map((p) => p.slug)).toEqual(['zhongwei', 'huining', 'ningxia-rural', 'dengkou']);
+    expect(existsSync(join(out, 'beihai'))).toBe(false);
+    expect(JSON.parse(readFileSync(join(out, 'catalog.json'), 'utf8')).map((e: { slug: string }) => e.slug)).not.toContain('beihai');
+  });
+
+  it('writes the skipped plan and its reason for the site, and says so in the summary', () => {
+    expect(JSON.parse(readFileSync(join(out, 'skipped.json'), 'utf8'))).toEqual([
+      { slug: 'beihai', title: '北海市“十四五”残疾人保障和发展规划', shortName: '北海市', reason: '正在核对文本' },
+    ]);
+    expect(summary.skipped.map((s) => s.slug)).toEqual(['beihai']);
+    expect(lines).toContain('skipped beihai: not published (正在核对文本); the site lists it as 暂未收录');
+    expect(lines.at(-1)).toMatch(/^ingested 4 plans, skipped 1 in/);
+  });
+
+  it('a build without skip writes an empty list', () => {
+    runIngest({ root: ROOT, seedsDir: SEEDS, outDir: out });
+    expect(JSON.parse(readFileSync(join(out, 'skipped.json'), 'utf8'))).toEqual([]);
+    expect(existsSync(join(out, 'beihai', 'plan.json'))).toBe(true);
+  });
+
+  it('refuses a slug the catalogue does not have, publishing nothing', () => {
+    const before = readFileSync(join(out, 'catalog.json'), 'utf8');
+    expect(() => runIngest({ root: ROOT, seedsDir: SEEDS, outDir: out, skip: [{ slug: 'beihia', reason: 'x' }] })).toThrow(
+      /catalog\.yaml:1: --skip beihia: no plan in the catalogue has this slug/,
+    );
+    expect(readFileSync(join(out, 'catalog.json'), 'utf8')).toBe(before);
+  });
+});
