@@ -115,6 +115,17 @@ describe('text that is not refused', () => {
     expect(structure.unplaced).toEqual([]);
   });
 
+  it('a clause label printed alone on its line, its text on the next: the clause holds both lines', () => {
+    const { structure, plan } = ingest(small('一、保障措施', '（一）健全保障', '1.', '完善救助。', '2.落实补贴。'));
+    expect(structure.unplaced).toEqual([]);
+    const clause = plan.chapters[0].sections[0].units[0];
+    expect([clause.label, clause.paragraphs, clause.lines, clause.at]).toEqual(['1.', ['完善救助。'], [4, 5], [0, 2]]);
+  });
+
+  it('a repeated label printed alone is refused at its own line (found by the property tests: it was line 0)', () => {
+    expect(() => ingest(small('一、保障措施', '（一）健全保障', '1.完善救助。', '1.', '落实补贴。'))).toThrow(/^test\.txt:5: two units would get the id "c1s1-1"/);
+  });
+
   it('a wrapped line that starts with a decimal', () => {
     const { structure } = ingest(small('一、保障措施', '（一）健全保障', '1.全县共有残疾人', '1.8万人。'));
     expect(structure.unplaced).toEqual([]);
