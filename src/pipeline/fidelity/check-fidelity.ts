@@ -24,14 +24,17 @@ const noSpace = (s: string) => s.replace(/\s+/g, '');
 /** The first place the model's text differs from the cleaned source, or null when it holds it exactly. */
 export function findLostText(cleaned: CleanLine[], plan: Plan): LostText | null {
   const model = noSpace(planFragments(plan).map((f) => f.text).join(''));
+  const texts = cleaned.map((l) => noSpace(l.text));
+  // The common case, compared at once; the line-by-line walk only runs to name a difference.
+  if (model === texts.join('')) return null;
   let k = 0;
   // Walk the source line by line, so a difference is named by the line it is on.
-  for (const line of cleaned) {
-    const text = noSpace(line.text);
+  for (let n = 0; n < cleaned.length; n++) {
+    const text = texts[n];
     for (let i = 0; i < text.length; i++, k++) {
       if (model[k] !== text[i]) {
-        const rest = text.slice(i) + cleaned.slice(cleaned.indexOf(line) + 1).map((l) => noSpace(l.text)).join('');
-        return { line: line.line, source: rest.slice(0, SHOWN), model: model.slice(k, k + SHOWN) };
+        const rest = text.slice(i) + texts.slice(n + 1).join('');
+        return { line: cleaned[n].line, source: rest.slice(0, SHOWN), model: model.slice(k, k + SHOWN) };
       }
     }
   }
