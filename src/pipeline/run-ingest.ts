@@ -76,8 +76,8 @@ export function runIngest(options: IngestOptions): IngestSummary {
   const catalogFile = join(seedsDir, 'catalog.yaml');
   if (!existsSync(catalogFile)) throw new Error(`${catalogFile}: the plan catalogue is missing`);
   const seedFiles = readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort();
-  const catalog: CatalogFileEntry[] = loadCatalog(relative(options.root, catalogFile) || catalogFile, readFileSync(catalogFile, 'utf8'), seedFiles);
   const catalogName = relative(options.root, catalogFile) || catalogFile;
+  const catalog: CatalogFileEntry[] = loadCatalog(catalogName, readFileSync(catalogFile, 'utf8'), seedFiles);
   const skipped: SkippedPlan[] = (options.skip ?? []).map(({ slug, reason }) => {
     const entry = catalog.find((e) => e.slug === slug);
     if (!entry) throw new IngestError(catalogName, 1, `--skip ${slug}: no plan in the catalogue has this slug`);
