@@ -2,6 +2,7 @@
  * --skip: an operator publishes the other plans while one is being fixed; the skipped plan
  * is not published, and the build summary and the site's plan list say which and why.
  */
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -64,4 +65,23 @@ describe('runIngest with skip', () => {
     );
     expect(readFileSync(join(out, 'catalog.json'), 'utf8')).toBe(before);
   });
+});
+
+it('the command takes --skip slug=reason, repeatable', async () => {
+  const out = join(dir, 'cli');
+  const args = ['--import', 'tsx', join(ROOT, 'scripts/ingest.ts'), '--out', out, '--skip', 'beihai=第3行待核对', '--skip', 'dengkou'];
+  const result = await new Promise<{ status: number | null; stdout: string }>((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: ROOT });
+    let stdout = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout }));
+  });
+  expect(result.status).toBe(0);
+  expect(result.stdout).toContain('skipped beihai: not published (第3行待核对)');
+  expect(result.stdout).toContain('skipped dengkou: not published (正在核对文本)');
+  expect(JSON.parse(readFileSync(join(out, 'skipped.json'), 'utf8')).map((s: { slug: string; reason: string }) => `${s.slug} ${s.reason}`)).toEqual([
+    'beihai 第3行待核对',
+    'dengkou 正在核对文本',
+  ]);
 });
