@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import type { BenchResult } from './bench/types.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -25,7 +25,8 @@ const format = (r: BenchResult) => `${r.value.toFixed(r.value < 10 ? 2 : 0)} ${r
 const verdict = (r: BenchResult) => (r.budget === undefined ? '' : r.value <= r.budget ? `within ${r.budget} ${r.unit}` : `OVER ${r.budget} ${r.unit}`);
 for (const r of results) console.log(`${r.name.padEnd(70)} ${format(r).padStart(12)}  ${verdict(r)}`);
 
-const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`;
+// The load average says whether other work shared the cores: timings scale with it.
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, load average ${loadavg()[0].toFixed(1)} at the end`;
 const table = results.map((r) => `| ${r.name} | ${format(r)} | ${r.budget === undefined ? '' : `${r.budget} ${r.unit}`} | ${verdict(r)} |`).join('\n');
 writeFileSync(
   join(root, 'docs/benchmarks.md'),

@@ -1,9 +1,11 @@
 /**
- * npm run ingest [-- --force] [--report] [--seeds DIR] [--out DIR]
- * Turns the plan files in seeds/ (text, HTML, .docx, PDF) into content/plans/<slug>/{plan.json, overview.mdx, <area>.mdx}.
+ * npm run ingest [-- --force] [--report] [--skip SLUG[=REASON]]… [--seeds DIR] [--out DIR]
+ * Turns the plan files in seeds/ (text, HTML, .docx, PDF) into
+ * content/plans/<slug>/{plan.json, structure.json, overview.mdx, <area>.mdx}.
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { parseSkipArgument } from '../src/model/skipped.ts';
 import { IngestError } from '../src/pipeline/problems/ingest-error.ts';
 import { runIngest } from '../src/pipeline/run-ingest.ts';
 
@@ -14,11 +16,13 @@ const { values } = parseArgs({
     force: { type: 'boolean', default: false },
     /** Print every area decision (item id, area, the keyword or override that decided it). */
     report: { type: 'boolean', default: false },
+    /** Leave a plan out while it is being fixed: `--skip beihai` or `--skip beihai=正在核对文本` (repeatable). */
+    skip: { type: 'string', multiple: true, default: [] },
   },
 });
 const root = resolve(import.meta.dirname, '..');
 try {
-  const summary = await runIngest({ root, seedsDir: resolve(values.seeds!), outDir: resolve(values.out!), force: values.force || values.report, log: (l) => console.log(l) });
+  const summary = await runIngest({ root, seedsDir: resolve(values.seeds!), outDir: resolve(values.out!), force: values.force || values.report, skip: values.skip!.map(parseSkipArgument), log: (l) => console.log(l) });
   if (values.report) {
     for (const plan of summary.plans) {
       for (const d of plan.report?.decisions ?? []) console.log(`${plan.slug}\t${d.id}\t${d.area}\t${d.reason}`);

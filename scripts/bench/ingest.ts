@@ -5,7 +5,14 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadCatalog } from '../../src/pipeline/catalog/load-catalog.ts';
+import { assemblePlan } from '../../src/pipeline/assemble/assemble-plan.ts';
+import { loadCatalog, planFacts } from '../../src/pipeline/catalog/load-catalog.ts';
+import { cleanLines } from '../../src/pipeline/clean/clean-lines.ts';
+import { findLostText } from '../../src/pipeline/fidelity/check-fidelity.ts';
+import { leftOverLines } from '../../src/pipeline/fidelity/draft-coverage.ts';
+import { numberedTextLines } from '../../src/pipeline/fidelity/numbered-text.ts';
+import { readSource } from '../../src/pipeline/read/read-source.ts';
+import { buildDraft } from '../../src/pipeline/structure/build-draft.ts';
 import { loadCurated } from '../../src/pipeline/curated.ts';
 import { ingestPlan } from '../../src/pipeline/ingest-plan.ts';
 import { runIngest } from '../../src/pipeline/run-ingest.ts';
@@ -37,13 +44,39 @@ export async function benchIngest(root: string): Promise<BenchResult[]> {
       }
     }
     const perPlan = (performance.now() - started) / (copies * sources.length);
+    const checks = timeTextChecks(sources, curated, copies);
     return [
       { name: 'ingest: 5 seeds, cold (parse + write), median of 5', value: median(cold), unit: 'ms', budget: 1000 },
       { name: 'ingest: 5 seeds, warm (all reused), median of 5', value: median(warm), unit: 'ms' },
       { name: `ingest: pure pipeline per plan (${copies * sources.length} synthetic plans)`, value: perPlan, unit: 'ms' },
       { name: 'ingest: projected 3,130 plans on one core (pure pipeline)', value: (perPlan * 3130) / 1000, unit: 's' },
+      { name: 'ingest: text checks per plan (left-over lines, numbered text, fidelity), included above', value: checks, unit: 'ms' },
+      { name: 'ingest: text checks as a share of the pure pipeline', value: (100 * checks) / perPlan, unit: '%' },
     ];
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
+}
+
+/**
+ * The checks that make sure no text is lost (run for every plan at every build), timed on
+ * their own: the seeds' cleaned lines, draft and model are made once, the checks run `times`.
+ */
+function timeTextChecks(sources: { entry: ReturnType<typeof loadCatalog>[number]; bytes: Buffer }[], curated: ReturnType<typeof loadCurated>, times: number): number {
+  const prepared = sources.map(({ entry, bytes }) => {
+    const text = readSource(entry.source, bytes);
+    const { lines, removed } = cleanLines(text);
+    const draft = buildDraft(entry.source, lines);
+    const plan = assemblePlan(entry.source, draft, planFacts(entry), curated.rules, curated.indicators, removed, 'bench');
+    return { text, lines, removed, draft, plan };
+  });
+  const started = performance.now();
+  for (let k = 0; k < times; k++) {
+    for (const p of prepared) {
+      leftOverLines(p.text, p.lines, p.removed, p.draft);
+      numberedTextLines(p.plan, p.lines, 5);
+      if (findLostText(p.lines, p.plan)) throw new Error('a seed fails the fidelity check');
+    }
+  }
+  return (performance.now() - started) / (times * prepared.length);
 }

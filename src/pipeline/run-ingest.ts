@@ -9,12 +9,16 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { CatalogEntry, Plan } from '../model/plan.ts';
-import { loadCatalog } from './catalog/load-catalog.ts';
+import type { Plan } from '../model/plan.ts';
+import { SKIPPED_FILE, type SkippedPlan } from '../model/skipped.ts';
+import { loadCatalog, planFacts, type CatalogFileEntry } from './catalog/load-catalog.ts';
 import type { ClassificationReport } from './classify/classify-plan.ts';
 import { loadCurated } from './curated.ts';
 import { ingestSourceFile } from './ingest-plan.ts';
+import { IngestError } from './problems/ingest-error.ts';
+import { RefusedPlanError } from './problems/refused-plan.ts';
 import { CONVERTER_PACKAGES, isPlanSourceName } from './read/source-formats.ts';
+import { formatStructureReport, type StructureReport } from './report/structure-report.ts';
 
 export interface IngestOptions {
   /** Project root (curated files are read from root/content). */
@@ -23,16 +27,31 @@ export interface IngestOptions {
   outDir: string;
   /** Re-parse every plan even when its inputs are unchanged. */
   force?: boolean;
+  /** Plans to leave out of this build while they are being fixed, with the reason readers see. */
+  skip?: { slug: string; reason: string }[];
   log?: (line: string) => void;
 }
 
 export interface IngestSummary {
-  plans: { slug: string; reused: boolean; units: number; boxes: number; indicators: number; report: ClassificationReport | null }[];
+  plans: {
+    slug: string;
+    reused: boolean;
+    units: number;
+    boxes: number;
+    indicators: number;
+    report: ClassificationReport | null;
+    /** What the structure stage found (kept beside the plan, so a reused plan has it too). */
+    structure: StructureReport | null;
+  }[];
   unmappedIndicators: { slug: string; name: string }[];
+  /** Plans left out with --skip (not published; the site lists them as 暂未收录). */
+  skipped: SkippedPlan[];
   millis: number;
 }
 
 const PIPELINE_DIRS = ['src/pipeline', 'src/model'];
+/** The structure report written beside each plan's model. */
+export const STRUCTURE_FILE = 'structure.json';
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
@@ -65,7 +84,14 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
   const catalogFile = join(seedsDir, 'catalog.yaml');
   if (!existsSync(catalogFile)) throw new Error(`${catalogFile}: the plan catalogue is missing`);
   const seedFiles = readdirSync(seedsDir).filter(isPlanSourceName).sort();
-  const catalog: CatalogEntry[] = loadCatalog(relative(options.root, catalogFile) || catalogFile, readFileSync(catalogFile, 'utf8'), seedFiles);
+  const catalogName = relative(options.root, catalogFile) || catalogFile;
+  const catalog: CatalogFileEntry[] = loadCatalog(catalogName, readFileSync(catalogFile, 'utf8'), seedFiles);
+  const skipped: SkippedPlan[] = (options.skip ?? []).map(({ slug, reason }) => {
+    const entry = catalog.find((e) => e.slug === slug);
+    if (!entry) throw new IngestError(catalogName, 1, `--skip ${slug}: no plan in the catalogue has this slug`);
+    return { slug, title: entry.title, shortName: entry.shortName, reason };
+  });
+  const published = catalog.filter((e) => !skipped.some((s) => s.slug === e.slug));
   const curated = loadCurated(options.root);
   const sharedHash = createHash('sha256').update(codeHash());
   for (const text of curated.texts) sharedHash.update(text);
@@ -74,9 +100,9 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
   const staging = `${outDir}.staging-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
-  const summary: IngestSummary = { plans: [], unmappedIndicators: [], millis: 0 };
+  const summary: IngestSummary = { plans: [], unmappedIndicators: [], skipped, millis: 0 };
   try {
-    for (const entry of catalog) {
+    for (const entry of published) {
       const bytes = readFileSync(join(seedsDir, entry.source));
       const inputHash = createHash('sha256').update(shared).update(JSON.stringify(entry)).update(bytes).digest('hex');
       const previous = join(outDir, entry.slug);
@@ -85,17 +111,28 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
       const previousPlan: Plan | null = !options.force && existsSync(previousFile) ? JSON.parse(readFileSync(previousFile, 'utf8')) : null;
       if (previousPlan?.inputHash === inputHash) {
         cpSync(previous, target, { recursive: true });
-        summary.plans.push({ slug: entry.slug, reused: true, ...counts(previousPlan), report: null });
+        const structureFile = join(previous, STRUCTURE_FILE);
+        const structure: StructureReport | null = existsSync(structureFile) ? JSON.parse(readFileSync(structureFile, 'utf8')) : null;
+        summary.plans.push({ slug: entry.slug, reused: true, ...counts(previousPlan), report: null, structure });
         continue;
       }
-      const result = await ingestSourceFile(entry, bytes, curated, inputHash);
+      let result;
+      try {
+        result = await ingestSourceFile(entry, bytes, curated, inputHash);
+      } catch (error) {
+        // Show what the structure stage did find before the error names the lines it could not place.
+        if (error instanceof RefusedPlanError) for (const line of formatStructureReport(error.report)) log(line);
+        throw error;
+      }
       mkdirSync(target, { recursive: true });
       writeFileSync(join(target, 'plan.json'), `${JSON.stringify(result.plan, null, 1)}\n`);
+      writeFileSync(join(target, STRUCTURE_FILE), `${JSON.stringify(result.structure, null, 1)}\n`);
       for (const page of result.pages) writeFileSync(join(target, page.file), page.content);
-      summary.plans.push({ slug: entry.slug, reused: false, ...counts(result.plan), report: result.report });
+      summary.plans.push({ slug: entry.slug, reused: false, ...counts(result.plan), report: result.report, structure: result.structure });
       for (const name of result.unmappedIndicators) summary.unmappedIndicators.push({ slug: entry.slug, name });
     }
-    writeFileSync(join(staging, 'catalog.json'), `${JSON.stringify(catalog, null, 1)}\n`);
+    writeFileSync(join(staging, 'catalog.json'), `${JSON.stringify(published.map(planFacts), null, 1)}\n`);
+    writeFileSync(join(staging, SKIPPED_FILE), `${JSON.stringify(skipped, null, 1)}\n`);
     // Publish: swap the staging folder in only now that every plan succeeded.
     const old = `${outDir}.old-${process.pid}`;
     if (existsSync(outDir)) renameSync(outDir, old);
@@ -107,12 +144,14 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
     throw error;
   }
   summary.millis = performance.now() - started;
+  for (const p of summary.plans) for (const line of p.structure ? formatStructureReport(p.structure) : [`${p.slug}: no structure report kept (run with --force)`]) log(line);
   for (const p of summary.plans) {
     const areas = p.report ? Object.entries(p.report.counts).map(([a, n]) => `${a} ${n}`).join(' · ') : 'unchanged, reused';
     log(`${p.slug.padEnd(14)} units ${String(p.units).padStart(4)}  boxes ${p.boxes}  indicators ${String(p.indicators).padStart(2)}  ${areas}`);
   }
   for (const u of summary.unmappedIndicators) log(`warning: ${u.slug}: indicator "${u.name}" has no canonical id in content/indicators.yaml`);
-  log(`ingested ${summary.plans.length} plans in ${summary.millis.toFixed(0)} ms → ${outDir}`);
+  for (const s of skipped) log(`skipped ${s.slug}: not published (${s.reason}); the site lists it as 暂未收录`);
+  log(`ingested ${summary.plans.length} plans${skipped.length ? `, skipped ${skipped.length}` : ''} in ${summary.millis.toFixed(0)} ms → ${outDir}`);
   return summary;
 }
 

@@ -4,12 +4,15 @@
  * per build (memoised), so a malformed file fails the build with a clear message
  * instead of rendering a broken page.
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { readDataText, validated } from '../model/read-data.ts';
 import { AreaRulesFileSchema } from '../pipeline/classify/area-rules.ts';
 import { readTopicsFile } from '../model/topic.ts';
 import { CatalogEntrySchema, PlanSchema, type Area, type CatalogEntry, type Plan } from '../model/plan.ts';
+import { SKIPPED_FILE, SkippedFileSchema, type SkippedPlan } from '../model/skipped.ts';
 
 /** Project root: Astro and vitest both run from it (npm scripts). */
 const root = () => process.cwd();
@@ -25,6 +28,13 @@ function memo<T>(load: () => T): () => T {
 export const readCatalog = memo((): CatalogEntry[] => {
   const file = 'content/plans/catalog.json';
   return validated(file, z.array(CatalogEntrySchema), JSON.parse(readText(file)));
+});
+
+/** Plans the last ingest left out with --skip (none when the file is absent: an older output). */
+export const readSkipped = memo((): SkippedPlan[] => {
+  const file = `content/plans/${SKIPPED_FILE}`;
+  if (!existsSync(join(root(), file))) return [];
+  return validated(file, SkippedFileSchema, JSON.parse(readText(file)));
 });
 
 const plans = new Map<string, Plan>();

@@ -25,7 +25,7 @@ describe('runIngest', () => {
   it('writes a plan model, an overview and one page per non-empty area for every plan', () => {
     expect(first.plans.map((p) => p.slug)).toEqual(['zhongwei', 'huining', 'ningxia-rural', 'dengkou', 'beihai']);
     expect(readdirSync(join(all, 'huining')).sort()).toEqual(
-      ['baozhang.mdx', 'jiaoyu.mdx', 'jiuye.mdx', 'kangfu.mdx', 'overview.mdx', 'plan.json', 'wuzhangai.mdx', 'zuzhi.mdx'].sort(),
+      ['baozhang.mdx', 'jiaoyu.mdx', 'jiuye.mdx', 'kangfu.mdx', 'overview.mdx', 'plan.json', 'structure.json', 'wuzhangai.mdx', 'zuzhi.mdx'].sort(),
     );
     expect(JSON.parse(readFileSync(join(all, 'catalog.json'), 'utf8'))).toHaveLength(5);
   });
@@ -34,6 +34,8 @@ describe('runIngest', () => {
     const before = readFileSync(join(all, 'beihai', 'plan.json'), 'utf8');
     const second = await runIngest({ root: ROOT, seedsDir: SEEDS, outDir: all });
     expect(second.plans.every((p) => p.reused)).toBe(true);
+    // A reused plan's structure report is the one kept beside it.
+    expect(second.plans.map((p) => p.structure)).toEqual(first.plans.map((p) => p.structure));
     expect(readFileSync(join(all, 'beihai', 'plan.json'), 'utf8')).toBe(before);
     const forced = await runIngest({ root: ROOT, seedsDir: SEEDS, outDir: all, force: true });
     expect(forced.plans.some((p) => p.reused)).toBe(false);

@@ -39,7 +39,7 @@ async function settle(page: Page) {
       const still = y === last;
       last = y;
       return still;
-    }, { intervals: [200] })
+    }, { interval: 200 })
     .toBe(true);
 }
 

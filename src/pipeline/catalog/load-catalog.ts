@@ -7,10 +7,31 @@ import { CatalogEntrySchema, type CatalogEntry } from '../../model/plan.ts';
 import { IngestError } from '../problems/ingest-error.ts';
 import { loadYaml } from './load-yaml.ts';
 
-export const CatalogFileSchema = z.object({ plans: z.array(CatalogEntrySchema).min(1) });
+/**
+ * A catalogue entry as people write it: the plan's facts (the model's CatalogEntry) and
+ * instructions to the ingest that are not facts about the plan, so they stay out of the model.
+ */
+export const CatalogFileEntrySchema = CatalogEntrySchema.extend({
+  /**
+   * Source lines that begin like a heading or clause number (一、 1. （1） …) but are text,
+   * e.g. a sentence wrapped so that `5、6月份` starts a line. Checked by a person; without
+   * it such a line stops the build (see docs/ingest.md).
+   */
+  textLines: z.array(z.number().int().positive()).optional(),
+});
+
+export type CatalogFileEntry = z.infer<typeof CatalogFileEntrySchema>;
+
+export const CatalogFileSchema = z.object({ plans: z.array(CatalogFileEntrySchema).min(1) });
+
+/** The plan's facts without the ingest instructions: what the model and the site keep. */
+export function planFacts(entry: CatalogFileEntry): CatalogEntry {
+  const { textLines: _textLines, ...facts } = entry;
+  return facts;
+}
 
 /** Parse and check a catalogue. `seedFiles` are the .txt names present in the seeds folder. */
-export function loadCatalog(file: string, text: string, seedFiles: string[]): CatalogEntry[] {
+export function loadCatalog(file: string, text: string, seedFiles: string[]): CatalogFileEntry[] {
   const { value, lineOf } = loadYaml(file, text, CatalogFileSchema);
   const slugs = new Map<string, number>();
   const sources = new Map<string, number>();
@@ -23,6 +44,10 @@ export function loadCatalog(file: string, text: string, seedFiles: string[]): Ca
       throw new IngestError(file, lineOf(['plans', index, 'source']), `source ${entry.source} is catalogued twice`);
     }
     sources.set(entry.source, index);
+    const lines = entry.textLines ?? [];
+    lines.forEach((line, k) => {
+      if (lines.indexOf(line) !== k) throw new IngestError(file, lineOf(['plans', index, 'textLines', k]), `textLines lists line ${line} twice`);
+    });
     if (!seedFiles.includes(entry.source)) {
       throw new IngestError(file, lineOf(['plans', index, 'source']), `source file ${entry.source} does not exist in the seeds folder`);
     }

@@ -2,7 +2,7 @@
  * Curated YAML files with line numbers: a schema error names the file and the line
  * of the offending value, in plain words.
  */
-import { LineCounter, parseDocument, isMap, isSeq, type Node } from 'yaml';
+import { LineCounter, parseDocument, isMap, isSeq, visit, type Node } from 'yaml';
 import type { ZodType, ZodTypeDef } from 'zod';
 import { IngestError } from '../problems/ingest-error.ts';
 
@@ -10,6 +10,27 @@ export interface LoadedYaml<T> {
   value: T;
   /** Line of the node at a path such as ['plans', 2, 'slug'] (1 when unknown). */
   lineOf(path: (string | number)[]): number;
+}
+
+/**
+ * The document as plain data. The yaml library refuses to expand more aliases than its
+ * limit (a guard against alias bombs) by throwing a bare ReferenceError; that becomes an
+ * error naming the file and the first alias, like any other problem in the file.
+ */
+function toPlainData(file: string, doc: ReturnType<typeof parseDocument>, lineCounter: LineCounter): unknown {
+  try {
+    return doc.toJS();
+  } catch (error) {
+    let line = 1;
+    visit(doc, {
+      Alias(_key, node) {
+        if (node.range) line = lineCounter.linePos(node.range[0]).line;
+        return visit.BREAK;
+      },
+    });
+    const why = error instanceof Error ? error.message : String(error);
+    throw new IngestError(file, line, `YAML aliases: ${why}; write the repeated values out instead of using *aliases`);
+  }
 }
 
 export function loadYaml<T>(file: string, text: string, schema: ZodType<T, ZodTypeDef, unknown>): LoadedYaml<T> {
@@ -37,7 +58,7 @@ export function loadYaml<T>(file: string, text: string, schema: ZodType<T, ZodTy
     }
     return line;
   };
-  const result = schema.safeParse(doc.toJS());
+  const result = schema.safeParse(toPlainData(file, doc, lineCounter));
   if (!result.success) {
     const issue = result.error.issues[0];
     const where = issue.path.join('.');

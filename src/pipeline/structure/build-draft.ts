@@ -35,7 +35,17 @@ function piece(line: CleanLine, text: string, paragraphStart: boolean): Piece {
   return { text, line: line.line, incomplete: line.incomplete, paragraphStart };
 }
 
+/**
+ * The first piece of a numbered unit: the text after its label. A label printed alone on its
+ * line (`5.` with the text on the next line) gives an empty piece, so the unit still records
+ * the line its label is on.
+ */
+function labelPiece(line: CleanLine, rest: string): Piece {
+  return piece(line, rest, true);
+}
+
 function lastText(unit: DraftUnit | null): string {
+  if (unit && unit.pieces.length === 1 && unit.pieces[0].text === '') return unit.label;
   if (!unit || unit.pieces.length === 0) return unit?.label ?? '';
   return unit.pieces[unit.pieces.length - 1].text;
 }
@@ -73,7 +83,7 @@ export function buildDraft(file: string, lines: CleanLine[]): DraftPlan {
   const matchNumbered = (text: string) => (levels.clause ? matchFamilies(levels.clause, text) : null);
   const matchItem = (text: string) => matchFamilies(levels.clause && levels.clause[0].rank < 5 ? [...levels.clause, ...ITEM_FAMILIES] : ITEM_FAMILIES, text);
   const cursor: Cursor = { file, lines, wrapWidth: estimateWrapWidth(lines), lengthOfLine: new Map(lines.map((l) => [l.line, l.text.length])) };
-  const plan: DraftPlan = { front: [], chapters: [], boxes: [] };
+  const plan: DraftPlan = { levels, front: [], chapters: [], boxes: [] };
 
   // Assigned inside the helper closures below, so TypeScript must not narrow them to null.
   let chapter = null as DraftChapter | null;
@@ -276,7 +286,7 @@ export function buildDraft(file: string, lines: CleanLine[]): DraftPlan {
       const boxExpects = group!.items.filter((u) => u.number !== null).length === 0 ? 1 : Number(lastNumber(group!.items)) + 1;
       const bodyWants = num !== null && bodyExpects(num);
       if (item.value === boxExpects && (!bodyWants || lastTouched === 'box' || !finished(bodyUnit))) {
-        newBoxUnit({ kind: 'box-item', number: String(item.value), label: item.label, pieces: item.rest ? [piece(line, item.rest, true)] : [] });
+        newBoxUnit({ kind: 'box-item', number: String(item.value), label: item.label, pieces: [labelPiece(line, item.rest)] });
         i++;
         continue;
       }
@@ -284,7 +294,7 @@ export function buildDraft(file: string, lines: CleanLine[]): DraftPlan {
     // A clause number that is not the next one still starts a clause (as printed) when the
     // text before it has ended; a repeated number is then refused when ids are given.
     if (num && chapter && (bodyExpects(num) || (finished(bodyUnit) && lastTouched === 'body' && !item))) {
-      newBodyUnit({ kind: 'clause', number: String(num.value), label: num.label, pieces: num.rest ? [piece(line, num.rest, true)] : [] });
+      newBodyUnit({ kind: 'clause', number: String(num.value), label: num.label, pieces: [labelPiece(line, num.rest)] });
       lastLocalNumber = num.value;
       lastBodyNumber = num.value;
       i++;

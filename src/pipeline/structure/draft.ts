@@ -3,6 +3,7 @@
  * Every cleaned line ends up in exactly one draft node (as a piece or a heading line).
  */
 import type { CleanLine } from '../clean/clean-lines.ts';
+import type { Levels } from './levels.ts';
 
 export interface Piece {
   text: string;
@@ -86,6 +87,8 @@ export interface DraftBox {
 }
 
 export interface DraftPlan {
+  /** The numbering families the plan uses for its chapters, sections and clauses. */
+  levels: Levels;
   front: DraftUnit[];
   chapters: DraftChapter[];
   boxes: DraftBox[];
