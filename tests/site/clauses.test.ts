@@ -4,7 +4,7 @@
 // whose text is exactly label + paragraphs.join('').
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Clause, Plan } from '../../src/model/plan.ts';
-import { dataClauses, htmlFiles, idsOf, readCatalog, readDist, readPlan, requireDist, type DataClause } from './site';
+import { dataClauses, htmlFiles, textOf, idsOf, readCatalog, readDist, readPlan, requireDist, type DataClause } from './site';
 
 interface Found extends DataClause {
   file: string;
@@ -94,9 +94,22 @@ describe('markup contract', () => {
       expect(body).toContain(`data-share aria-describedby="${unit.id}-cite">分享</button>`);
       // The lead sentence is bold inside the first paragraph.
       if (unit.title) expect(body).toContain(`<strong>${unit.title}</strong>`);
-      // Responsibility summary under the clause.
-      if (unit.responsibility?.lead.length) expect(body).toContain(`牵头：${unit.responsibility.lead.join('、')}`);
+      // Responsibility summary under the clause: the note's own labels and words, as printed.
+      if (unit.responsibility) {
+        const shown = [...body.matchAll(/<p class="responsibility">([\s\S]*?)<\/p>/g)].map((m) => textOf(m[1]))[0];
+        const printed = unit.responsibility.text.replace(/^[（(]|[）)]$/g, '');
+        const bare = (t: string) => t.replace(/^分工：/, '').replace(/[，；;,\s]/g, '');
+        expect(bare(shown), unit.id).toBe(bare(printed));
+      }
     }
+  });
+
+  it('a responsibility note keeps its own label (责任落实) and an open list its 等', () => {
+    const html = readDist('plans/ningxia-rural/jiaoyu/index.html');
+    const notes = [...html.matchAll(/<p class="responsibility">([\s\S]*?)<\/p>/g)].map((m) => textOf(m[1]));
+    expect(notes.some((n) => n.includes('责任落实：各市、县〔区〕'))).toBe(true);
+    expect(notes.some((n) => /配合部门：[^牵]*残联等/.test(n))).toBe(true);
+    expect(notes.join('')).not.toMatch(/责任单位：各市、县〔区〕.*责任落实|牵头：|配合：/);
   });
 
   it('marks incomplete units in the source view', () => {

@@ -6,6 +6,7 @@
  * The closing bracket is sometimes missing or half-width; the note is kept in the text too.
  */
 import type { Responsibility } from '../../model/plan.ts';
+import { printedFields } from '../../model/responsibility-note.ts';
 
 /** Split a list of bodies: 民政厅、财政厅、残联等 → [民政厅, 财政厅, 残联]. */
 export function splitBodies(list: string): string[] {
@@ -23,11 +24,7 @@ export function parseResponsibility(text: string): Responsibility | null {
   const labelled = LABELLED.exec(text);
   if (labelled) {
     const note = text.slice(labelled.index);
-    const fields = new Map<string, string>();
-    for (const part of labelled[1].split(/[，；;,](?=[^，；;,：:]{2,6}[：:])/)) {
-      const m = /^([^：:]+)[：:](.*)$/.exec(part.trim());
-      if (m) fields.set(m[1].trim(), m[2].trim().replace(/[）)]$/, ''));
-    }
+    const fields = new Map(printedFields(note).map(([label, words]) => [label ?? '', words]));
     const responsible = fields.get('责任单位') ?? fields.get('责任落实');
     return {
       text: note,
