@@ -13,6 +13,10 @@ describe('normaliseSpacing', () => {
     ['注：[  ]表示五年累计数。', '注：[ ]表示五年累计数。'],
     ['Intl Segmenter API', 'Intl Segmenter API'],
     ['2020 年 10 月', '2020年10月'],
+    // Joint issuers in a cited title keep their gap; typesetting gaps elsewhere go.
+    ['《中国残联 国家乡村振兴局关于做好工作的意见》（残联发〔2021〕14号）', '《中国残联 国家乡村振兴局关于做好工作的意见》（残联发〔2021〕14号）'],
+    ['《民政部  中国残联关于 2021 年工作的通知》', '《民政部 中国残联关于2021年工作的通知》'],
+    ['残疾人脱贫攻坚成果 同乡村振兴有效衔接实施方案', '残疾人脱贫攻坚成果同乡村振兴有效衔接实施方案'],
   ])('%s → %s', (input, output) => {
     expect(normaliseSpacing(input)).toBe(output);
     expect(normaliseSpacing(output)).toBe(output);

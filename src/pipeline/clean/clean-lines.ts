@@ -35,11 +35,24 @@ const ZH_DIGIT = '一二三四五六七八九〇零';
 /** A Latin zero written among Chinese numerals (二 0三五) is the numeral 〇. */
 const LATIN_ZERO_IN_ZH_NUMBER = new RegExp(`([${ZH_DIGIT}])\\s*0\\s*(?=[${ZH_DIGIT}])`, 'g');
 
+/** Stands for a kept space while the extractor's spaces are removed. */
+const KEPT_SPACE = '\u0001';
+/**
+ * Inside a cited document's title (《…》) a space between two ideographs is the printed gap
+ * between joint issuing bodies (《中国残联 国家乡村振兴局关于…的意见》), the way official
+ * documents name them: it separates two names and is kept. Elsewhere such a space is
+ * typesetting (a title set on two lines, spaced characters) and goes.
+ */
+const keepIssuerGaps = (line: string): string =>
+  line.replace(/《[^《》]*》/g, (title) => title.replace(/(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff])/g, KEPT_SPACE));
+
 /** Normalise spacing in one line of Chinese text. Pure; idempotent. */
 export function normaliseSpacing(input: string): string {
-  return input
-    // Unicode line/paragraph separators and odd spaces from the extractor are plain spaces.
-    .replace(/[\u2028\u2029\u00a0\u2000-\u200b\u202f\u205f]/g, ' ')
+  return keepIssuerGaps(
+    input
+      // Unicode line/paragraph separators and odd spaces from the extractor are plain spaces.
+      .replace(/[\u2028\u2029\u00a0\u2000-\u200b\u202f\u205f]/g, ' '),
+  )
     .replace(LATIN_ZERO_IN_ZH_NUMBER, '$1〇')
     .replace(SPACE_AFTER_WIDE, '$1')
     .replace(SPACE_BEFORE_WIDE, '$1')
@@ -50,6 +63,7 @@ export function normaliseSpacing(input: string): string {
     .replace(/([(\[])\s+(?=[^\]\s])/g, '$1')
     // A printed number label keeps no gap: `1. 实行` is already handled above; `1 .` is not.
     .replace(/[ \t\u00a0]{2,}/g, ' ')
+    .replaceAll(KEPT_SPACE, ' ')
     .trim();
 }
 
