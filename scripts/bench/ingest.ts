@@ -67,7 +67,7 @@ function timeTextChecks(sources: { entry: ReturnType<typeof loadCatalog>[number]
     const text = readSource(entry.source, bytes);
     const { lines, removed } = cleanLines(text);
     const draft = buildDraft(entry.source, lines);
-    const plan = assemblePlan(entry.source, draft, planFacts(entry), curated.rules, curated.indicators, removed, 'bench');
+    const plan = assemblePlan(entry.source, draft, planFacts(entry, entry.status ?? '正式'), curated.rules, curated.indicators, removed, 'bench');
     return { text, lines, removed, draft, plan };
   });
   const started = performance.now();

@@ -10,7 +10,7 @@ export const LevelSchema = z.enum(['省级', '市级', '县级']);
 /** What kind of document the plan is. */
 export const KindSchema = z.enum(['规划', '实施方案']);
 /** Whether the text is final or a draft. */
-export const StatusSchema = z.enum(['正式', '讨论稿', '征求意见稿']);
+export const StatusSchema = z.enum(['正式', '讨论稿', '征求意见稿', '送审稿']);
 /** The six task areas, in the order the site shows them. */
 export const AreaSchema = z.enum(['保障', '就业', '康复', '教育', '无障碍', '组织']);
 

@@ -9,13 +9,14 @@
  * (or reads a line that begins like a number as plain text, unless the catalogue says it
  * is text), and when the model does not hold every character of the cleaned source.
  */
-import type { Plan } from '../model/plan.ts';
+import type { Plan, Status } from '../model/plan.ts';
 import { PlanSchema } from '../model/plan.ts';
 import { assemblePlan } from './assemble/assemble-plan.ts';
 import { planFacts, type CatalogFileEntry } from './catalog/load-catalog.ts';
 import { classifyPlan, type ClassificationReport } from './classify/classify-plan.ts';
 import type { AreaRules } from './classify/area-rules.ts';
-import { cleanLines } from './clean/clean-lines.ts';
+import { cleanLines, type CleanLine } from './clean/clean-lines.ts';
+import { statusFromText } from './catalog/detect-status.ts';
 import { emitPages, type EmittedPage } from './emit/emit-mdx.ts';
 import { assertFaithful } from './fidelity/check-fidelity.ts';
 import { leftOverLines } from './fidelity/draft-coverage.ts';
@@ -56,6 +57,19 @@ function checkTextLines(file: string, textLines: number[], numbered: NumberedTex
   }
 }
 
+/**
+ * The catalogue's status, or the one the title block names when the catalogue leaves it out
+ * (正式 when it names none: drafts say so). A catalogue that contradicts the text is an error:
+ * a draft must not be published as a plan in force, nor a final plan as a draft.
+ */
+function settleStatus(entry: CatalogFileEntry, lines: CleanLine[]): Status {
+  const said = statusFromText(entry.title, lines);
+  if (entry.status && said && entry.status !== said.status) {
+    throw new IngestError(entry.source, Math.max(1, said.line), `the text says ${said.status} but the catalogue says status: ${entry.status}: correct the catalogue`);
+  }
+  return entry.status ?? said?.status ?? '正式';
+}
+
 /** Ingest a plan's file in any supported format (detected from its bytes). */
 export async function ingestSourceFile(entry: CatalogFileEntry, bytes: Uint8Array, curated: Curated, inputHash: string): Promise<IngestedPlan> {
   return ingestText(entry, await readPlanFile(entry.source, bytes), curated, inputHash);
@@ -73,7 +87,7 @@ export function ingestText(entry: CatalogFileEntry, text: string, curated: Curat
   if (lines.length === 0) throw new IngestError(file, 1, 'the file has no text after cleaning');
   const draft = buildDraft(file, lines);
   const leftOver = leftOverLines(text, lines, removed, draft);
-  const plan = assemblePlan(file, draft, planFacts(entry), curated.rules, curated.indicators, removed, inputHash);
+  const plan = assemblePlan(file, draft, planFacts(entry, settleStatus(entry, lines)), curated.rules, curated.indicators, removed, inputHash);
   const numberedText = numberedTextLines(plan, lines, deepestRank(draft.levels));
   const textLines = entry.textLines ?? [];
   const structure = reportStructure({ file, plan, leftOver, numberedText, textLines });

@@ -11,7 +11,8 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plan } from '../model/plan.ts';
 import { SKIPPED_FILE, type SkippedPlan } from '../model/skipped.ts';
-import { loadCatalog, planFacts, type CatalogFileEntry } from './catalog/load-catalog.ts';
+import { loadCatalog, type CatalogFileEntry } from './catalog/load-catalog.ts';
+import type { CatalogEntry } from '../model/plan.ts';
 import type { ClassificationReport } from './classify/classify-plan.ts';
 import { loadCurated } from './curated.ts';
 import { ingestSourceFile } from './ingest-plan.ts';
@@ -101,6 +102,8 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
   const summary: IngestSummary = { plans: [], unmappedIndicators: [], skipped, millis: 0 };
+  // Each published plan's facts as the model holds them (its status settled from the text).
+  const facts: CatalogEntry[] = [];
   try {
     for (const entry of published) {
       const bytes = readFileSync(join(seedsDir, entry.source));
@@ -114,6 +117,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
         const structureFile = join(previous, STRUCTURE_FILE);
         const structure: StructureReport | null = existsSync(structureFile) ? JSON.parse(readFileSync(structureFile, 'utf8')) : null;
         summary.plans.push({ slug: entry.slug, reused: true, ...counts(previousPlan), report: null, structure });
+        facts.push(previousPlan.catalog);
         continue;
       }
       let result;
@@ -130,8 +134,9 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
       for (const page of result.pages) writeFileSync(join(target, page.file), page.content);
       summary.plans.push({ slug: entry.slug, reused: false, ...counts(result.plan), report: result.report, structure: result.structure });
       for (const name of result.unmappedIndicators) summary.unmappedIndicators.push({ slug: entry.slug, name });
+      facts.push(result.plan.catalog);
     }
-    writeFileSync(join(staging, 'catalog.json'), `${JSON.stringify(published.map(planFacts), null, 1)}\n`);
+    writeFileSync(join(staging, 'catalog.json'), `${JSON.stringify(facts, null, 1)}\n`);
     writeFileSync(join(staging, SKIPPED_FILE), `${JSON.stringify(skipped, null, 1)}\n`);
     // Publish: swap the staging folder in only now that every plan succeeded.
     const old = `${outDir}.old-${process.pid}`;

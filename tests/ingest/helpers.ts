@@ -11,11 +11,12 @@ export const SEEDS = join(ROOT, 'seeds');
 
 export const curated = loadCurated(ROOT);
 
+/** The seeds' catalogue entries (each states its status, so the entries are the model's facts). */
 export const catalog: CatalogEntry[] = loadCatalog(
   'seeds/catalog.yaml',
   readFileSync(join(SEEDS, 'catalog.yaml'), 'utf8'),
   ['000_edff35ea4ed15fae.txt', '001_8868f32d5b0cd0d8.txt', '002_80d4aa66347fe796.txt', '003_05f9b3d2e9b7c832.txt', '004_97fe874b21772cfd.txt'],
-);
+).map((e) => ({ ...e, status: e.status ?? '正式' }));
 
 const cache = new Map<string, IngestedPlan>();
 

@@ -12,6 +12,8 @@ import { loadYaml } from './load-yaml.ts';
  * instructions to the ingest that are not facts about the plan, so they stay out of the model.
  */
 export const CatalogFileEntrySchema = CatalogEntrySchema.extend({
+  /** Optional here: without it the status is read from the plan's title block (detect-status.ts). */
+  status: CatalogEntrySchema.shape.status.optional(),
   /**
    * Source lines that begin like a heading or clause number (一、 1. （1） …) but are text,
    * e.g. a sentence wrapped so that `5、6月份` starts a line. Checked by a person; without
@@ -24,10 +26,10 @@ export type CatalogFileEntry = z.infer<typeof CatalogFileEntrySchema>;
 
 export const CatalogFileSchema = z.object({ plans: z.array(CatalogFileEntrySchema).min(1) });
 
-/** The plan's facts without the ingest instructions: what the model and the site keep. */
-export function planFacts(entry: CatalogFileEntry): CatalogEntry {
+/** The plan's facts without the ingest instructions, with its status settled: what the model and the site keep. */
+export function planFacts(entry: CatalogFileEntry, status: CatalogEntry['status']): CatalogEntry {
   const { textLines: _textLines, ...facts } = entry;
-  return facts;
+  return { ...facts, status };
 }
 
 /** Parse and check a catalogue. `seedFiles` are the .txt names present in the seeds folder. */
