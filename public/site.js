@@ -54,7 +54,10 @@
     });
     document.addEventListener('keydown', function (event) {
       if (event.key !== 'Escape' || menuButton.getAttribute('aria-expanded') !== 'true') return;
-      if (menu.contains(document.activeElement) || document.activeElement === menuButton) setMenu(false, true);
+      // In 大字 on a phone the header's search box folds with the menu (site.css), so it counts as inside.
+      var headerSearch = menuButton.parentElement.querySelector('.search-form');
+      var inside = menu.contains(document.activeElement) || (headerSearch && headerSearch.contains(document.activeElement));
+      if (inside || document.activeElement === menuButton) setMenu(false, true);
     });
   }
 

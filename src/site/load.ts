@@ -100,3 +100,27 @@ export type { Topic } from '../model/topic.ts';
 export { TopicSchema } from '../model/topic.ts';
 
 export const readTopics = memo(() => readTopicsFile(root()));
+
+/** Where readers report a wrong or outdated text (content/site.yaml, report). */
+export interface ReportSettings {
+  /** An issues page (https://…) or an e-mail address, as the operator wrote it. */
+  address: string;
+  /** The link to it: the address itself, or mailto: for an e-mail address. */
+  href: string;
+  /** What a report should contain, in order. */
+  include: string[];
+}
+
+const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+
+export const readReportSettings = memo((): ReportSettings => {
+  const file = 'content/site.yaml';
+  const schema = z.object({
+    report: z.object({
+      address: z.string().refine((a) => EMAIL.test(a) || /^https?:\/\/\S+$/.test(a), 'an https:// address or an e-mail address'),
+      include: z.array(z.string().min(1)).min(1),
+    }),
+  });
+  const { address, include } = validated(file, schema, parse(readText(file))).report;
+  return { address, href: EMAIL.test(address) ? `mailto:${address}` : address, include };
+});

@@ -1,7 +1,8 @@
 // The header on a phone: one compact bar (site name, 菜单, search box) whose navigation and
 // display settings fold behind 菜单 — an accessible disclosure that Escape closes, putting
 // focus back on the button. Heights measured in Chromium at 360 × 640 and at 320 × 256 (a
-// 1280 px screen at 400 % zoom); without JavaScript nothing is folded; the search page has
+// 1280 px screen at 400 % zoom), in both modes (in 大字 the search box folds behind 菜单 too,
+// so the bar stays one 66 px row); without JavaScript nothing is folded; the search page has
 // one search box.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,15 +22,33 @@ const headerHeight = (page: Page) => page.evaluate(() => document.querySelector(
 const visible = (page: Page, selector: string) => page.locator(selector).first().isVisible();
 
 describe('the header on a phone', () => {
-  it.each(Object.entries(PAGE_KINDS))('%s: at most 120 px tall at 360 × 640 and 128 px at 320 × 256', async (_kind, url) => {
-    for (const [size, max] of [
-      [PHONE_640, 120],
-      [ZOOM_400, 128],
-    ] as const) {
-      const page = await session.open(url, size);
-      expect(await headerHeight(page), `${url} at ${size.width} × ${size.height}`).toBeLessThanOrEqual(max);
-      await page.close();
+  it.each(Object.entries(PAGE_KINDS))('%s: at most 120 px tall at 360 × 640 and 128 px at 320 × 256, also in 大字', async (_kind, url) => {
+    for (const storage of [{}, { 'display-text': 'large' }]) {
+      for (const [size, max] of [
+        [PHONE_640, 120],
+        [ZOOM_400, 128],
+      ] as const) {
+        const page = await session.open(url, { ...size, storage });
+        expect(await headerHeight(page), `${url} at ${size.width} × ${size.height} ${JSON.stringify(storage)}`).toBeLessThanOrEqual(max);
+        await page.close();
+      }
     }
+  });
+
+  it('in 大字 the bar is one row, and the search box is behind 菜单 with the navigation', async () => {
+    const page = await session.open('/plans/huining/kangfu/', { ...ZOOM_400, storage: { 'display-text': 'large' } });
+    const [name, button] = await Promise.all(['.site-name', '[data-menu-button]'].map((s) => page.locator(s).boundingBox()));
+    expect(Math.abs(name!.y + name!.height / 2 - (button!.y + button!.height / 2))).toBeLessThan(2);
+    expect(await visible(page, '#site-search')).toBe(false);
+    await page.locator('[data-menu-button]').click();
+    expect(await visible(page, '#site-search')).toBe(true);
+    expect(await visible(page, '.site-nav a')).toBe(true);
+    // Escape from the search box closes the menu and puts focus back on 菜单.
+    await page.locator('#site-search').focus();
+    await page.keyboard.press('Escape');
+    expect(await visible(page, '#site-search')).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-menu-button'))).toBe(true);
+    await page.close();
   });
 
   it('菜单 opens and closes the navigation and display settings; Escape closes it and focus returns', async () => {

@@ -25,6 +25,12 @@ const BUNDLE = '/pagefind/';
 const DEBOUNCE_MS = 0;
 /** Fewer results than this, and the page also offers the finder and the topics. */
 const FEW = 3;
+/**
+ * From this width the filters start open; below it (phones) they stay folded so the first
+ * result shows without scrolling. 37.5rem is 600 px: rem in a media query is the browser's
+ * default size, whatever 大字 sets on the page.
+ */
+const FILTERS_OPEN_FROM = '(min-width: 37.5rem)';
 
 const app = document.getElementById('search-app');
 if (app) void start(app);
@@ -44,6 +50,8 @@ async function start(root: HTMLElement) {
   const help = root.querySelector('[data-help]') as HTMLElement;
   const topics = JSON.parse(root.dataset.topics ?? '[]') as TopicRef[];
   root.classList.add('ready');
+  const filters = root.querySelector('.search-filters') as HTMLDetailsElement;
+  if (matchMedia(FILTERS_OPEN_FROM).matches) filters.open = true;
 
   // ---- Engine (loaded once; the first query waits for it) ----
   let engine: Promise<SearchEngine> | null = null;

@@ -95,11 +95,36 @@ function areaPage(plan: Plan, area: AreaRules['areas'][number], units: Placed[])
   return { file: `${area.slug}.mdx`, content: `${head}\n${body.join('\n\n')}\n` };
 }
 
+/**
+ * A line of a document's head before the first chapter (文号, issuer, a title printed over
+ * two lines, date): one short line that is not a sentence. The extractor gives each printed
+ * line as its own paragraph, so shown as clauses they would be a title cut into pieces,
+ * each with its own copy button.
+ */
+const HEAD_LINE_MAX = 40;
+export const isHeadLine = (unit: Clause): boolean =>
+  unit.paragraphs.length === 1 && !unit.label && !unit.incomplete && unit.paragraphs[0].length <= HEAD_LINE_MAX && !/[。！？；：]$/.test(unit.paragraphs[0]);
+
+/** The front matter as runs: consecutive head lines make one block, the rest stay clauses. */
+export function frontRuns(front: Clause[]): Array<{ lines: Clause[] } | { clause: Clause }> {
+  const runs: Array<{ lines: Clause[] } | { clause: Clause }> = [];
+  for (const unit of front) {
+    const last = runs.at(-1);
+    if (!isHeadLine(unit)) runs.push({ clause: unit });
+    else if (last && 'lines' in last) last.lines.push(unit);
+    else runs.push({ lines: [unit] });
+  }
+  return runs;
+}
+
 function overviewPage(plan: Plan): EmittedPage {
   const body: string[] = [];
   if (plan.front.length) {
     body.push(component('ContainerHeading', { id: 'front', heading: '发文信息与前言', kind: 'section' }));
-    for (const unit of plan.front) body.push(component('Clause', clauseData(unit)));
+    for (const run of frontRuns(plan.front)) {
+      if ('clause' in run) body.push(component('Clause', clauseData(run.clause)));
+      else body.push(component('HeadLines', { lines: run.lines.map((u) => ({ id: u.id, text: u.paragraphs[0] })) }));
+    }
   }
   for (const chapter of plan.chapters) {
     if (chapter.role === 'tasks') {
