@@ -3,9 +3,10 @@
  * docs/benchmarks.md. Figures over budget are marked; they do not fail the run (timings
  * belong in benchmarks, not in tests).
  */
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { cpus } from 'node:os';
+import { scaleSection } from './bench/scale-section.ts';
 import type { BenchResult } from './bench/types.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -26,11 +27,14 @@ const verdict = (r: BenchResult) => (r.budget === undefined ? '' : r.value <= r.
 for (const r of results) console.log(`${r.name.padEnd(70)} ${format(r).padStart(12)}  ${verdict(r)}`);
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`;
+// The Scale section is recorded by `npm run bench:scale`; keep it.
+const docFile = join(root, 'docs/benchmarks.md');
+const scale = existsSync(docFile) ? scaleSection(readFileSync(docFile, 'utf8')) : '';
 const table = results.map((r) => `| ${r.name} | ${format(r)} | ${r.budget === undefined ? '' : `${r.budget} ${r.unit}`} | ${verdict(r)} |`).join('\n');
 writeFileSync(
-  join(root, 'docs/benchmarks.md'),
+  docFile,
   `# Benchmarks\n\nRecorded by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)} (${machine}).\n` +
     `${existsSync(join(root, 'dist')) ? '' : '\nThe site was not built, so only ingest figures are here.\n'}\n` +
-    `| figure | value | budget | |\n|---|---|---|---|\n${table}\n`,
+    `| figure | value | budget | |\n|---|---|---|---|\n${table}\n${scale ? `\n${scale}` : ''}`,
 );
 console.log('recorded in docs/benchmarks.md');
