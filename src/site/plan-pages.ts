@@ -16,6 +16,12 @@ export const LISTING_PAGE_SIZE = 100;
  * stays a single page.
  */
 export const COMPARISON_PAGE_SIZE = 7;
+/**
+ * Indicator, topic and 专栏 pages carry more per plan than an area page (a table row per
+ * indicator, whole matching sentences, every box item): at 7 plans a page they measured
+ * 1.6–1.8× the five-seed page (docs/benchmarks.md, Scale), so they hold 5.
+ */
+export const DENSE_COMPARISON_PAGE_SIZE = 5;
 
 /** URL slug of a province: the table's, or for a name outside it a stable hash. */
 export function provinceSlug(name: string): string {
