@@ -3,9 +3,10 @@
  * docs/benchmarks.md. Figures over budget are marked; they do not fail the run (timings
  * belong in benchmarks, not in tests).
  */
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { cpus, loadavg } from 'node:os';
+import { scaleSection } from './bench/scale-section.ts';
 import type { BenchResult } from './bench/types.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -27,11 +28,14 @@ for (const r of results) console.log(`${r.name.padEnd(70)} ${format(r).padStart(
 
 // The load average says whether other work shared the cores: timings scale with it.
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, load average ${loadavg()[0].toFixed(1)} at the end`;
+// The Scale section is recorded by `npm run bench:scale`; keep it.
+const docFile = join(root, 'docs/benchmarks.md');
+const scale = existsSync(docFile) ? scaleSection(readFileSync(docFile, 'utf8')) : '';
 const table = results.map((r) => `| ${r.name} | ${format(r)} | ${r.budget === undefined ? '' : `${r.budget} ${r.unit}`} | ${verdict(r)} |`).join('\n');
 writeFileSync(
-  join(root, 'docs/benchmarks.md'),
+  docFile,
   `# Benchmarks\n\nRecorded by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)} (${machine}).\n` +
     `${existsSync(join(root, 'dist')) ? '' : '\nThe site was not built, so only ingest figures are here.\n'}\n` +
-    `| figure | value | budget | |\n|---|---|---|---|\n${table}\n`,
+    `| figure | value | budget | |\n|---|---|---|---|\n${table}\n${scale ? `\n${scale}` : ''}`,
 );
 console.log('recorded in docs/benchmarks.md');

@@ -2,6 +2,8 @@
  * npm run ingest [-- --force] [--report] [--skip SLUG[=REASON]]… [--seeds DIR] [--out DIR]
  * Turns the plan files in seeds/ (text, HTML, .docx, PDF) into
  * content/plans/<slug>/{plan.json, structure.json, overview.mdx, <area>.mdx}.
+ * SEEDS_DIR=DIR reads another folder instead of seeds/ (a synthesized set: `npm run synth`),
+ * so `SEEDS_DIR=DIR npm run build` builds the whole site from it; --seeds wins over SEEDS_DIR.
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -11,7 +13,7 @@ import { runIngest } from '../src/pipeline/run-ingest.ts';
 
 const { values } = parseArgs({
   options: {
-    seeds: { type: 'string', default: 'seeds' },
+    seeds: { type: 'string', default: process.env.SEEDS_DIR || 'seeds' },
     out: { type: 'string', default: 'content/plans' },
     force: { type: 'boolean', default: false },
     /** Print every area decision (item id, area, the keyword or override that decided it). */

@@ -34,3 +34,16 @@ export function planSlugFromPath(pathname: string): string | null {
   const match = /^\/plans\/([a-z][a-z0-9-]*)\//.exec(pathname);
   return match ? match[1] : null;
 }
+
+/** `/base/` for page 1, `/base/<n>/` after it (province pages cut into pages). */
+const paged = (base: string, page: number) => (page === 1 ? base : `${base}${page}/`);
+/** The plans of one province (a page of them). */
+export const provincePath = (provinceSlug: string, page = 1) => paged(`/provinces/${provinceSlug}/`, page);
+/** One area across the plans of one province, when the area page is split by province. */
+export const areaProvincePath = (areaSlug: string, provinceSlug: string, page = 1) => paged(`/areas/${areaSlug}/${provinceSlug}/`, page);
+/** The indicator comparison for one province, when split. */
+export const indicatorsProvincePath = (provinceSlug: string, page = 1) => paged(`/indicators/${provinceSlug}/`, page);
+/** One topic's clauses in one province's plans, when split. */
+export const topicProvincePath = (topicSlug: string, provinceSlug: string, page = 1) => paged(`/entitlements/${topicSlug}/${provinceSlug}/`, page);
+/** The 专栏 projects of one province's plans, when split. */
+export const boxesProvincePath = (provinceSlug: string, page = 1) => paged(`/boxes/${provinceSlug}/`, page);

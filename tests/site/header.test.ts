@@ -23,7 +23,7 @@ const visible = (page: Page, selector: string) => page.locator(selector).first()
 
 describe('the header on a phone', () => {
   it.each(Object.entries(PAGE_KINDS))('%s: at most 120 px tall at 360 × 640 and 128 px at 320 × 256, also in 大字', async (_kind, url) => {
-    for (const storage of [{}, { 'display-text': 'large' }]) {
+    for (const storage of [{}, { 'display-text': 'large' }] as Record<string, string>[]) {
       for (const [size, max] of [
         [PHONE_640, 120],
         [ZOOM_400, 128],

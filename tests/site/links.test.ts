@@ -136,7 +136,8 @@ describe('every page', () => {
 });
 
 // Pages with text to read aloud (plan overview and area pages, topic pages) also load /listen.js (朗读).
-const LISTEN_PAGE = /^(plans\/[^/]+\/(?!source\/)([^/]+\/)?|entitlements\/[^/]+\/)index\.html$/;
+// Topic pages include a topic's per-province pages (entitlements/<topic>/<province>/[<n>/]) on a large site.
+const LISTEN_PAGE = /^(plans\/[^/]+\/(?!source\/)([^/]+\/)?|entitlements\/[^/]+\/([^/]+\/(\d+\/)?)?)index\.html$/;
 
 it('reading pages load one stylesheet and only the tiny site.js (no framework JS), and listen.js where there is text to read', () => {
   const sheets = new Set<string>();

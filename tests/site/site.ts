@@ -57,6 +57,7 @@ export const PAGE_KINDS: Record<string, string> = {
   'entitlements topic': '/entitlements/liangxiang-butie/',
   finder: '/finder/',
   'source view': '/plans/zhongwei/source/',
+  'plans of a province': '/provinces/gansu/',
   about: '/about/',
   search: '/search/',
   '404': '/404.html',

@@ -1,0 +1,122 @@
+/**
+ * npm run bench:scale [-- --sizes 5,50,250] [--seed S] [--keep]
+ * For each size: synthesizes that many plans (npm run synth), then ingests, builds and
+ * indexes them in a scratch copy of the project (so this worktree's content/ and dist/ are
+ * left alone), timing each stage with its peak RSS (/usr/bin/time), and measures the site:
+ * pages, dist size, Pagefind files and the largest page of each kind with its growth against
+ * the smallest size. Prints the table and records it in docs/benchmarks.md (section "Scale").
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadCatalog } from '../src/pipeline/catalog/load-catalog.ts';
+import { synthesizePlans } from '../src/synth/synthesize.ts';
+import { SCALE_END, SCALE_START, withScaleSection } from './bench/scale-section.ts';
+import { largestPages, PAGE_FAMILIES, scaleTable, type ScaleRow, type StageFigure } from './bench/scale-table.ts';
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '5,50,250' },
+    seed: { type: 'string', default: '1' },
+    /** Keep the scratch folder (its dist/ can be previewed) instead of removing it. */
+    keep: { type: 'boolean', default: false },
+  },
+});
+const sizes = values.sizes!.split(',').map(Number);
+const root = resolve(import.meta.dirname, '..');
+const BENCH_DOC = join(root, 'docs/benchmarks.md');
+const TIME = '/usr/bin/time';
+const hasTime = existsSync(TIME);
+
+const seedsDir = join(root, 'seeds');
+const catalog = loadCatalog('seeds/catalog.yaml', readFileSync(join(seedsDir, 'catalog.yaml'), 'utf8'), readdirSync(seedsDir).filter((f) => f !== 'catalog.yaml'));
+// The seeds' catalogue states every status (a status left out would be read from the text).
+const seeds = catalog.filter((e) => e.source.endsWith('.txt')).map((e) => ({ entry: { ...e, status: e.status ?? '正式' }, text: readFileSync(join(seedsDir, e.source), 'utf8') }));
+
+/** A copy of the project to build in: code and curated files copied, node_modules linked. */
+function scratchProject(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-scale-'));
+  for (const name of ['src', 'public', 'scripts', 'astro.config.mjs', 'tsconfig.json', 'package.json']) cpSync(join(root, name), join(dir, name), { recursive: true });
+  mkdirSync(join(dir, 'content'));
+  for (const f of readdirSync(join(root, 'content')).filter((f) => f.endsWith('.yaml'))) cpSync(join(root, 'content', f), join(dir, 'content', f));
+  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
+  return dir;
+}
+
+/** Runs one stage, failing the benchmark when it fails; wall time, and peak RSS via /usr/bin/time -f %M (KB). */
+function stage(cwd: string, command: string[]): StageFigure {
+  const timeFile = join(cwd, '.stage-time');
+  const argv = hasTime ? [TIME, '-f', '%M', '-o', timeFile, ...command] : command;
+  const started = performance.now();
+  const run = spawnSync(argv[0], argv.slice(1), { cwd, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const seconds = (performance.now() - started) / 1000;
+  if (run.status !== 0) {
+    console.error(run.stdout.slice(-3000), run.stderr.slice(-3000));
+    throw new Error(`${command.join(' ')} failed with status ${run.status}`);
+  }
+  const peakMb = hasTime ? Number(readFileSync(timeFile, 'utf8').trim().split('\n').pop()) / 1024 : null;
+  return { seconds, peakMb };
+}
+
+function filesUnder(dir: string): { path: string; bytes: number }[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile())
+    .map((d) => {
+      const full = join(d.parentPath, d.name);
+      return { path: relative(dir, full), bytes: statSync(full).size };
+    });
+}
+
+const rows: ScaleRow[] = [];
+const project = scratchProject();
+try {
+  for (const count of sizes) {
+    console.log(`${count} plans…`);
+    const synthDir = join(project, `synth-${count}`);
+    const started = performance.now();
+    const set = synthesizePlans(seeds, { count, seed: Number(values.seed) });
+    mkdirSync(synthDir);
+    for (const [name, text] of set.files) writeFileSync(join(synthDir, name), text);
+    writeFileSync(join(synthDir, 'catalog.yaml'), set.catalogYaml);
+    const synth = { seconds: (performance.now() - started) / 1000, peakMb: null };
+    rmSync(join(project, 'content', 'plans'), { recursive: true, force: true });
+    rmSync(join(project, 'dist'), { recursive: true, force: true });
+    const bin = (name: string) => join(project, 'node_modules', '.bin', name);
+    const ingest = stage(project, [bin('tsx'), 'scripts/ingest.ts', '--seeds', synthDir, '--out', 'content/plans', '--force']);
+    const astro = stage(project, [bin('astro'), 'build']);
+    const index = stage(project, [bin('tsx'), 'scripts/build-index.ts']);
+    const dist = filesUnder(join(project, 'dist'));
+    const html = dist.filter((f) => f.path.endsWith('.html'));
+    const row: ScaleRow = {
+      plans: count,
+      stages: { synth, ingest, 'astro build': astro, index },
+      pages: html.length,
+      distMb: dist.reduce((n, f) => n + f.bytes, 0) / 1024 / 1024,
+      pagefindFiles: dist.filter((f) => f.path.startsWith('pagefind/')).length,
+      families: largestPages(html),
+    };
+    rows.push(row);
+    for (const family of PAGE_FAMILIES) {
+      const size = row.families.get(family);
+      if (size) console.log(`  ${family.padEnd(18)} ${String(size.pages).padStart(5)} pages, largest ${(size.largest / 1024).toFixed(1)} KB ${size.largestPath}`);
+    }
+    rmSync(synthDir, { recursive: true, force: true });
+  }
+} finally {
+  if (values.keep) console.log(`scratch project kept in ${project}`);
+  else rmSync(project, { recursive: true, force: true });
+}
+
+const table = scaleTable(rows);
+console.log(table);
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`;
+const section =
+  `${SCALE_START}\n## Scale\n\nRecorded by \`npm run bench:scale -- --sizes ${values.sizes} --seed ${values.seed}\` on ${new Date().toISOString().slice(0, 10)} (${machine}). ` +
+  'Synthetic plans (`npm run synth`: the seeds under invented place names, spread over the 31 provinces), built from scratch ' +
+  '(ingest with --force, astro build, Pagefind index) in a copy of the project. Peak RSS is the largest single process of each stage (`/usr/bin/time -f %M`). ' +
+  'Page sizes are the largest page of each kind, ×growth against the smallest size.\n\n' +
+  `${table}\n${SCALE_END}\n`;
+writeFileSync(BENCH_DOC, withScaleSection(existsSync(BENCH_DOC) ? readFileSync(BENCH_DOC, 'utf8') : '# Benchmarks\n', section));
+console.log('recorded in docs/benchmarks.md (section Scale)');

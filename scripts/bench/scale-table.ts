@@ -1,0 +1,97 @@
+/**
+ * Pure parts of the scale benchmark (scripts/bench-scale.ts): which kind of page a built
+ * HTML file is, the largest page of each kind, and the markdown table with growth factors
+ * against the smallest size. No file system here, so it is tested without a build.
+ */
+
+/** The kinds of page whose size must not grow with the number of plans. */
+export const PAGE_FAMILIES = [
+  'home',
+  'province plans',
+  'plan overview',
+  'plan area',
+  'area comparison',
+  'indicators',
+  'topic',
+  'boxes',
+] as const;
+export type PageFamily = (typeof PAGE_FAMILIES)[number];
+
+const AREA_PAGE = /^plans\/[^/]+\/(?!source\/)[^/]+\/index\.html$/;
+
+/** The family of a built file (path relative to dist/), or null for pages not tracked (source view, search …). */
+export function pageFamily(path: string): PageFamily | null {
+  if (path === 'index.html') return 'home';
+  if (path.startsWith('provinces/')) return 'province plans';
+  if (/^plans\/[^/]+\/index\.html$/.test(path)) return 'plan overview';
+  if (AREA_PAGE.test(path)) return 'plan area';
+  if (path.startsWith('areas/')) return 'area comparison';
+  if (path.startsWith('indicators/')) return 'indicators';
+  if (/^entitlements\/[^/]+\//.test(path)) return 'topic';
+  if (path.startsWith('boxes/')) return 'boxes';
+  return null;
+}
+
+export interface FamilySize {
+  pages: number;
+  /** Bytes of the largest page of the family. */
+  largest: number;
+  largestPath: string;
+}
+
+/** The largest HTML page of each family. */
+export function largestPages(files: readonly { path: string; bytes: number }[]): Map<PageFamily, FamilySize> {
+  const sizes = new Map<PageFamily, FamilySize>();
+  for (const { path, bytes } of files) {
+    const family = pageFamily(path);
+    if (!family) continue;
+    const size = sizes.get(family) ?? { pages: 0, largest: -1, largestPath: '' };
+    size.pages++;
+    if (bytes > size.largest) Object.assign(size, { largest: bytes, largestPath: path });
+    sizes.set(family, size);
+  }
+  return sizes;
+}
+
+export interface StageFigure {
+  seconds: number;
+  /** Peak resident set size in MB; null when it could not be measured. */
+  peakMb: number | null;
+}
+
+export interface ScaleRow {
+  plans: number;
+  stages: Record<'synth' | 'ingest' | 'astro build' | 'index', StageFigure>;
+  pages: number;
+  distMb: number;
+  pagefindFiles: number;
+  families: Map<PageFamily, FamilySize>;
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(bytes < 10240 ? 1 : 0)} KB`;
+const growth = (value: number, base: number | undefined) => (base ? `×${(value / base).toFixed(2)}` : '');
+
+/** One markdown table: a row per figure, a column per size; page sizes with their growth against the first size. */
+export function scaleTable(rows: readonly ScaleRow[]): string {
+  const head = `| figure | ${rows.map((r) => `${r.plans} plans`).join(' | ')} |\n|---|${rows.map(() => '---|').join('')}`;
+  const line = (name: string, cell: (r: ScaleRow) => string) => `| ${name} | ${rows.map(cell).join(' | ')} |`;
+  const lines = [head];
+  for (const stage of ['synth', 'ingest', 'astro build', 'index'] as const) {
+    lines.push(line(`${stage}: wall time`, (r) => `${r.stages[stage].seconds.toFixed(1)} s`));
+    if (stage !== 'synth') lines.push(line(`${stage}: peak RSS`, (r) => (r.stages[stage].peakMb === null ? 'n/a' : `${r.stages[stage].peakMb!.toFixed(0)} MB`)));
+  }
+  lines.push(line('HTML pages', (r) => String(r.pages)));
+  lines.push(line('dist size', (r) => `${r.distMb.toFixed(1)} MB`));
+  lines.push(line('Pagefind files', (r) => String(r.pagefindFiles)));
+  const base = rows[0];
+  for (const family of PAGE_FAMILIES) {
+    lines.push(
+      line(`largest ${family} page (HTML)`, (r) => {
+        const size = r.families.get(family);
+        if (!size) return '—';
+        return `${kb(size.largest)} ${growth(size.largest, base.families.get(family)?.largest)}`.trim();
+      }),
+    );
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,84 @@
+/**
+ * How pages that list plans stay the same size at national scale: plans are grouped by
+ * province (in the national code order of src/model/provinces.ts) and each group is cut
+ * into pages of a fixed number of plans. A page that would list more than its page size of
+ * plans instead links to one page per province; with few plans (the seeds) it lists them all.
+ */
+import { createHash } from 'node:crypto';
+import { PROVINCES, provinceByName } from '../model/provinces.ts';
+
+/** Plan listings (home, a province's plans): cards of catalogue facts, small per plan. */
+export const LISTING_PAGE_SIZE = 100;
+/**
+ * Comparison pages (an area, a topic, the indicators, the 专栏 projects) hold several
+ * clauses per plan, so their size is about proportional to the plans on them: seven plans a
+ * page keeps every page within 1.5× of the five-seed page (the goal of issue 12), which
+ * stays a single page.
+ */
+export const COMPARISON_PAGE_SIZE = 7;
+/**
+ * Indicator, topic and 专栏 pages carry more per plan than an area page (a table row per
+ * indicator, whole matching sentences, every box item): at 7 plans a page they measured
+ * 1.6–1.8× the five-seed page (docs/benchmarks.md, Scale), so they hold 5.
+ */
+export const DENSE_COMPARISON_PAGE_SIZE = 5;
+
+/** URL slug of a province: the table's, or for a name outside it a stable hash. */
+export function provinceSlug(name: string): string {
+  return provinceByName(name)?.slug ?? `p-${createHash('sha256').update(name).digest('hex').slice(0, 8)}`;
+}
+
+export interface ProvinceGroup<T> {
+  name: string;
+  slug: string;
+  items: T[];
+}
+
+/** Items grouped by province, the 31 in code order first, then others as first met; items keep their order. */
+export function groupByProvince<T>(items: readonly T[], provinceOf: (item: T) => string): ProvinceGroup<T>[] {
+  const groups = new Map<string, ProvinceGroup<T>>();
+  for (const item of items) {
+    const name = provinceOf(item);
+    let group = groups.get(name);
+    if (!group) groups.set(name, (group = { name, slug: provinceSlug(name), items: [] }));
+    group.items.push(item);
+  }
+  const rank = (name: string) => {
+    const i = PROVINCES.findIndex((p) => p.name === name);
+    return i === -1 ? PROVINCES.length : i;
+  };
+  return [...groups.values()].sort((a, b) => rank(a.name) - rank(b.name));
+}
+
+export interface PagedGroup<T> {
+  name: string;
+  slug: string;
+  /** 1-based. */
+  page: number;
+  pageCount: number;
+  /** How many items the whole province has. */
+  total: number;
+  items: T[];
+}
+
+/** Every province group cut into pages of at most `size` items. */
+export function pageGroups<T>(groups: readonly ProvinceGroup<T>[], size: number): PagedGroup<T>[] {
+  return groups.flatMap((g) => {
+    const pageCount = Math.max(1, Math.ceil(g.items.length / size));
+    return Array.from({ length: pageCount }, (_, i) => ({
+      name: g.name,
+      slug: g.slug,
+      page: i + 1,
+      pageCount,
+      total: g.items.length,
+      items: g.items.slice(i * size, (i + 1) * size),
+    }));
+  });
+}
+
+/** Whether a page listing `count` plans must be split by province. */
+export const splitsByProvince = (count: number, pageSize: number): boolean => count > pageSize;
+
+/** The `[...page]` route parameter: none for page 1, so a province's first page is its plain URL. */
+export const pageParam = (page: number): string | undefined => (page === 1 ? undefined : String(page));
+

@@ -1,0 +1,50 @@
+// Grouping plans by province and cutting them into pages (src/site/plan-pages.ts): pure,
+// no built site needed.
+import { describe, expect, it } from 'vitest';
+import { PROVINCES } from '../../src/model/provinces.ts';
+import { areaProvincePath, provincePath } from '../../src/site/paths.ts';
+import { groupByProvince, pageGroups, pageParam, provinceSlug, splitsByProvince } from '../../src/site/plan-pages.ts';
+
+const plan = (slug: string, province: string) => ({ slug, province });
+
+describe('plan pages', () => {
+  it('has 31 provinces with unique names and slugs', () => {
+    expect(PROVINCES).toHaveLength(31);
+    expect(new Set(PROVINCES.map((p) => p.name)).size).toBe(31);
+    expect(new Set(PROVINCES.map((p) => p.slug)).size).toBe(31);
+    expect(PROVINCES.every((p) => /^[a-z][a-z0-9-]+$/.test(p.slug))).toBe(true);
+  });
+
+  it('groups by province in the national code order, keeping each group in catalogue order', () => {
+    const plans = [plan('b', '宁夏回族自治区'), plan('a', '甘肃省'), plan('c', '北京市'), plan('d', '宁夏回族自治区'), plan('x', '某某特区')];
+    const groups = groupByProvince(plans, (p) => p.province);
+    expect(groups.map((g) => g.name)).toEqual(['北京市', '甘肃省', '宁夏回族自治区', '某某特区']);
+    expect(groups[2].items.map((p) => p.slug)).toEqual(['b', 'd']);
+    expect(groups.map((g) => g.slug).slice(0, 3)).toEqual(['beijing', 'gansu', 'ningxia']);
+    expect(groups[3].slug).toMatch(/^p-[0-9a-f]{8}$/);
+    expect(provinceSlug('某某特区')).toBe(groups[3].slug);
+  });
+
+  it('cuts each province into pages of at most the page size, never empty', () => {
+    const plans = Array.from({ length: 25 }, (_, i) => plan(`p${i}`, i < 23 ? '甘肃省' : '青海省'));
+    const pages = pageGroups(groupByProvince(plans, (p) => p.province), 10);
+    expect(pages.map((p) => [p.slug, p.page, p.pageCount, p.items.length, p.total])).toEqual([
+      ['gansu', 1, 3, 10, 23],
+      ['gansu', 2, 3, 10, 23],
+      ['gansu', 3, 3, 3, 23],
+      ['qinghai', 1, 1, 2, 2],
+    ]);
+    expect(pages.flatMap((p) => p.items)).toEqual(plans);
+  });
+
+  it('splits only above the page size; page 1 is the plain URL', () => {
+    expect(splitsByProvince(5, 10)).toBe(false);
+    expect(splitsByProvince(10, 10)).toBe(false);
+    expect(splitsByProvince(11, 10)).toBe(true);
+    expect(pageParam(1)).toBeUndefined();
+    expect(pageParam(3)).toBe('3');
+    expect(provincePath('gansu')).toBe('/provinces/gansu/');
+    expect(provincePath('gansu', 2)).toBe('/provinces/gansu/2/');
+    expect(areaProvincePath('kangfu', 'gansu', 3)).toBe('/areas/kangfu/gansu/3/');
+  });
+});
