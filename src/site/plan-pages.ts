@@ -82,3 +82,14 @@ export const splitsByProvince = (count: number, pageSize: number): boolean => co
 /** The `[...page]` route parameter: none for page 1, so a province's first page is its plain URL. */
 export const pageParam = (page: number): string | undefined => (page === 1 ? undefined : String(page));
 
+/**
+ * The per-province pages of a comparison that is split by province, none while one page
+ * holds every plan: what the static paths of /areas/<area>/<province>/, /indicators/<province>/,
+ * /entitlements/<topic>/<province>/ and /boxes/<province>/ are made of.
+ */
+export function provincePages<E extends { province: string }>(catalog: readonly E[], size: number): PagedGroup<E>[] {
+  return splitsByProvince(catalog.length, size) ? pageGroups(groupByProvince(catalog, (e) => e.province), size) : [];
+}
+
+/** The route parameters of one province page: its province slug and page number. */
+export const provinceParams = (group: Pick<PagedGroup<unknown>, 'slug' | 'page'>) => ({ province: group.slug, page: pageParam(group.page) });

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { PROVINCES } from '../../src/model/provinces.ts';
 import { areaProvincePath, provincePath } from '../../src/site/paths.ts';
-import { groupByProvince, pageGroups, pageParam, provinceSlug, splitsByProvince } from '../../src/site/plan-pages.ts';
+import { groupByProvince, pageGroups, pageParam, provincePages, provinceParams, provinceSlug, splitsByProvince } from '../../src/site/plan-pages.ts';
 
 const plan = (slug: string, province: string) => ({ slug, province });
 
@@ -46,5 +46,16 @@ describe('plan pages', () => {
     expect(provincePath('gansu')).toBe('/provinces/gansu/');
     expect(provincePath('gansu', 2)).toBe('/provinces/gansu/2/');
     expect(areaProvincePath('kangfu', 'gansu', 3)).toBe('/areas/kangfu/gansu/3/');
+  });
+
+  it('makes the per-province pages of a split comparison, and none while one page holds every plan', () => {
+    const plans = (n: number) => Array.from({ length: n }, (_, i) => ({ province: PROVINCES[i % 3].name, slug: `p${i}` }));
+    expect(provincePages(plans(5), 5)).toEqual([]);
+    const pages = provincePages(plans(13), 2);
+    expect(pages.map((g) => g.items.length).reduce((a, b) => a + b, 0)).toBe(13);
+    expect(new Set(pages.map((g) => g.slug)).size).toBe(3);
+    const params = pages.map(provinceParams);
+    expect(params[0]).toEqual({ province: pages[0].slug, page: undefined });
+    expect(params[1]).toEqual({ province: pages[0].slug, page: '2' });
   });
 });
