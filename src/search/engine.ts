@@ -445,6 +445,10 @@ export class SearchEngine {
       const best = partial[0]?.key ?? 0;
       for (const c of partial) {
         if (c.key < PARTIAL_SHARE * best || covered.has(c.plan!)) continue;
+        // When the question names a topic, a weaker match stands for its plan only if the
+        // topic's page lists it: a 孤独症 rehabilitation centre is not where a 孤独症 child
+        // goes to school.
+        if (favoured.size && !favoured.has(c.result.id)) continue;
         covered.add(c.plan!);
         represented.push(c);
       }
