@@ -7,6 +7,7 @@
  */
 import type { Area, Clause, Plan } from '../../model/plan.ts';
 import type { AreaRules } from '../classify/area-rules.ts';
+import { tablesAt } from '../../model/indicator-tables.ts';
 
 /** A JS expression that MDX evaluates to exactly this value. */
 export function literal(value: unknown): string {
@@ -125,6 +126,7 @@ function overviewPage(plan: Plan): EmittedPage {
       if ('clause' in run) body.push(component('Clause', clauseData(run.clause)));
       else body.push(component('HeadLines', { lines: run.lines.map((u) => ({ id: u.id, text: u.paragraphs[0] })) }));
     }
+    if (tablesAt(plan, 'front').length) body.push(component('IndicatorTables', { place: 'front' }));
   }
   for (const chapter of plan.chapters) {
     if (chapter.role === 'tasks') {
@@ -133,10 +135,17 @@ function overviewPage(plan: Plan): EmittedPage {
     }
     body.push(component('ChapterHeading', { id: chapter.id, heading: chapter.heading }));
     for (const unit of chapter.units) body.push(component('Clause', clauseData(unit)));
+    // An indicator table where the plan prints it: after the text of its chapter or section.
+    const tables = (placeId: string) => {
+      if (tablesAt(plan, placeId).length) body.push(component('IndicatorTables', { place: placeId }));
+    };
+    if (!chapter.sections.length) tables(chapter.id);
     for (const section of chapter.sections) {
       body.push(component('SectionHeading', { id: section.id, heading: section.heading }));
       for (const unit of section.units) body.push(component('Clause', clauseData(unit)));
+      tables(section.id);
     }
+    if (chapter.sections.length) tables(chapter.id);
   }
   const head = frontmatter({ plan: plan.catalog.slug, title: plan.catalog.title });
   return { file: 'overview.mdx', content: `${head}\n${body.join('\n\n')}\n` };
