@@ -21,8 +21,8 @@ export const CatalogFileEntrySchema = CatalogEntrySchema.extend({
    */
   textLines: z.array(z.number().int().positive()).optional(),
   /** Written empty (`published:`) while not known: kept out of the model, like a missing field. */
-  published: CatalogEntrySchema.shape.published.unwrap().nullish(),
-  officialUrl: CatalogEntrySchema.shape.officialUrl.unwrap().nullish(),
+  published: CatalogEntrySchema.shape.published.unwrap().nullish().transform((v) => v ?? undefined),
+  officialUrl: CatalogEntrySchema.shape.officialUrl.unwrap().nullish().transform((v) => v ?? undefined),
 });
 
 export type CatalogFileEntry = z.infer<typeof CatalogFileEntrySchema>;
