@@ -111,19 +111,10 @@
   // Arriving at a clause (#c3s2-5, also with :~:text=): say where it sits in the plan in a
   // visible 你在：《plan》 › chapter › section line above it, bring that line into view, and move
   // focus to the clause so a screen reader starts reading there.
-  // A heading's parts: an area page's heading holds chapter and section (or 专栏 and group)
-  // as .heading-part spans, read as two steps of the path; (续) is not part of the path.
+  // An area page's heading holds chapter and section (or 专栏 and group): two .heading-parts.
   function headingParts(h) {
     var parts = h.querySelectorAll('.heading-part');
-    if (!parts.length) {
-      var copy = h.cloneNode(true);
-      var continued = copy.querySelector('.continued');
-      if (continued) continued.remove();
-      return [copy.textContent.trim()];
-    }
-    var out = [];
-    for (var i = 0; i < parts.length; i++) out.push(parts[i].textContent.trim());
-    return out;
+    return parts.length ? Array.prototype.map.call(parts, function (p) { return p.textContent.trim(); }) : [h.textContent.trim()];
   }
   function headingsBefore(el) {
     var chapter = null;
