@@ -1,11 +1,15 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { basePath, siteAddress } from './src/publish/site-address.ts';
 
 // A fully static site that works from any static file server: every page is
 // `<path>/index.html` and every internal link ends in a slash, so no server
 // rewrite rules are needed.
 export default defineConfig({
+  // The public address is set once, in content/site.yaml; BASE_PATH overrides its path.
+  site: siteAddress().origin,
+  base: basePath(),
   trailingSlash: 'always',
   build: {
     format: 'directory',

@@ -14,7 +14,7 @@ import { numberedTextLines } from '../../src/pipeline/fidelity/numbered-text.ts'
 import { readSource } from '../../src/pipeline/read/read-source.ts';
 import { buildDraft } from '../../src/pipeline/structure/build-draft.ts';
 import { loadCurated } from '../../src/pipeline/curated.ts';
-import { ingestPlan } from '../../src/pipeline/ingest-plan.ts';
+import { ingestPlan, settleStatus } from '../../src/pipeline/ingest-plan.ts';
 import { runIngest } from '../../src/pipeline/run-ingest.ts';
 import type { BenchResult } from './types.ts';
 
@@ -67,7 +67,7 @@ function timeTextChecks(sources: { entry: ReturnType<typeof loadCatalog>[number]
     const text = readSource(entry.source, bytes);
     const { lines, removed } = cleanLines(text);
     const draft = buildDraft(entry.source, lines);
-    const plan = assemblePlan(entry.source, draft, planFacts(entry, entry.status ?? '正式'), curated.rules, curated.indicators, removed, 'bench');
+    const plan = assemblePlan(entry.source, draft, planFacts(entry, settleStatus(entry, lines)), curated.rules, curated.indicators, removed, 'bench');
     return { text, lines, removed, draft, plan };
   });
   const started = performance.now();

@@ -62,7 +62,7 @@ function checkTextLines(file: string, textLines: number[], numbered: NumberedTex
  * (正式 when it names none: drafts say so). A catalogue that contradicts the text is an error:
  * a draft must not be published as a plan in force, nor a final plan as a draft.
  */
-function settleStatus(entry: CatalogFileEntry, lines: CleanLine[]): Status {
+export function settleStatus(entry: CatalogFileEntry, lines: CleanLine[]): Status {
   const said = statusFromText(entry.title, lines);
   if (entry.status && said && entry.status !== said.status) {
     throw new IngestError(entry.source, Math.max(1, said.line), `the text says ${said.status} but the catalogue says status: ${entry.status}: correct the catalogue`);

@@ -81,6 +81,8 @@ export const PLAN_LABEL_LIMIT = 24;
 export const COMMON_SHARE = 0.4;
 /** Partial matches weaker than this share of the best one wait behind the button. */
 export const PARTIAL_SHARE = 0.6;
+/** How much more the last word of a question (what it asks about) weighs in a partial match. */
+export const HEAD_WEIGHT = 1.5;
 /** How much higher a clause of the topic a question names ranks within its tier. */
 export const TOPIC_BOOST = 2;
 
@@ -385,8 +387,11 @@ export class SearchEngine {
         for (const t of s.matched) matchedTokens.add(t);
         // How rare what matched is: a whole word counts by its rarest part, pieces of a
         // word the record does not hold count for less.
-        if (s.state >= 1) partialWeight += 2 * Math.max(...s.matched.map(idf));
-        else partialWeight += 0.5 * s.matched.reduce((a, t) => a + idf(t), 0);
+        // A question ends with what it asks about (聋哑人能考驾照吗: 驾照, not 聋哑人): among
+        // partial matches, holding that word counts for more.
+        const head = question && c === required[required.length - 1] ? HEAD_WEIGHT : 1;
+        if (s.state >= 1) partialWeight += head * 2 * Math.max(...s.matched.map(idf));
+        else partialWeight += head * 0.5 * s.matched.reduce((a, t) => a + idf(t), 0);
       }
       const all = states.every((s) => s >= 1);
       let tier: Tier = states.every((s) => s === 2) ? 1 : all ? 2 : 3;
@@ -445,6 +450,10 @@ export class SearchEngine {
       const best = partial[0]?.key ?? 0;
       for (const c of partial) {
         if (c.key < PARTIAL_SHARE * best || covered.has(c.plan!)) continue;
+        // When the question names a topic, a weaker match stands for its plan only if the
+        // topic's page lists it: a 孤独症 rehabilitation centre is not where a 孤独症 child
+        // goes to school.
+        if (favoured.size && !favoured.has(c.result.id)) continue;
         covered.add(c.plan!);
         represented.push(c);
       }

@@ -27,13 +27,17 @@ export const nothingToSearchLine = (plan: QueryPlan): string =>
  */
 export function understoodLine(plan: QueryPlan): string | null {
   const parts = alsoSearched(plan);
-  const changed = plan.dropped.length > 0 || parts.some((p) => p.also.length || p.optional);
+  const unknown = plan.unknown ?? [];
+  const changed = plan.dropped.length > 0 || unknown.length > 0 || parts.some((p) => p.also.length || p.optional);
   if (!changed || !parts.length) return null;
   const words = parts.filter((p) => !p.optional).map((p) => `${p.text}${p.also.length ? `（也查${p.also.join('、')}）` : ''}`);
-  const optional = parts.filter((p) => p.optional).map((p) => p.text);
+  // The characters of a word not understood are said once, as that word, below.
+  const inUnknown = (t: string) => unknown.some((u) => u.includes(t));
+  const optional = parts.filter((p) => p.optional && !([...p.text].length === 1 && inUnknown(p.text))).map((p) => p.text);
   const ranked = optional.length ? `；含${quoted(optional)}的排在前面` : '';
+  const notKnown = unknown.length ? `；没有认出${quoted(unknown)}，可以换个说法` : '';
   const dropped = plan.dropped.length ? `；没有用到：${plan.dropped.join('、')}` : '';
-  return `查找：${words.join('、')}${ranked}${dropped}。`;
+  return `查找：${words.join('、')}${ranked}${notKnown}${dropped}。`;
 }
 
 /**

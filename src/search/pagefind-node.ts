@@ -56,10 +56,15 @@ export async function bootPagefind(bundleDir: string, opts: BootOptions = {}): P
   const server = createServer((req, res) => {
     const path = normalize(join(root, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)));
     if (!path.startsWith(root + sep) || !existsSync(path) || !statSync(path).isFile()) {
-      res.writeHead(404).end();
+      res.writeHead(404, { Connection: 'close' }).end();
       return;
     }
-    res.writeHead(200, { 'Content-Type': path.endsWith('.json') ? 'application/json' : 'application/octet-stream' });
+    // No keep-alive: a reused connection that the server closes for idleness at the moment
+    // fetch sends on it fails with ECONNRESET (seen on a loaded machine).
+    res.writeHead(200, {
+      'Content-Type': path.endsWith('.json') ? 'application/json' : 'application/octet-stream',
+      Connection: 'close',
+    });
     res.end(readFileSync(path));
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));

@@ -15,7 +15,7 @@
  *   tokens by the segmenter built from the index vocabulary, exactly as the indexer cut the
  *   plans.
  */
-import { splitQuestion, type QuestionRoles } from './question-words.ts';
+import { splitQuestion, unknownRuns, type QuestionRoles } from './question-words.ts';
 import { expandAliases, type AliasTable } from './synonyms.ts';
 import { isWordToken, joinTokens, normalizeQuery } from './text.ts';
 
@@ -61,6 +61,8 @@ export interface QueryPlan {
   needles: string[];
   /** Question and function words left out of the search (怎么办, 我家 …), as typed. */
   dropped: string[];
+  /** Words of a question the dictionary could only cut into single characters (危险 → 危 险). */
+  unknown: string[];
 }
 
 export interface PlanOptions {
@@ -79,6 +81,7 @@ export function planQuery(raw: string, opts: PlanOptions): QueryPlan {
   const query = normalizeQuery(raw);
   const parts: { text: string; phrase: boolean; optional: boolean; run: number | null }[] = [];
   const dropped: string[] = [];
+  const unknown: string[] = [];
   const rest = query.replace(QUOTED, (_m, a, b, c, d) => {
     const text = String(a ?? b ?? c ?? d ?? '').trim();
     if (text) parts.push({ text, phrase: true, optional: false, run: null });
@@ -87,9 +90,8 @@ export function planQuery(raw: string, opts: PlanOptions): QueryPlan {
   let runs = 0;
   for (const word of rest.split(SPLIT)) {
     if (!word) continue;
-    const question = opts.roles
-      ? splitQuestion(opts.segment(word).filter(isWordToken), opts.roles, (w) => w in opts.aliases)
-      : null;
+    const cut = opts.roles ? opts.segment(word).filter(isWordToken) : [];
+    const question = opts.roles ? splitQuestion(cut, opts.roles, (w) => w in opts.aliases) : null;
     if (!question) {
       parts.push({ text: word, phrase: false, optional: false, run: null });
       continue;
@@ -103,6 +105,8 @@ export function planQuery(raw: string, opts: PlanOptions): QueryPlan {
       dropped.push(...question.dropped);
       continue;
     }
+    const roles = opts.roles!;
+    unknown.push(...unknownRuns(cut, (w) => roles.drop.has(w) || roles.soft.has(w) || w in opts.aliases));
     for (const { word: w, run } of question.required) parts.push({ text: w, phrase: false, optional: false, run: runs + run });
     for (const w of question.optional) parts.push({ text: w, phrase: false, optional: true, run: null });
     dropped.push(...question.dropped);
@@ -144,5 +148,5 @@ export function planQuery(raw: string, opts: PlanOptions): QueryPlan {
   const needles = [...new Set(concepts.flatMap((c) => c.alternatives.flatMap((a) => [a.text, ...a.tokens])))].sort(
     (a, b) => b.length - a.length,
   );
-  return { query, concepts, tokens, needles, dropped: [...new Set(dropped)] };
+  return { query, concepts, tokens, needles, dropped: [...new Set(dropped)], unknown: [...new Set(unknown)] };
 }

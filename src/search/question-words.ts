@@ -45,4 +45,26 @@ export function splitQuestion(
   return { required, optional: [...new Set(optional)], dropped };
 }
 
-const isLoneChar = (w: string) => [...w].length === 1 && /\p{Script=Han}/u.test(w);
+export const isLoneChar = (w: string) => [...w].length === 1 && /\p{Script=Han}/u.test(w);
+
+/**
+ * What a question said in words the search does not know: runs of two or more characters
+ * that the index's dictionary could only cut one by one (危险 → 危 险, 突然 → 突 然) and that
+ * are neither question words nor everyday words. The characters are still searched (as
+ * helpers), but the person should hear that the words were not understood, and curators
+ * see what the vocabulary lacks (`npm run questions:gaps`).
+ */
+export function unknownRuns(words: readonly string[], known: (word: string) => boolean): string[] {
+  const out: string[] = [];
+  let run: string[] = [];
+  const flush = () => {
+    if (run.length >= 2) out.push(run.join(''));
+    run = [];
+  };
+  for (const w of words) {
+    if (isLoneChar(w) && !known(w)) run.push(w);
+    else flush();
+  }
+  flush();
+  return out;
+}

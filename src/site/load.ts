@@ -129,3 +129,17 @@ export const readReportSettings = memo((): ReportSettings => {
   const { address, include } = validated(file, schema, parse(readText(file))).report;
   return { address, href: EMAIL.test(address) ? `mailto:${address}` : address, include };
 });
+
+/** The terms of the open data under /data/ (content/site.yaml, openData). */
+export interface OpenDataSettings {
+  licence: string;
+  licenceUrl: string;
+}
+
+export const readOpenDataSettings = memo((): OpenDataSettings => {
+  const file = 'content/site.yaml';
+  const schema = z.object({
+    openData: z.object({ licence: z.string().min(2), licenceUrl: z.string().regex(/^https?:\/\/\S+$/, 'an https:// address') }),
+  });
+  return validated(file, schema, parse(readText(file))).openData;
+});

@@ -47,3 +47,14 @@ export const indicatorsProvincePath = (provinceSlug: string, page = 1) => paged(
 export const topicProvincePath = (topicSlug: string, provinceSlug: string, page = 1) => paged(`/entitlements/${topicSlug}/${provinceSlug}/`, page);
 /** The 专栏 projects of one province's plans, when split. */
 export const boxesProvincePath = (provinceSlug: string, page = 1) => paged(`/boxes/${provinceSlug}/`, page);
+
+/** Open data (src/pages/data/): one plan's model as JSON. */
+export const planDataPath = (planSlug: string) => `/data/plans/${planSlug}.json`;
+/** Every clause, paragraph and 专栏 item of every plan, as CSV. */
+export const clausesCsvPath = () => '/data/clauses.csv';
+/** Every indicator row of every plan, as CSV. */
+export const indicatorsCsvPath = () => '/data/indicators.csv';
+/** The JSON Schema of a plan file, generated from the zod model. */
+export const planSchemaPath = () => '/data/plan.schema.json';
+/** The Atom feed of plans added or changed. */
+export const feedPath = () => '/feed.xml';

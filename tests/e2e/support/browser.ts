@@ -41,6 +41,11 @@ export interface PageOptions {
   deviceScaleFactor?: number;
   /** Browser zoom factor, e.g. 2 for 200 % (WCAG 1.4.4 / 1.4.10). */
   zoom?: number;
+  /**
+   * Ignore the pages' Content-Security-Policy (default true: runAxe() injects an inline
+   * script). The CSP test sets false, so the browser enforces the policy as a reader's would.
+   */
+  bypassCSP?: boolean;
 }
 
 /** New page in its own context (no shared cookies/storage/cache between
@@ -55,7 +60,7 @@ export async function newPage(browser: Browser, opts: PageOptions): Promise<Page
     deviceScaleFactor: (opts.deviceScaleFactor ?? 1) * zoom,
     // A strict Content-Security-Policy on built pages would otherwise block
     // the inline <script> runAxe() injects.
-    bypassCSP: true,
+    bypassCSP: opts.bypassCSP ?? true,
   });
   const page = await context.newPage();
   page.once('close', () => void context.close().catch(() => {}));

@@ -1,0 +1,9 @@
+// /data/clauses.csv: every clause, paragraph and 专栏 item of every plan (src/publish/open-data.ts).
+import type { APIRoute } from 'astro';
+import { CLAUSE_COLUMNS, clauseRows } from '../../publish/open-data.ts';
+import { toCsv } from '../../publish/csv.ts';
+import { siteRoot } from '../../publish/site-address.ts';
+import { readPlans } from '../../site/load.ts';
+
+export const GET: APIRoute = () =>
+  new Response(toCsv(CLAUSE_COLUMNS, readPlans().flatMap((plan) => clauseRows(plan, siteRoot()))), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });

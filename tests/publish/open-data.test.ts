@@ -1,0 +1,245 @@
+// Open data: each plan's model as JSON (valid against the JSON Schema generated from the
+// zod model), all clauses and indicator rows as CSV (UTF-8 with BOM, RFC 4180; parsed back
+// here and compared with the model), an Atom feed of the plans, and the links to them.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import Ajv from 'ajv';
+import { parseDocument } from 'htmlparser2';
+import { describe, expect, it } from 'vitest';
+import { titleWithStatus } from '../../src/model/cited-title.ts';
+import { clauseText } from '../../src/model/plan-text.ts';
+import { PlanSchema, type Plan } from '../../src/model/plan.ts';
+import { toCsv } from '../../src/publish/csv.ts';
+import { CLAUSE_COLUMNS, INDICATOR_COLUMNS, LIST_SEPARATOR } from '../../src/publish/open-data.ts';
+import { siteRoot } from '../../src/publish/site-address.ts';
+import { placedUnits } from '../../src/site/units.ts';
+import { DIST, decodeEntities, idsOf, readCatalog, readDist, readPlan } from '../site/site.ts';
+
+const root = siteRoot();
+const catalog = readCatalog();
+const plans = new Map(catalog.map((e) => [e.slug, readPlan(e.slug)]));
+
+/** RFC 4180, read independently of the writer: quoted fields, doubled quotes, CRLF records. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let i = 0;
+  let quoted = false;
+  while (i < text.length) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (field += '"'), (i += 2);
+      else if (c === '"') (quoted = false), i++;
+      else (field += c), i++;
+    } else if (c === '"' && field === '') (quoted = true), i++;
+    else if (c === ',') row.push(field), (field = ''), i++;
+    else if (c === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), (i += 2);
+    else if (c === '\n' || c === '\r' || c === '"') throw new Error(`bare ${JSON.stringify(c)} at ${i}: records end in CRLF, quotes only around a field`);
+    else (field += c), i++;
+  }
+  if (field !== '' || row.length > 0) throw new Error('the last record does not end in CRLF');
+  return rows;
+}
+
+/** Reads a CSV file from dist/: checks the BOM, returns header and records as objects. */
+function readCsv(rel: string): { header: string[]; records: Record<string, string>[] } {
+  const bytes = readFileSync(path.join(DIST, rel));
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const [header, ...rows] = parseCsv(bytes.subarray(3).toString('utf8'));
+  for (const r of rows) expect(r).toHaveLength(header.length);
+  return { header, records: rows.map((r) => Object.fromEntries(header.map((h, k) => [h, r[k]]))) };
+}
+
+/** The dist/ file and anchor an absolute address on the site points at. */
+function pageOf(url: string): { file: string; anchor: string } {
+  expect(url.startsWith(root), url).toBe(true);
+  const u = new URL(url);
+  const rel = u.pathname.slice(new URL(root).pathname.length);
+  return { file: rel.endsWith('/') || rel === '' ? `${rel}index.html` : rel, anchor: decodeURIComponent(u.hash.slice(1)) };
+}
+
+function expectAnchorExists(url: string) {
+  const { file, anchor } = pageOf(url);
+  expect(idsOf(readDist(file)), url).toContain(anchor);
+}
+
+const orNull = (s: string) => (s === '' ? null : s);
+
+describe('/data/clauses.csv', () => {
+  const { header, records } = readCsv('data/clauses.csv');
+
+  it('has the documented columns and one record per clause, paragraph and 专栏 item of every plan', () => {
+    expect(header).toEqual([...CLAUSE_COLUMNS]);
+    expect(records.length).toBe([...plans.values()].reduce((n, p) => n + placedUnits(p).length, 0));
+  });
+
+  it('reads back as the model: text, citation, area, responsible bodies; each address shows the clause', () => {
+    const checkedPages = new Set<string>();
+    for (const r of records) {
+      const plan = plans.get(r.plan)!;
+      const placed = placedUnits(plan).find((p) => p.unit.id === r.id)!;
+      expect(placed, `${r.plan} ${r.id}`).toBeDefined();
+      const u = placed.unit;
+      expect(r.plan_title).toBe(titleWithStatus(plan.catalog));
+      expect(r.status).toBe(plan.catalog.status);
+      expect(r.text).toBe(clauseText(u));
+      expect(r.citation).toBe(u.citation);
+      expect(r.kind).toBe(u.kind);
+      expect(orNull(r.area)).toBe(u.area);
+      expect(orNull(r.lead)).toBe(u.responsibility ? u.responsibility.lead.join(LIST_SEPARATOR) : null);
+      expect(orNull(r.partners)).toBe(u.responsibility ? u.responsibility.partners.join(LIST_SEPARATOR) : null);
+      expect(orNull(r.responsibility_note)).toBe(u.responsibility?.text ?? null);
+      expect(r.incomplete).toBe(String(u.incomplete));
+      expect(r.source_lines.split(' ').map(Number)).toEqual(u.lines);
+      expectAnchorExists(r.url);
+      checkedPages.add(pageOf(r.url).file);
+    }
+    expect(checkedPages.size).toBeGreaterThan(10);
+  });
+
+  it('quotes what needs quoting, and it reads back the same', () => {
+    const row = ['a,b', 'say "hi"', 'line\r\nbreak', 'lf\nonly', '', null, 3.5, false, '“中文”，逗号'];
+    const csv = toCsv(['1', '2', '3', '4', '5', '6', '7', '8', '9'], [row]);
+    expect(csv).toBe('\uFEFF1,2,3,4,5,6,7,8,9\r\n"a,b","say ""hi""","line\r\nbreak","lf\nonly",,,3.5,false,“中文”，逗号\r\n');
+    expect(parseCsv(csv.slice(1))[1]).toEqual(row.map((v) => (v === null ? '' : String(v))));
+  });
+});
+
+describe('/data/indicators.csv', () => {
+  const { header, records } = readCsv('data/indicators.csv');
+  const rows = [...plans.values()].flatMap((p) => p.boxes.flatMap((b) => (b.table?.rows ?? []).map((row) => ({ plan: p, box: b, row }))));
+
+  it('has one record per indicator row, reading back as the model', () => {
+    expect(header).toEqual([...INDICATOR_COLUMNS]);
+    expect(records.length).toBe(rows.length);
+    expect(rows.length).toBeGreaterThan(20);
+    records.forEach((r, k) => {
+      const { plan, row } = rows[k];
+      expect([r.plan, r.id]).toEqual([plan.catalog.slug, row.id]);
+      expect(r.name).toBe(row.name);
+      expect(orNull(r.unit)).toBe(row.unit);
+      expect(orNull(r.category)).toBe(row.category);
+      expect(orNull(r.canonical)).toBe(row.canonical);
+      expect(orNull(r.baseline_2020)).toBe(row.baseline2020?.text ?? null);
+      expect(r.baseline_2020_number === '' ? null : Number(r.baseline_2020_number)).toBe(row.baseline2020?.number ?? null);
+      expect(r.target_2025).toBe(row.target2025.text);
+      expect(r.target_2025_number === '' ? null : Number(r.target_2025_number)).toBe(row.target2025.number);
+      expect(orNull(r.target_2025_op)).toBe(row.target2025.op);
+      expect(r.target_2025_cumulative).toBe(String(row.target2025.cumulative));
+      expect(r.attribute).toBe(row.attribute);
+      expect(r.printed).toBe(row.printed);
+      expectAnchorExists(r.url);
+    });
+  });
+});
+
+describe('/data/plans/<slug>.json and /data/plan.schema.json', () => {
+  const schema = JSON.parse(readDist('data/plan.schema.json'));
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  const validate = ajv.compile(schema);
+
+  it('the schema is a JSON Schema with its own public address', () => {
+    expect(schema.$schema).toBe('http://json-schema.org/draft-07/schema#');
+    expect(schema.$id).toBe(`${root}data/plan.schema.json`);
+  });
+
+  it.each(catalog.map((e) => e.slug))('%s: the model the site is built from, valid against the schema', (slug) => {
+    const data = JSON.parse(readDist(`data/plans/${slug}.json`)) as Plan;
+    expect(data).toEqual(plans.get(slug));
+    expect(validate(data), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+  });
+
+  it('the schema refuses what the zod model refuses', () => {
+    const plan = structuredClone(plans.get(catalog[0].slug)!);
+    const broken: [string, (p: any) => void][] = [
+      ['unknown status', (p) => (p.catalog.status = '草稿')],
+      ['clause id with capitals', (p) => (p.chapters[0].units[0] ?? p.front[0]).id = 'C1-1'],
+      ['clause without paragraphs', (p) => (p.front[0].paragraphs = [])],
+      ['missing chapters', (p) => delete p.chapters],
+      ['line number 0', (p) => (p.front[0].lines = [0])],
+    ];
+    for (const [what, damage] of broken) {
+      const copy = structuredClone(plan);
+      damage(copy);
+      expect(PlanSchema.safeParse(copy).success, what).toBe(false);
+      expect(validate(copy), what).toBe(false);
+    }
+  });
+});
+
+describe('/feed.xml', () => {
+  const xml = readDist('feed.xml');
+  const doc = parseDocument(xml, { xmlMode: true });
+  const elements = (node: any, name: string): any[] => (node.children ?? []).filter((c: any) => c.type === 'tag' && c.name === name);
+  const text = (node: any): string => decodeEntities((node.children ?? []).map((c: any) => (c.type === 'text' ? c.data : text(c))).join(''));
+  const feed = elements(doc, 'feed')[0];
+  const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/;
+
+  it('is an Atom feed with the required feed elements (RFC 4287 4.1.1)', () => {
+    expect(xml.startsWith('<?xml version="1.0" encoding="utf-8"?>')).toBe(true);
+    expect(feed.attribs.xmlns).toBe('http://www.w3.org/2005/Atom');
+    for (const name of ['id', 'title', 'updated']) expect(elements(feed, name), name).toHaveLength(1);
+    expect(text(elements(feed, 'updated')[0])).toMatch(RFC3339);
+    expect(new URL(text(elements(feed, 'id')[0])).href).toBe(`${root}feed.xml`);
+    // Every entry lacks an author, so the feed must have one with a name.
+    expect(elements(feed, 'author')).toHaveLength(1);
+    expect(text(elements(elements(feed, 'author')[0], 'name')[0])).not.toBe('');
+    const self = elements(feed, 'link').filter((l) => l.attribs.rel === 'self');
+    expect(self.map((l) => l.attribs.href)).toEqual([`${root}feed.xml`]);
+  });
+
+  it('has one entry per plan with the required entry elements, newest change first', () => {
+    const entries = elements(feed, 'entry');
+    expect(entries).toHaveLength(catalog.length);
+    const ids = new Set<string>();
+    let previous = '9999';
+    for (const entry of entries) {
+      for (const name of ['id', 'title', 'updated']) expect(elements(entry, name), name).toHaveLength(1);
+      const id = text(elements(entry, 'id')[0]);
+      expect(() => new URL(id)).not.toThrow();
+      ids.add(id);
+      const updated = text(elements(entry, 'updated')[0]);
+      expect(updated).toMatch(RFC3339);
+      expect(updated <= previous).toBe(true);
+      previous = updated;
+      for (const p of elements(entry, 'published')) expect(text(p)).toMatch(RFC3339);
+      // No content element: a summary and a rel=alternate link are then required (4.1.1.1, 4.1.2).
+      expect(elements(entry, 'content')).toHaveLength(0);
+      expect(elements(entry, 'summary')).toHaveLength(1);
+      const alternate = elements(entry, 'link').filter((l) => l.attribs.rel === 'alternate');
+      expect(alternate).toHaveLength(1);
+      const slug = /\/plans\/([^/]+)\/$/.exec(alternate[0].attribs.href)![1];
+      const e = catalog.find((c) => c.slug === slug)!;
+      expect(text(elements(entry, 'title')[0])).toBe(`《${titleWithStatus(e)}》`);
+      expect(elements(entry, 'category')[0].attribs.term).toBe(e.status);
+      expect(elements(entry, 'link').find((l) => l.attribs.rel === 'related')!.attribs.href).toBe(`${root}data/plans/${slug}.json`);
+      expectAnchorExists(`${alternate[0].attribs.href}#main`);
+    }
+    expect(ids.size).toBe(entries.length);
+  });
+
+  it('every page names it for feed readers', () => {
+    expect(readDist('index.html')).toContain('<link rel="alternate" type="application/atom+xml" title="残疾人规划检索：新增和更新的规划" href="/feed.xml">');
+  });
+});
+
+describe('links to the data', () => {
+  it('each plan’s overview page offers 下载本规划数据 and the terms', () => {
+    for (const e of catalog) {
+      const html = readDist(`plans/${e.slug}/index.html`);
+      expect(html, e.slug).toContain(`<a href="/data/plans/${e.slug}.json">下载本规划数据（JSON）</a>`);
+      expect(html, e.slug).toContain('href="/about/#open-data"');
+    }
+  });
+
+  it('the About page links every data file and states the licence and that the text is the governments’', () => {
+    const html = readDist('about/index.html');
+    for (const href of ['/data/clauses.csv', '/data/indicators.csv', '/data/plan.schema.json', '/feed.xml', `/data/plans/${catalog[0].slug}.json`]) {
+      expect(html).toContain(`href="${href}"`);
+    }
+    const licence = /<p data-licence>([\s\S]*?)<\/p>/.exec(html)![1];
+    expect(licence).toContain('规划原文是各地政府发布的公文');
+    expect(licence).toMatch(/<a href="https:\/\/creativecommons\.org\/[^"]+">[^<]*CC BY 4\.0/);
+  });
+});
