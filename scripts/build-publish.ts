@@ -6,14 +6,18 @@
  *   canonical address, by that address;
  * - robots.txt naming it;
  * - _headers: the security and cache headers, for hosts that read that file.
+ *
+ *   tsx scripts/build-publish.ts [--dist <dir>]
  */
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { headersFile } from '../src/publish/headers.ts';
 import { basePath, siteRoot } from '../src/publish/site-address.ts';
 import { canonicalOf, robotsTxt, sitemapFiles } from '../src/publish/sitemap.ts';
 
-const DIST = path.resolve('dist');
+const { values: args } = parseArgs({ options: { dist: { type: 'string', default: 'dist' } } });
+const DIST = path.resolve(args.dist!);
 
 function htmlFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -3,20 +3,19 @@ import type { APIRoute } from 'astro';
 import { titleWithStatus } from '../model/cited-title.ts';
 import { atomXml, dayToDateTime } from '../publish/atom.ts';
 import { planChanged } from '../publish/plan-dates.ts';
-import { siteRoot } from '../publish/site-address.ts';
+import { publicUrl } from '../publish/site-address.ts';
 import { regionText } from '../site/catalog.ts';
 import { readCatalog } from '../site/load.ts';
-import { feedPath, planDataPath, planPath } from '../site/paths.ts';
+import { feedPath, homePath, planDataPath, planPath } from '../site/paths.ts';
 
 export const GET: APIRoute = () => {
-  const root = siteRoot();
-  const at = (sitePath: string) => new URL(sitePath.slice(1), root).href;
+  const at = publicUrl;
   const xml = atomXml({
     id: at(feedPath()),
     title: '残疾人规划检索：新增和更新的规划',
     subtitle: '本站收录的各地残疾人保障和发展规划，按最近一次新增或更新排列。',
     self: at(feedPath()),
-    home: root,
+    home: at(homePath()),
     author: '残疾人规划检索',
     fallbackUpdated: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
     entries: readCatalog().map((e) => {

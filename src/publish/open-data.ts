@@ -10,6 +10,7 @@ import type { IndicatorValue, Plan } from '../model/plan.ts';
 import { planPath, withAnchor } from '../site/paths.ts';
 import { placedUnits, unitHref } from '../site/units.ts';
 import type { CsvValue } from './csv.ts';
+import { publicUrl } from './site-address.ts';
 
 /** Several bodies in one cell, in the plans' own way of listing them. */
 export const LIST_SEPARATOR = '、';
@@ -31,10 +32,10 @@ export const INDICATOR_COLUMNS = [
   'attribute', 'printed', 'url',
 ] as const;
 
-/** An address on the site (a path from paths.ts) as an absolute URL under the site root. */
-const absolute = (siteRoot: string, sitePath: string) => new URL(sitePath.replace(/^\//, ''), siteRoot).href;
+/** An address on the site (a served path from paths.ts, base path included) as an absolute URL. */
+const absolute = (sitePath: string) => publicUrl(sitePath);
 
-export function clauseRows(plan: Plan, siteRoot: string): CsvValue[][] {
+export function clauseRows(plan: Plan): CsvValue[][] {
   const e = plan.catalog;
   return placedUnits(plan).map((placed) => {
     const u = placed.unit;
@@ -55,14 +56,14 @@ export function clauseRows(plan: Plan, siteRoot: string): CsvValue[][] {
       r?.text ?? null,
       u.incomplete,
       u.lines.join(' '),
-      absolute(siteRoot, unitHref(plan, placed)),
+      absolute(unitHref(plan, placed)),
     ];
   });
 }
 
 const number = (v: IndicatorValue | null) => v?.number ?? null;
 
-export function indicatorRows(plan: Plan, siteRoot: string): CsvValue[][] {
+export function indicatorRows(plan: Plan): CsvValue[][] {
   const e = plan.catalog;
   return plan.boxes.flatMap((box) =>
     (box.table?.rows ?? []).map((row) => [
@@ -85,7 +86,7 @@ export function indicatorRows(plan: Plan, siteRoot: string): CsvValue[][] {
       row.target2025.cumulative,
       row.attribute,
       row.printed,
-      absolute(siteRoot, withAnchor(planPath(e.slug), row.id)),
+      absolute(withAnchor(planPath(e.slug), row.id)),
     ]),
   );
 }

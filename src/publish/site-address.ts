@@ -48,3 +48,6 @@ export const siteRoot = (env: Record<string, string | undefined> = process.env, 
 
 /** Absolute address of a page from its path as served (which already starts with the base path). */
 export const canonicalUrl = (pathname: string, root = process.cwd()): string => new URL(pathname, siteAddress(root).origin).href;
+
+/** Absolute address of anything the site serves, from its served path (paths.ts gives those). */
+export const publicUrl = canonicalUrl;

@@ -19,6 +19,7 @@ import {
   type FinderPlanData,
   type PlanPlace,
 } from '../site/finder.ts';
+import { finderPlanDataPath } from '../site/paths.ts';
 
 interface PageData {
   config: FinderConfig;
@@ -48,7 +49,7 @@ if (dataEl && form && list && count && summary) {
   const load = (slug: string): Promise<FinderPlanData | null> => {
     let p = cache.get(slug);
     if (!p) {
-      p = fetch(`/finder/${slug}.json`)
+      p = fetch(finderPlanDataPath(slug))
         .then((r) => (r.ok ? (r.json() as Promise<FinderPlanData>) : null))
         .catch(() => null);
       cache.set(slug, p);

@@ -223,3 +223,101 @@ describe('hostile numbering', () => {
     expect(refused(small('各地要落实补贴。', '（1）按时发放。'))).toMatch(/^huining-layout\.txt:1: no chapter heading/);
   });
 });
+
+describe('paragraph ends decided from the text, not only from line lengths', () => {
+  // A hard-wrapped notice: 28-character lines, as a PDF of an A4 page gives them.
+  const wrapped = [
+    '某县人民政府办公室',
+    '关于印发《某县“十四五”残疾人保障和',
+    '发展规划》的通知',
+    '各乡镇人民政府，县直各有关部门，县残联、',
+    '县民政局、县人社局：',
+    '现将《某县“十四五”残疾人保障和发展规划》印发给你',
+    '们，请结合实际，认真遵照执行。',
+    '某县人民政府办公室',
+    '2022年6月30日',
+    '一、发展基础',
+    '“十三五”时期，全县残疾人事业取得了长足进展，残疾人',
+    '生活水平明显提高，基本公共服务不断完善，社会环境日益',
+    '改善。',
+    '“十四五”时期是全面建设社会主义现代化国家的开局起步',
+    '期。',
+    '二、主要任务',
+    '1.加强残疾人社会保障。落实困难残疾人生活补贴和重度残疾人护理补贴制度。',
+  ].join('\n');
+  const front = (plan: Plan) => plan.front.map((u) => u.paragraphs.join(''));
+
+  it('a notice title broken inside 《》 is one paragraph; so is an addressee list up to its colon', () => {
+    const plan = ingestText('huining', wrapped);
+    expect(front(plan)).toEqual([
+      '某县人民政府办公室',
+      '关于印发《某县“十四五”残疾人保障和发展规划》的通知',
+      '各乡镇人民政府，县直各有关部门，县残联、县民政局、县人社局：',
+      '现将《某县“十四五”残疾人保障和发展规划》印发给你们，请结合实际，认真遵照执行。',
+      '某县人民政府办公室',
+      '2022年6月30日',
+    ]);
+    expectFaithful(plan, wrapped);
+  });
+
+  it('in hard-wrapped body text a short line that ends a sentence ends the paragraph', () => {
+    const plan = ingestText('huining', wrapped);
+    expect(plan.chapters[0].units.map((u) => u.paragraphs.join(''))).toEqual([
+      '“十三五”时期，全县残疾人事业取得了长足进展，残疾人生活水平明显提高，基本公共服务不断完善，社会环境日益改善。',
+      '“十四五”时期是全面建设社会主义现代化国家的开局起步期。',
+    ]);
+  });
+
+  // One paragraph a line (the text layer joined each paragraph), broken only at page ends.
+  const perLine = (a: string, b: string) =>
+    [
+      '一、总体要求',
+      `${'以习近平新时代中国特色社会主义思想为指导，坚持以人民为中心的发展思想，推动残疾人事业高质量发展，'.repeat(3)}为建设美丽家园贡献力量。`,
+      a,
+      b,
+      '二、主要任务',
+      `1.加强残疾人社会保障。${'落实困难残疾人生活补贴和重度残疾人护理补贴制度，完善残疾人社会救助体系。'.repeat(3)}`,
+      `2.促进残疾人就业。${'落实按比例安排残疾人就业制度，扶持残疾人自主创业和灵活就业。'.repeat(3)}`,
+    ].join('\n');
+
+  it('with one paragraph a line, a sentence end at a line end ends the paragraph', () => {
+    const text = perLine(`通过实施专项行动，到2025年，${'残疾人生活水平与社会平均水平差距进一步缩小，'.repeat(3)}残疾人获得感更加充实。`, '');
+    const plan = ingestText('huining', text);
+    const paragraphs = plan.chapters[0].units.map((u) => u.paragraphs.join(''));
+    expect(paragraphs).toHaveLength(2);
+    expect(paragraphs[0]).toMatch(/贡献力量。$/);
+    expect(paragraphs[1]).toMatch(/^通过实施/);
+  });
+
+  it('with one paragraph a line, a page break inside a sentence joins the two lines', () => {
+    const text = perLine(`通过实施专项行动，到2025年，${'残疾人生活水平与社会平均水平差距进一步缩小，'.repeat(3)}残疾人`, '获得感更加充实。');
+    const plan = ingestText('huining', text);
+    const paragraphs = plan.chapters[0].units.map((u) => u.paragraphs.join(''));
+    expect(paragraphs).toHaveLength(2);
+    expect(paragraphs[1]).toMatch(/残疾人获得感更加充实。$/);
+    expectFaithful(plan, text);
+  });
+});
+
+describe('line breaks inside one sentence (continuesAcross)', () => {
+  it('an open bracket or quote, a list comma, or punctuation that cannot start a paragraph', async () => {
+    const { continuesAcross, leavesOpen } = await import('../../src/pipeline/structure/patterns.ts');
+    expect(leavesOpen('关于印发《会宁县“十四五”残疾人保障和')).toBe(true);
+    expect(leavesOpen('关于印发《会宁县“十四五”残疾人保障和发展规划》的通知')).toBe(false);
+    expect(continuesAcross('各市、县（区）残联、', '局、教育局')).toBe(true);
+    expect(continuesAcross('残疾人生活补贴', '，重度残疾人护理补贴')).toBe(true);
+    expect(continuesAcross('社会环境日益改善。', '“十四五”时期')).toBe(false);
+    expect(continuesAcross('（县残联牵头）', '2.促进就业')).toBe(false);
+  });
+});
+
+describe('titles of 专栏 items', () => {
+  it('a numbered item leads with its title; an unnumbered one starts with a sentence and has none (会宁 专栏8 三、)', () => {
+    const plan = ingestSeed('huining').plan;
+    const items = boxItems(plan);
+    const plain = items.filter((u) => u.number === null);
+    expect(plain.map((u) => u.id)).toContain('box8-3-p1');
+    for (const u of plain) expect(u.title, u.id).toBeNull();
+    expect(items.find((u) => u.id === 'box8-1-1')?.title).toBe('道路交通无障碍。');
+  });
+});

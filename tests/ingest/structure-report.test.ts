@@ -54,7 +54,7 @@ it('formats a report for the log', () => {
   expect(lines).toEqual([
     'huining (001_8868f32d5b0cd0d8.txt)',
     '  levels: 章 一、 / 节 （一） / 条 1. / 专栏 专栏1 / 专栏项 1.',
-    '  counts: 4 chapters · 8 sections · 38 clauses · 18 paragraphs · 9 专栏 (62 items) · 11 indicator rows',
+    '  counts: 4 chapters · 8 sections · 38 clauses · 17 paragraphs · 9 专栏 (62 items) · 11 indicator rows',
     '  unplaced lines: none',
   ]);
 });

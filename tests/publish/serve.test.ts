@@ -99,6 +99,13 @@ describe('cache headers', () => {
       files.find((f) => /^pagefind\/pagefind\..*\.pf_meta$/.test(f))!,
     ];
     for (const f of hashed) expect((await get(server.url, `/${f}`)).headers['cache-control'], f).toBe(IMMUTABLE);
+    // Pagefind's binary files, hashed or not, are opaque bytes, never sniffed or recompressed.
+    const binary = [...hashed.slice(2), files.find((f) => /^pagefind\/wasm\.[^/]+\.pagefind$/.test(f))!];
+    for (const f of binary) {
+      const r = await get(server.url, `/${f}`, { 'Accept-Encoding': 'br, gzip' });
+      expect(r.headers['content-type'], f).toBe('application/octet-stream');
+      expect(r.headers['content-encoding'], f).toBeUndefined();
+    }
     for (const f of ['pagefind/pagefind.js', 'pagefind/pagefind-entry.json', 'pagefind/pagefind-worker.js', 'pagefind/lexicon.json', 'site.js', 'about/']) {
       const r = await get(server.url, `/${f}`);
       expect(r.status, f).toBe(200);

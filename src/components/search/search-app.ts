@@ -15,9 +15,10 @@ import { makeExcerpt, textDirective, type Excerpt } from '../../search/excerpt.t
 import { escapeHtml } from '../../search/text.ts';
 import type { TopicRef } from '../../search/topic-match.ts';
 import { nothingToSearchLine, partialLine, understoodLine } from '../../search/explain.ts';
-import { topicPath } from '../../site/paths.ts';
+import { onSite, topicPath } from '../../site/paths.ts';
 
-const BUNDLE = '/pagefind/';
+// The index stores root-relative addresses; the page adds the base path it is served under.
+const BUNDLE = onSite('/pagefind/');
 /**
  * Pause after a keystroke before searching. Searches are cheap and a newer one discards an
  * older one's results, so none; input methods only send the committed text (see below).
@@ -247,7 +248,7 @@ async function start(root: HTMLElement) {
     // status follow on one line (the plan is named there, so the number is enough).
     const number = h.cite.replace(/^《[^》]*》/, '');
     li.innerHTML =
-      `<h3 class="result-title"><a href="${escapeHtml(h.url)}">${escapeHtml(h.about)}</a></h3>` +
+      `<h3 class="result-title"><a href="${escapeHtml(onSite(h.url))}">${escapeHtml(h.about)}</a></h3>` +
       `<p class="result-meta"><span class="result-plan">${escapeHtml(h.plan)}</span><span> · ${escapeHtml(area)}</span>` +
       // 专栏 is not said twice when the number says it (专栏2 2.).
       (number.startsWith(h.kind) ? '' : `<span> · ${escapeHtml(h.kind === '指标' ? '主要指标' : h.kind)}</span>`) +

@@ -2,8 +2,7 @@
 import type { APIRoute } from 'astro';
 import { CLAUSE_COLUMNS, clauseRows } from '../../publish/open-data.ts';
 import { toCsv } from '../../publish/csv.ts';
-import { siteRoot } from '../../publish/site-address.ts';
 import { readPlans } from '../../site/load.ts';
 
 export const GET: APIRoute = () =>
-  new Response(toCsv(CLAUSE_COLUMNS, readPlans().flatMap((plan) => clauseRows(plan, siteRoot()))), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+  new Response(toCsv(CLAUSE_COLUMNS, readPlans().flatMap((plan) => clauseRows(plan))), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });

@@ -77,7 +77,9 @@ export function assemblePlan(
         kind: unit.kind,
         number: unit.number,
         label: unit.label,
-        title: unit.kind === 'paragraph' ? null : leadTitle(text),
+        // A numbered unit leads with its title (1.道路交通无障碍。); an unnumbered one (a 专栏
+        // group's plain paragraph) starts with a sentence, not a title.
+        title: unit.kind === 'paragraph' || unit.number === null ? null : leadTitle(text),
         paragraphs,
         area: null,
         areaReason: null,

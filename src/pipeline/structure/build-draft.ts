@@ -16,7 +16,7 @@ import type { DraftBox, DraftChapter, DraftGroup, DraftPlan, DraftSection, Draft
 import { zhNumeral } from './numerals.ts';
 import { GROUP_FAMILIES, ITEM_FAMILIES, matchFamilies, type Family, type NumberedMatch } from './families.ts';
 import { chooseLevels } from './levels.ts';
-import { chapterTitleOk, endsSentence, matchBoxTitle, startsParagraph } from './patterns.ts';
+import { chapterTitleOk, continuesAcross, endsSentence, matchBoxTitle, PARAGRAPH_PER_LINE_WIDTH, startsParagraph } from './patterns.ts';
 import { readTable } from './read-table.ts';
 
 /** Longest title we take from the start of a clause (up to its first 。). */
@@ -122,10 +122,19 @@ export function buildDraft(file: string, lines: CleanLine[]): DraftPlan {
   const paragraphBreak = (unit: DraftUnit, line: CleanLine): boolean => {
     const prev = unit.pieces[unit.pieces.length - 1];
     if (!prev) return false;
+    // The paragraph so far: from its first line to the last one added.
+    const start = unit.pieces.map((p) => p.paragraphStart).lastIndexOf(true);
+    const sofar = unit.pieces.slice(Math.max(0, start)).map((p) => p.text).join('');
+    if (continuesAcross(sofar, line.text)) return false;
     const short = (cursor.lengthOfLine.get(prev.line) ?? 0) < cursor.wrapWidth * 0.85;
-    // Before the first chapter (notice, title, issuer, date) a short line is a line of its own.
-    if (chapter === null) return short;
+    if (chapter === null) {
+      // Before the first chapter (notice, title, issuer, date) a short line is a line of its
+      // own, but an addressee list (各市、县（区）残联、…：) runs until its colon.
+      if (/^各/.test(sofar) && !endsSentence(sofar)) return false;
+      return short;
+    }
     if (!endsSentence(prev.text)) return false;
+    if (cursor.wrapWidth >= PARAGRAPH_PER_LINE_WIDTH) return true;
     return startsParagraph(line.text) || short;
   };
 

@@ -45,6 +45,33 @@ export function endsSentence(text: string): boolean {
   return /[（(][^（(]*(牵头|负责|责任单位|责任落实|配合部门)[^（(]*[）)]$/.test(text);
 }
 
+/** Brackets and quotes a line can leave open, and how each is closed. */
+const PAIRS: [string, string][] = [['《', '》'], ['（', '）'], ['(', ')'], ['“', '”'], ['‘', '’'], ['〔', '〕'], ['【', '】']];
+
+/** Whether the text leaves a bracket or a quote open (关于印发《会宁县“十四五”残疾人保障和). */
+export function leavesOpen(text: string): boolean {
+  return PAIRS.some(([open, close]) => text.split(open).length > text.split(close).length);
+}
+
+/**
+ * Whether a line break in a PDF's text falls inside one sentence, judged from the text on
+ * both sides, whatever the lines' lengths: a bracket or quote is still open, the line ends
+ * with a list comma or an opening mark, or the next line starts with punctuation that cannot
+ * start a paragraph (、，。）》”).
+ */
+export function continuesAcross(before: string, after: string): boolean {
+  if (leavesOpen(before)) return true;
+  if (/[、，,《（(“‘〔【—-]$/.test(before)) return true;
+  return /^[、，,。；;：:）)》”’〕】]/.test(after);
+}
+
+/**
+ * A line width (in characters) that no printed page has: a file whose lines are this long
+ * holds one paragraph a line (the PDF's text layer joined them), so a sentence end at a line
+ * end is a paragraph end, and a line without one runs on (a page break).
+ */
+export const PARAGRAPH_PER_LINE_WIDTH = 100;
+
 /** Markers that start a new paragraph even after a full-width line. */
 export function startsParagraph(text: string): boolean {
   return /^(——|到\s*20\d\d\s*年|注[：:])/.test(text);
