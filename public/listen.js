@@ -44,7 +44,9 @@
     SENTENCE.lastIndex = 0;
     while ((m = SENTENCE.exec(text)) && m[0].length > 0) {
       var spoken = m[0].trim();
-      if (spoken) out.push({ text: spoken, start: m.index, end: m.index + m[0].length, point: point });
+      // The highlight covers the sentence itself, not the spaces between list items.
+      var lead = m[0].length - m[0].replace(/^\s+/, '').length;
+      if (spoken) out.push({ text: spoken, start: m.index + lead, end: m.index + m[0].replace(/\s+$/, '').length, point: point });
       if (SENTENCE.lastIndex >= text.length) break;
     }
     return out;

@@ -111,6 +111,11 @@
   // Arriving at a clause (#c3s2-5, also with :~:text=): say where it sits in the plan in a
   // visible 你在：《plan》 › chapter › section line above it, bring that line into view, and move
   // focus to the clause so a screen reader starts reading there.
+  // An area page's heading holds chapter and section (or 专栏 and group): two .heading-parts.
+  function headingParts(h) {
+    var parts = h.querySelectorAll('.heading-part');
+    return parts.length ? Array.prototype.map.call(parts, function (p) { return p.textContent.trim(); }) : [h.textContent.trim()];
+  }
   function headingsBefore(el) {
     var chapter = null;
     var section = null;
@@ -125,7 +130,7 @@
         section = h;
       }
     }
-    return [chapter, section].filter(Boolean).map(function (h) { return h.textContent.trim(); });
+    return [chapter, section].filter(Boolean).reduce(function (path, h) { return path.concat(headingParts(h)); }, []);
   }
   function arrive() {
     var id = decodeURIComponent(location.hash.slice(1));

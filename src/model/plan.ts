@@ -15,6 +15,15 @@ export const StatusSchema = z.enum(['正式', '讨论稿', '征求意见稿', '�
 export const AreaSchema = z.enum(['保障', '就业', '康复', '教育', '无障碍', '组织']);
 
 /** One entry of the human-edited catalogue (seeds/catalog.yaml). */
+/** A calendar date written yyyy-mm-dd (2022-02-30 is refused). */
+export const IsoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date must be written yyyy-mm-dd')
+  .refine((d) => {
+    const t = new Date(`${d}T00:00:00Z`);
+    return !Number.isNaN(t.getTime()) && t.toISOString().startsWith(d);
+  }, 'not a calendar date');
+
 export const CatalogEntrySchema = z.object({
   /** Short ASCII slug used in URLs, e.g. `huining`. */
   slug: z.string().regex(/^[a-z][a-z0-9-]{1,40}$/, 'slug must be lowercase ASCII letters, digits and hyphens'),
@@ -32,6 +41,20 @@ export const CatalogEntrySchema = z.object({
   docNumber: z.string().optional(),
   /** Issue date, ISO yyyy-mm-dd. */
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  /**
+   * 发布日期: the day the issuing government published the document (on its portal), ISO
+   * yyyy-mm-dd; may be later than `date`. Left out when unknown, never guessed.
+   */
+  published: IsoDateSchema.optional(),
+  /**
+   * The official document on the issuing government's site (its page or file), as an http(s)
+   * address. Left out when unknown: the site links only to addresses a person checked.
+   */
+  officialUrl: z
+    .string()
+    .url('officialUrl must be a full address (https://…)')
+    .refine((u) => /^https?:\/\//i.test(u), 'officialUrl must start with https:// or http://')
+    .optional(),
   kind: KindSchema,
   status: StatusSchema,
   /** Source file name inside seeds/: .txt, .html, .htm, .docx or .pdf (src/pipeline/read/source-formats.ts). */

@@ -32,3 +32,13 @@ export function readTopicsFile(root: string): Topic[] {
   if (duplicate) throw new Error(`${TOPICS_FILE}: topic slug ${duplicate} is used twice`);
   return topics.map((t) => ({ ...t, summary: t.summary.trim() }));
 }
+
+/**
+ * Words that name a plan's background chapter (编制背景 …: what was done before the plan).
+ * A topic page lists what the plan will do first and these clauses after it, under their
+ * own heading, so past figures (2020) are not read as the plan's promise (2025).
+ */
+export function readBackgroundChapterWords(root: string): string[] {
+  const schema = z.object({ backgroundChapters: z.array(z.string().min(2)).min(1) });
+  return validated(TOPICS_FILE, schema, parse(readDataText(root, TOPICS_FILE))).backgroundChapters;
+}

@@ -25,7 +25,12 @@ export function formatDate(iso: string): string {
 export interface Fact {
   label: string;
   value: string;
+  /** The value links here (the official document). */
+  href?: string;
 }
+
+/** Link text for a plan's official document on the issuing government's site. */
+export const OFFICIAL_LINK_TEXT = '在发布机关网站查看原文';
 
 /** The catalogue facts a plan page shows, in reading order; missing fields are left out. */
 export function catalogFacts(entry: CatalogEntry): Fact[] {
@@ -36,6 +41,8 @@ export function catalogFacts(entry: CatalogEntry): Fact[] {
     entry.issuer ? { label: '发文单位', value: entry.issuer } : null,
     entry.docNumber ? { label: '文号', value: entry.docNumber } : null,
     entry.date ? { label: '日期', value: formatDate(entry.date) } : null,
+    entry.published ? { label: '发布日期', value: formatDate(entry.published) } : null,
+    entry.officialUrl ? { label: '官方原文', value: OFFICIAL_LINK_TEXT, href: entry.officialUrl } : null,
     { label: '类型', value: entry.kind },
     { label: '状态', value: isDraft(entry.status) ? `${entry.status}（草案，不是正式印发的文件）` : '正式印发' },
   ];

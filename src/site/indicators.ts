@@ -64,17 +64,44 @@ export interface ChartGroup {
   bars: ChartBar[];
 }
 
-/** Bars for the chart: canonical indicators measured in %, one bar per plan with a numeric 2025 target. */
-export function percentTargetGroups(comparisons: IndicatorComparison[], planLabel: (plan: CatalogEntry) => string): ChartGroup[] {
-  return comparisons
-    .filter((c) => c.indicator.unit === '%')
-    .map((c) => ({
-      label: c.indicator.name,
-      bars: c.plans.flatMap(({ plan, row }) => {
-        const target = row?.target2025;
-        if (!target || target.number === null || target.cumulative) return [];
-        return [{ label: planLabel(plan), value: target.number, text: `${target.op ?? ''}${target.number}%` }];
-      }),
+/**
+ * What a chart's bars measure, and so its scale: shares of 100 (coverage, enrolment) on
+ * 0–100%; yearly growth rates on their own %-scale; counts (人, 户) each on its own scale.
+ */
+export type ChartScale = 'share' | 'growth' | 'count';
+
+export interface ChartSet {
+  scale: ChartScale;
+  groups: ChartGroup[];
+}
+
+const scaleOf = (c: IndicatorComparison): ChartScale => (c.indicator.unit !== '%' ? 'count' : c.indicator.scale);
+
+/** A numeric 2025 target drawn as a bar: the printed operator and the unit. Cumulative [·] targets are not drawn. */
+function targetBars(c: IndicatorComparison, planLabel: (plan: CatalogEntry) => string): ChartBar[] {
+  const unit = c.indicator.unit;
+  return c.plans.flatMap(({ plan, row }) => {
+    const target = row?.target2025;
+    if (!target || target.number === null || target.cumulative) return [];
+    return [{ label: planLabel(plan), value: target.number, text: `${target.op ?? ''}${target.number}${unit}` }];
+  });
+}
+
+/** The chart sets of the indicator comparison, one per scale that has bars, in the order share, growth, count. */
+export function targetChartSets(comparisons: IndicatorComparison[], planLabel: (plan: CatalogEntry) => string): ChartSet[] {
+  const scales: ChartScale[] = ['share', 'growth', 'count'];
+  return scales
+    .map((scale) => ({
+      scale,
+      groups: comparisons
+        .filter((c) => scaleOf(c) === scale)
+        .map((c) => ({ label: scale === 'count' ? `${c.indicator.name}（${c.indicator.unit}）` : c.indicator.name, bars: targetBars(c, planLabel) }))
+        .filter((g) => g.bars.length > 0),
     }))
-    .filter((g) => g.bars.length > 0);
+    .filter((set) => set.groups.length > 0);
+}
+
+/** Bars for the share chart: canonical indicators that are shares of 100, one bar per plan with a numeric 2025 target. */
+export function percentTargetGroups(comparisons: IndicatorComparison[], planLabel: (plan: CatalogEntry) => string): ChartGroup[] {
+  return targetChartSets(comparisons, planLabel).find((s) => s.scale === 'share')?.groups ?? [];
 }

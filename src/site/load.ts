@@ -10,7 +10,7 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { readDataText, validated } from '../model/read-data.ts';
 import { AreaRulesFileSchema } from '../pipeline/classify/area-rules.ts';
-import { readTopicsFile } from '../model/topic.ts';
+import { readBackgroundChapterWords, readTopicsFile } from '../model/topic.ts';
 import { CatalogEntrySchema, PlanSchema, type Area, type CatalogEntry, type Plan } from '../model/plan.ts';
 import { SKIPPED_FILE, SkippedFileSchema, type SkippedPlan } from '../model/skipped.ts';
 
@@ -86,20 +86,25 @@ export interface CanonicalIndicator {
   name: string;
   category: string;
   unit: string;
+  /** For % indicators: a share of 100 (default) or a yearly growth rate. */
+  scale: 'share' | 'growth';
 }
 
 export const readCanonicalIndicators = memo((): CanonicalIndicator[] => {
   const file = 'content/indicators.yaml';
   const schema = z.object({
-    indicators: z.array(z.object({ id: z.string(), name: z.string(), category: z.string(), unit: z.string() }).passthrough()),
+    indicators: z.array(
+      z.object({ id: z.string(), name: z.string(), category: z.string(), unit: z.string(), scale: z.enum(['share', 'growth']).default('share') }).passthrough(),
+    ),
   });
-  return validated(file, schema, parse(readText(file))).indicators.map(({ id, name, category, unit }) => ({ id, name, category, unit }));
+  return validated(file, schema, parse(readText(file))).indicators.map(({ id, name, category, unit, scale }) => ({ id, name, category, unit, scale }));
 });
 
 export type { Topic } from '../model/topic.ts';
 export { TopicSchema } from '../model/topic.ts';
 
 export const readTopics = memo(() => readTopicsFile(root()));
+export const readBackgroundChapters = memo(() => readBackgroundChapterWords(root()));
 
 /** Where readers report a wrong or outdated text (content/site.yaml, report). */
 export interface ReportSettings {

@@ -39,11 +39,33 @@ export function clauseGist(unit: Clause, max = 70): { lead: string; next: string
   return { lead: unit.label + shorten(first, max), next: null };
 }
 
-/** The sentences of `text` that contain one of `terms` (for topic pages), shortened. */
+/** The sentences of `text` that contain one of `terms` (for topic pages), each cut to show its first match. */
 export function sentencesWith(text: string, terms: string[], max = 120): string[] {
   return sentences(text)
     .filter((s) => terms.some((t) => s.includes(t)))
-    .map((s) => shorten(s, max));
+    .map((s) => shortenAround(s, terms, max));
+}
+
+/** Where a pause (，、；：) lets a cut sentence start again, looking back this far at most. */
+const RESTART_WITHIN = 40;
+
+/**
+ * Cuts a long sentence to about `max` characters so that it still shows the first of `terms`
+ * it holds: from its start when the term is in the first `max`, otherwise from the pause
+ * before the term (……，然后 …), so an excerpt never stops before the words it was chosen for.
+ */
+export function shortenAround(sentence: string, terms: string[], max = 120): string {
+  if (sentence.length <= max) return sentence;
+  const found = terms
+    .map((t) => ({ at: sentence.indexOf(t), t }))
+    .filter((m) => m.at >= 0)
+    .sort((a, b) => a.at - b.at || b.t.length - a.t.length)[0];
+  const cut = shorten(sentence, max);
+  if (!found || cut.length - 2 >= found.at + found.t.length) return cut;
+  const before = sentence.slice(Math.max(0, found.at - RESTART_WITHIN), found.at);
+  const pause = Math.max(before.lastIndexOf('，'), before.lastIndexOf('、'), before.lastIndexOf('；'), before.lastIndexOf('：'));
+  const start = pause >= 0 ? found.at - before.length + pause + 1 : found.at;
+  return `……${shorten(sentence.slice(start), max)}`;
 }
 
 /** Splits text into plain and matched pieces, so a page can mark the matched terms. */

@@ -60,9 +60,10 @@ describe('arriving at a clause on a phone (360 × 640)', () => {
     expect(p.clauseTop).toBeGreaterThanOrEqual(p.headerBottom);
     expect(p.clauseTop).toBeGreaterThanOrEqual(0);
     expect(p.clauseTop).toBeLessThan(p.viewport / 2);
-    // The 你在 line names the plan, its chapter and section, and is in view above the clause.
-    // (An area page heads a run of clauses with chapter and section in one heading.)
-    expect(p.here).toBe(`你在：《${plan.catalog.title}》 › ${plan.chapters[2].heading} ${section.heading}`);
+    // The 你在 line names the plan, its chapter and section as a path, and is in view above
+    // the clause. (An area page heads a run of clauses with chapter and section in one
+    // heading; they are two steps of the path, not one run-on line.)
+    expect(p.here).toBe(`你在：《${plan.catalog.title}》 › ${plan.chapters[2].heading} › ${section.heading}`);
     expect(p.hereTop!).toBeGreaterThanOrEqual(0);
     expect(p.hereTop!).toBeLessThan(p.clauseTop);
     // The clause's text is unchanged; the line is its description.
@@ -97,6 +98,10 @@ describe('arriving at a clause on a phone (360 × 640)', () => {
     expect(p.clauseTop).toBeLessThan(p.viewport / 2);
     expect(p.here).toContain(`《${plan.catalog.title}》 › `);
     expect(p.here).toContain('专栏');
+    // A box with groups: 专栏 and group are two steps (专栏5 … › 一、…).
+    const group = item.box.groups.find((g) => g.items.includes(item.i))!;
+    if (group.title) expect(p.here).toBe(`你在：《${plan.catalog.title}》 › 专栏${item.box.number} ${item.box.title} › ${group.number}、${group.title}`);
+    else expect(p.here).toBe(`你在：《${plan.catalog.title}》 › 专栏${item.box.number} ${item.box.title}`);
     expect(p.clauseTop).toBeGreaterThanOrEqual(Math.max(0, p.headerBottom));
     await page.close();
   });

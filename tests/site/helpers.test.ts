@@ -1,13 +1,13 @@
 // The pure helpers in src/site/ that pages are built from.
 import { describe, expect, it } from 'vitest';
 import type { Clause, Plan } from '../../src/model/plan.ts';
-import { catalogFacts, draftBadgeText, regionText } from '../../src/site/catalog.ts';
-import { layoutBarChart } from '../../src/site/chart.ts';
-import { compareIndicators, percentTargetGroups, unmappedIndicators, valueText } from '../../src/site/indicators.ts';
-import { readAreas, readCanonicalIndicators, readCatalog, readPlan, readPlans, readTopics } from '../../src/site/load.ts';
+import { catalogFacts, draftBadgeText, OFFICIAL_LINK_TEXT, regionText } from '../../src/site/catalog.ts';
+import { layoutBarChart, roundUp } from '../../src/site/chart.ts';
+import { compareIndicators, percentTargetGroups, targetChartSets, unmappedIndicators, valueText } from '../../src/site/indicators.ts';
+import { readAreas, readBackgroundChapters, readCanonicalIndicators, readCatalog, readPlan, readPlans, readTopics } from '../../src/site/load.ts';
 import { planSlugFromPath } from '../../src/site/paths.ts';
 import { planFragments, sourceEntries } from '../../src/model/plan-text.ts';
-import { clauseGist, markTerms, splitLead } from '../../src/site/text.ts';
+import { clauseGist, markTerms, sentencesWith, shortenAround, splitLead } from '../../src/site/text.ts';
 import { topicMatches } from '../../src/site/topics.ts';
 import { placedUnits, unitHref } from '../../src/site/units.ts';
 
@@ -25,6 +25,26 @@ describe('text', () => {
     expect(clauseGist(unit)).toEqual({ lead: '16.加强残疾人健康服务。', next: '全面推进残疾人家庭医生签约服务。' });
     const untitled = { label: '', title: null, paragraphs: ['第一句。第二句。'] } as Clause;
     expect(clauseGist(untitled)).toEqual({ lead: '第一句。', next: null });
+  });
+
+  it('cuts a long sentence so that it still shows the words it was chosen for', () => {
+    const head = '以习近平新时代中国特色社会主义思想为指导，认真贯彻全国巩固拓展残疾人脱贫攻坚成果工作会议精神，'.repeat(2);
+    const sentence = `${head}到2025年，符合条件的残疾人纳入最低生活保障和“两项补贴”比例达到100%，残疾人城乡居民基本养老保险参保率达到90%。`;
+    expect(sentence.length).toBeGreaterThan(120);
+    const cut = shortenAround(sentence, ['两项补贴'], 120);
+    expect(cut.startsWith('……符合条件的残疾人')).toBe(true);
+    expect(cut).toContain('两项补贴');
+    expect(cut.length).toBeLessThanOrEqual(124);
+    // A match in the first part: cut at the end as before.
+    expect(shortenAround(`落实两项补贴。${head}${head}`, ['两项补贴'], 60).startsWith('落实两项补贴')).toBe(true);
+    // Every topic excerpt of the real plans holds one of its topic's terms.
+    const plans = readPlans();
+    for (const t of readTopics()) {
+      for (const m of topicMatches(t, plans).flatMap((g) => g.matches)) {
+        for (const s of m.sentences) expect(t.terms.some((term) => s.includes(term)), `${t.slug} ${m.placed.unit.id}: ${s}`).toBe(true);
+      }
+    }
+    expect(sentencesWith('短句。', ['短句'])).toEqual(['短句。']);
   });
 
   it('marks matched terms, longest first', () => {
@@ -47,6 +67,14 @@ describe('catalogue facts', () => {
     const huining = readCatalog().find((e) => e.slug === 'huining')!;
     expect(catalogFacts(huining).find((f) => f.label === '日期')?.value).toBe('2022年6月30日');
     expect(regionText(huining)).toBe('甘肃省 白银市 会宁县');
+    // The seeds' catalogue does not know 发布日期 or the official address yet: nothing is shown.
+    expect(readCatalog().every((e) => e.published === undefined && e.officialUrl === undefined)).toBe(true);
+    expect(catalogFacts(huining).map((f) => f.label)).not.toContain('官方原文');
+    // When a person adds them, the plan page lists both, the address as a link.
+    const known = { ...huining, published: '2022-07-05', officialUrl: 'https://www.example.gov.cn/huining/plan.html' };
+    const facts = catalogFacts(known);
+    expect(facts.find((f) => f.label === '发布日期')?.value).toBe('2022年7月5日');
+    expect(facts.find((f) => f.label === '官方原文')).toEqual({ label: '官方原文', value: OFFICIAL_LINK_TEXT, href: known.officialUrl });
   });
 });
 
@@ -101,6 +129,44 @@ describe('indicators', () => {
     expect(unmappedIndicators(readPlans())).toEqual([]);
   });
 
+  it('charts shares of 100, growth rates and counts on separate scales, labels clear of gridlines', () => {
+    const sets = targetChartSets(comparisons, (e) => e.shortName);
+    expect(sets.map((s) => s.scale)).toEqual(['share', 'growth', 'count']);
+    const growth = sets.find((s) => s.scale === 'growth')!;
+    expect(growth.groups.map((g) => g.label)).toEqual(['残疾人家庭人均收入年均增长']);
+    expect(sets.find((s) => s.scale === 'share')!.groups.map((g) => g.label)).not.toContain('残疾人家庭人均收入年均增长');
+    const counts = sets.find((s) => s.scale === 'count')!;
+    expect(counts.groups.map((g) => g.label)).toEqual(['城乡残疾人职业技能培训人数（人）', '困难重度残疾人家庭无障碍改造数（户）']);
+    expect(counts.groups[0].bars.map((b) => b.text)).toEqual(['1500人', '500人']);
+    expect([roundUp(10), roundUp(7.5), roundUp(12), roundUp(2000), roundUp(0)]).toEqual([10, 10, 20, 2000, 1]);
+
+    const growthChart = layoutBarChart(growth.groups, { scale: 'growth' });
+    expect(growthChart.max).toBe(10);
+    expect(growthChart.ticks.map((t) => t.label)).toEqual(['0%', '5%', '10%']);
+    // 10% growth fills the growth scale; on the share scale it would be a tenth.
+    expect(growthChart.groups[0].bars[0].width).toBeCloseTo(growthChart.scaleWidth, 0);
+    const countChart = layoutBarChart(counts.groups, { scale: 'count' });
+    expect(countChart.ticks).toEqual([]);
+    // Each count indicator on its own scale: its largest bar is the full width.
+    for (const g of countChart.groups) expect(Math.max(...g.bars.map((b) => b.width))).toBeGreaterThan(countChart.scaleWidth / 2);
+
+    for (const [set, chart] of sets.map((s) => [s, layoutBarChart(s.groups, { scale: s.scale })] as const)) {
+      const font = 14;
+      for (const g of chart.groups) {
+        // No gridline crosses a group's label line, nor the scale labels above the chart.
+        const labelTop = g.labelY - font;
+        for (const line of chart.gridlines) expect(line.y2 < labelTop || line.y1 > g.labelY + 4, `${set.scale} ${g.label}`).toBe(true);
+        for (const bar of g.bars) {
+          expect(bar.x + bar.width).toBeLessThanOrEqual(chart.scaleX + chart.scaleWidth + 0.1);
+          // The value fits after its bar (CJK 1 em, ASCII about 0.6 em).
+          const ems = [...bar.text].reduce((n, c) => n + (c.charCodeAt(0) < 0x80 ? 0.6 : 1), 0);
+          expect(bar.textX + ems * font, `${set.scale} ${bar.text}`).toBeLessThanOrEqual(chart.width);
+        }
+      }
+      for (const line of chart.gridlines) expect(line.y1).toBeGreaterThan(13);
+    }
+  });
+
   it('charts numeric % targets only, inside the drawing', () => {
     const groups = percentTargetGroups(comparisons, (e) => e.shortName);
     expect(groups.every((g) => readCanonicalIndicators().find((i) => i.name === g.label)?.unit === '%')).toBe(true);
@@ -142,6 +208,34 @@ describe('entitlement topics', () => {
     }
     const xinxi = topics.find((t) => t.slug === 'xinxi-chuxing')!;
     expect(xinxi.terms).toEqual(expect.arrayContaining(['信息消费', '公共交通', '乘坐']));
+  });
+
+  it('list what a plan will do before its background, without repeating a 专栏 title, and say who is responsible', () => {
+    const plans = readPlans();
+    const words = readBackgroundChapters();
+    const topic = topics.find((t) => t.slug === 'liangxiang-butie')!;
+    const groups = topicMatches(topic, plans, words);
+    const huining = groups.find((g) => g.plan.slug === 'huining')!;
+    // The 编制背景 paragraph (2020 figures) comes after the task clauses and the 专栏 item.
+    expect(huining.matches.at(-1)!.background).toBe(true);
+    expect(huining.matches.at(-1)!.placed.unit.citation).toMatch(/一、第1段$/);
+    expect(huining.matches.slice(0, -1).every((m) => !m.background)).toBe(true);
+    for (const g of groups) {
+      const flags = g.matches.map((m) => m.background);
+      expect(flags, g.plan.slug).toEqual([...flags].sort((a, b) => Number(a) - Number(b)));
+    }
+    // A 专栏 item whose title is the matched sentence: the title is the link, not repeated.
+    const item = huining.matches.find((m) => m.placed.place === 'box')!;
+    expect(item.lead).toBe('2.困难残疾人生活补贴和重度残疾人护理补贴。');
+    expect(item.sentences[0]).toBe(item.lead);
+    expect(item.excerpt).not.toContain(item.lead);
+    // Bodies the plan names as responsible (宁夏's clause names them), lead bodies first.
+    const ningxia = groups.find((g) => g.plan.slug === 'ningxia-rural')!;
+    const notes = ningxia.matches.flatMap((m) => (m.placed.unit.responsibility ? [m.placed.unit.responsibility] : []));
+    expect(notes.length).toBeGreaterThan(0);
+    expect(ningxia.bodies.slice(0, notes[0].lead.length)).toEqual(notes[0].lead);
+    // Without background words nothing is background (the order is the source's).
+    expect(topicMatches(topic, plans).flatMap((g) => g.matches).every((m) => !m.background)).toBe(true);
   });
 
   it('areas come from content/areas.yaml', () => {

@@ -139,7 +139,7 @@ describe('every page', () => {
 
 // Pages with text to read aloud (plan overview and area pages, topic pages) also load /listen.js (朗读).
 // Topic pages include a topic's per-province pages (entitlements/<topic>/<province>/[<n>/]) on a large site.
-const LISTEN_PAGE = /^(plans\/[^/]+\/(?!source\/)([^/]+\/)?|entitlements\/[^/]+\/([^/]+\/(\d+\/)?)?)index\.html$/;
+const LISTEN_PAGE = /^(plans\/[^/]+\/(?!source\/)([^/]+\/)?|entitlements\/[^/]+\/([^/]+\/(\d+\/)?)?|boxes\/([^/]+\/(\d+\/)?)?)index\.html$/;
 
 it('reading pages load one stylesheet and only the tiny site.js (no framework JS), and listen.js where there is text to read', () => {
   const sheets = new Set<string>();
@@ -148,7 +148,9 @@ it('reading pages load one stylesheet and only the tiny site.js (no framework JS
     if (file.startsWith('finder/')) continue; // the finder loads its own small module (tests/site/finder.test.ts)
     const html = readDist(file);
     const scripts = [...html.matchAll(/<script\b[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]);
-    expect(scripts, file).toEqual(LISTEN_PAGE.test(file) ? ['/site.js', '/listen.js'] : ['/site.js']);
+    // A topic page listing plans of several provinces also loads its province filter.
+    const filter = html.includes('data-region-filter') ? ['/region-filter.js'] : [];
+    expect(scripts, file).toEqual([...(LISTEN_PAGE.test(file) ? ['/site.js', '/listen.js'] : ['/site.js']), ...filter]);
     // Inline scripts: only the display-settings snippet in <head>.
     const inline = [...html.matchAll(/<script\b(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
     expect(inline, file).toHaveLength(1);
@@ -163,4 +165,5 @@ it('reading pages load one stylesheet and only the tiny site.js (no framework JS
   // (about 3 KB gzip); 朗读 is in its own file, loaded only where there is text to read.
   expect(readFileSync(path.join(DIST, 'site.js'), 'utf8').length).toBeLessThan(9000);
   expect(readFileSync(path.join(DIST, 'listen.js'), 'utf8').length).toBeLessThan(9000);
+  expect(readFileSync(path.join(DIST, 'region-filter.js'), 'utf8').length).toBeLessThan(3000);
 });

@@ -152,6 +152,30 @@ describe('朗读', () => {
     await area.close();
   });
 
+  it('/boxes/ reads each 专栏 group\'s list of projects, the button naming the plan and the group', async () => {
+    const page = await openWithVoices('/boxes/', 'zh', PHONE);
+    const lists = page.locator('ul[data-listen]');
+    expect(await lists.count()).toBeGreaterThan(10);
+    const first = lists.first();
+    const button = page.locator('.listen-controls .listen-button').first();
+    const [planId, groupId] = (await button.getAttribute('aria-describedby'))!.split(' ');
+    expect(await page.locator(`[id="${planId}"]`).evaluate((e) => e.tagName)).toBe('H3');
+    expect(await page.locator(`[id="${groupId}"]`).evaluate((e) => e.tagName)).toBe('H4');
+    const box = (await button.boundingBox())!;
+    expect(box.width).toBeGreaterThanOrEqual(44);
+    expect(box.height).toBeGreaterThanOrEqual(44);
+    await button.click();
+    await expect.poll(() => page.evaluate(() => (window as any).__spoken.length)).toBe(1);
+    // One project a sentence, in the list's order.
+    const items = (await first.locator('li').allTextContents()).map((t) => t.trim());
+    expect(await page.evaluate(() => (window as any).__spoken[0].text)).toBe(items[0]);
+    await page.evaluate(() => (window as any).__endCurrent());
+    expect(await highlighted(page)).toBe(items[1]);
+    const { violations, summary } = await runAxe(page);
+    expect(violations, summary).toEqual([]);
+    await page.close();
+  });
+
   it.each([
     ['default', {}],
     ['large text', { 'display-text': 'large' }],
@@ -169,7 +193,7 @@ describe('朗读', () => {
   });
 
   it('loads only on pages with text to read, deferred', () => {
-    for (const file of ['plans/huining/index.html', 'plans/huining/kangfu/index.html', 'entitlements/liangxiang-butie/index.html']) {
+    for (const file of ['plans/huining/index.html', 'plans/huining/kangfu/index.html', 'entitlements/liangxiang-butie/index.html', 'boxes/index.html']) {
       expect(readDist(file), file).toContain('<script src="/listen.js" defer></script>');
     }
     for (const file of ['index.html', 'search/index.html', 'plans/huining/source/index.html', 'indicators/index.html']) {

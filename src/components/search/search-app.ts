@@ -11,7 +11,7 @@ import { SearchEngine, type Hit, type SearchOutcome } from '../../search/engine.
 import { decodeLexicon, LEXICON_FILE, type LexiconJson } from '../../search/lexicon.ts';
 import { paramsFromState, plansInScope, stateFromParams, type Facets, type SearchState } from '../../search/params.ts';
 import { FILTER_NAMES } from '../../search/records.ts';
-import { textDirective } from '../../search/excerpt.ts';
+import { makeExcerpt, textDirective, type Excerpt } from '../../search/excerpt.ts';
 import { escapeHtml } from '../../search/text.ts';
 import type { TopicRef } from '../../search/topic-match.ts';
 import { nothingToSearchLine, partialLine, understoodLine } from '../../search/explain.ts';
@@ -32,6 +32,12 @@ const FEW = 3;
  * default size, whatever 大字 sets on the page.
  */
 const FILTERS_OPEN_FROM = '(min-width: 37.5rem)';
+/**
+ * Below that width (a phone) each result's excerpt is about three lines, not five, and a
+ * topic card folds its summary: with the count above them, the topic and the whole first
+ * clause result fit a 360 × 640 screen. The text is chosen shorter, never clipped.
+ */
+const PHONE_EXCERPT_LENGTH = 48;
 
 const app = document.getElementById('search-app');
 if (app) void start(app);
@@ -52,7 +58,8 @@ async function start(root: HTMLElement) {
   const topics = JSON.parse(root.dataset.topics ?? '[]') as TopicRef[];
   root.classList.add('ready');
   const filters = root.querySelector('.search-filters') as HTMLDetailsElement;
-  if (matchMedia(FILTERS_OPEN_FROM).matches) filters.open = true;
+  const wide = matchMedia(FILTERS_OPEN_FROM).matches;
+  if (wide) filters.open = true;
 
   // ---- Engine (loaded once; the first query waits for it) ----
   let engine: Promise<SearchEngine> | null = null;
@@ -164,7 +171,7 @@ async function start(root: HTMLElement) {
     // Never a dead end: few, partial or no results point to the finder and the topics.
     help.hidden = outcome.cited || !(outcome.partial || outcome.approximate || outcome.total < FEW);
     syncMore();
-    say(statusText(state, outcome));
+    say(statusText(state, outcome, !!line));
     root.dataset.searched = String(mine);
     // Which query the shown results answer (the box may already hold the next one).
     root.dataset.searchedQuery = state.q;
@@ -189,7 +196,7 @@ async function start(root: HTMLElement) {
       shown < o.total ? '显示更多结果' : `再显示 ${o.looser} 条：包含全部词语，但不是连在一起的`;
   };
 
-  const statusText = (state: SearchState, o: SearchOutcome) => {
+  const statusText = (state: SearchState, o: SearchOutcome, understoodShown: boolean) => {
     const q = state.q.trim();
     const what = q ? `“${q}”` : '所选条件';
     if (!o.plan.concepts.length && o.plan.dropped.length) return nothingToSearchLine(o.plan);
@@ -197,8 +204,10 @@ async function start(root: HTMLElement) {
     if (o.cited) return o.hits.length > 1 ? `这个出处在 ${o.hits.length} 份规划里都有，请看是哪一份：` : `找到出处：${o.hits[0].cite}`;
     if (o.approximate) return `没有找到${what}，以下 ${o.total} 条包含相近的词。`;
     if (o.partial) return `${partialLine(o.plan)}共 ${o.total} 条。`;
+    // With the 查找 line after it, the count need not repeat the words.
+    const found = understoodShown ? `找到 ${o.total} 条` : `找到 ${o.total} 条与${what}相关的条文`;
     return (
-      `找到 ${o.total} 条与${what}相关的条文${o.total > o.hits.length ? `，先显示 ${o.hits.length} 条` : ''}。` +
+      `${found}${o.total > o.hits.length ? `，先显示 ${o.hits.length} 条` : ''}。` +
       (o.looser ? `另有 ${o.looser} 条包含这些词但不连在一起。` : '')
     );
   };
@@ -215,14 +224,22 @@ async function start(root: HTMLElement) {
     card.dataset.topicCard = t.slug;
     const id = `topic-card-${t.slug}`;
     card.setAttribute('aria-labelledby', id);
+    // The name is the link (on a phone the card is that line and the summary's start).
+    // On a phone the summary folds under 说明 beside the name; wide screens show it open
+    // (the 说明 control is hidden there).
     card.innerHTML =
-      `<h2 id="${id}"><span class="topic-card-kicker">相关政策：</span>${escapeHtml(t.name)}</h2>` +
-      `<p>${escapeHtml(t.summary)}</p>` +
-      `<p><a href="${escapeHtml(topicPath(t.slug))}">各地规划怎么说：${escapeHtml(t.name)}</a></p>`;
+      `<h2 id="${id}"><span class="topic-card-kicker">相关政策：</span>` +
+      `<a href="${escapeHtml(topicPath(t.slug))}">${escapeHtml(t.name)}<span class="topic-card-also">：各地规划怎么说</span></a></h2>` +
+      `<details class="topic-card-more"${wide ? ' open' : ''}><summary>说明<span class="visually-hidden">：${escapeHtml(t.name)}是什么</span></summary>` +
+      `<p>${escapeHtml(t.summary)}</p></details>`;
     return card;
   };
 
+  const excerptOf = (h: Hit): Excerpt =>
+    wide ? h.excerpt : makeExcerpt(h.text, [...new Set(h.excerpt.marks.map((m) => m.text))], PHONE_EXCERPT_LENGTH);
+
   const renderHit = (h: Hit): HTMLLIElement => {
+    const excerpt = excerptOf(h);
     const li = document.createElement('li');
     li.className = 'search-result';
     li.setAttribute('data-result', '');
@@ -233,12 +250,13 @@ async function start(root: HTMLElement) {
     li.innerHTML =
       `<h3 class="result-title"><a href="${escapeHtml(onSite(h.url))}">${escapeHtml(h.about)}</a></h3>` +
       `<p class="result-meta"><span class="result-plan">${escapeHtml(h.plan)}</span><span> · ${escapeHtml(area)}</span>` +
-      `<span> · ${escapeHtml(h.kind === '指标' ? '主要指标' : h.kind)}</span>` +
+      // 专栏 is not said twice when the number says it (专栏2 2.).
+      (number.startsWith(h.kind) ? '' : `<span> · ${escapeHtml(h.kind === '指标' ? '主要指标' : h.kind)}</span>`) +
       (number ? `<span class="result-cite"> · ${escapeHtml(number)}</span>` : '') +
       (h.draft ? ` <span class="badge badge-draft">草案：${escapeHtml(h.draft)}</span>` : '') +
-      `</p><p class="result-excerpt">${h.excerpt.html}</p>`;
+      `</p><p class="result-excerpt">${excerpt.html}</p>`;
     if (directives) {
-      const directive = textDirective(h.text, h.excerpt, wordBoundaries);
+      const directive = textDirective(h.text, excerpt, wordBoundaries);
       if (directive) li.querySelector('a')!.dataset.directive = directive;
     }
     return li;

@@ -20,6 +20,9 @@ export const CatalogFileEntrySchema = CatalogEntrySchema.extend({
    * it such a line stops the build (see docs/ingest.md).
    */
   textLines: z.array(z.number().int().positive()).optional(),
+  /** Written empty (`published:`) while not known: kept out of the model, like a missing field. */
+  published: CatalogEntrySchema.shape.published.unwrap().nullish().transform((v) => v ?? undefined),
+  officialUrl: CatalogEntrySchema.shape.officialUrl.unwrap().nullish().transform((v) => v ?? undefined),
 });
 
 export type CatalogFileEntry = z.infer<typeof CatalogFileEntrySchema>;
@@ -28,8 +31,8 @@ export const CatalogFileSchema = z.object({ plans: z.array(CatalogFileEntrySchem
 
 /** The plan's facts without the ingest instructions, with its status settled: what the model and the site keep. */
 export function planFacts(entry: CatalogFileEntry, status: CatalogEntry['status']): CatalogEntry {
-  const { textLines: _textLines, ...facts } = entry;
-  return { ...facts, status };
+  const { textLines: _textLines, published, officialUrl, ...facts } = entry;
+  return { ...facts, ...(published ? { published } : {}), ...(officialUrl ? { officialUrl } : {}), status };
 }
 
 /** Parse and check a catalogue. `seedFiles` are the .txt names present in the seeds folder. */
@@ -50,6 +53,10 @@ export function loadCatalog(file: string, text: string, seedFiles: string[]): Ca
     lines.forEach((line, k) => {
       if (lines.indexOf(line) !== k) throw new IngestError(file, lineOf(['plans', index, 'textLines', k]), `textLines lists line ${line} twice`);
     });
+    // 发布日期 is when the portal published the signed document: never before it was signed.
+    if (entry.published && entry.date && entry.published < entry.date) {
+      throw new IngestError(file, lineOf(['plans', index, 'published']), `published ${entry.published} is before the document's date ${entry.date}`);
+    }
     if (!seedFiles.includes(entry.source)) {
       throw new IngestError(file, lineOf(['plans', index, 'source']), `source file ${entry.source} does not exist in the seeds folder`);
     }

@@ -41,24 +41,29 @@ export function clauseData(unit: Clause) {
 
 interface Placed {
   unit: Clause;
-  /** Heading of the container (section or box group) the unit sits in. */
-  container: { id: string; heading: string; kind: 'section' | 'box' };
+  /**
+   * Heading of the container (section or box group) the unit sits in; `path` is that heading
+   * in its parts, outermost first (chapter, section; or box, group), so the page can show
+   * them as a path (第三章 › （二）) instead of one run-on line.
+   */
+  container: { id: string; heading: string; path: string[]; kind: 'section' | 'box' };
 }
 
 /** All units of a plan with their containers, in source order. */
 export function placedUnits(plan: Plan): Placed[] {
   const placed: Placed[] = [];
   for (const chapter of plan.chapters) {
-    for (const unit of chapter.units) placed.push({ unit, container: { id: chapter.id, heading: chapter.heading, kind: 'section' } });
+    for (const unit of chapter.units) placed.push({ unit, container: { id: chapter.id, heading: chapter.heading, path: [chapter.heading], kind: 'section' } });
     for (const section of chapter.sections) {
-      const heading = `${chapter.number}、${chapter.title} ${section.heading}`;
-      for (const unit of section.units) placed.push({ unit, container: { id: section.id, heading, kind: 'section' } });
+      // The chapter as printed (三、… or 第三章 …), then the section.
+      const path = [chapter.heading, section.heading];
+      for (const unit of section.units) placed.push({ unit, container: { id: section.id, heading: path.join(' '), path, kind: 'section' } });
     }
   }
   for (const box of plan.boxes) {
     for (const group of box.groups) {
-      const heading = `专栏${box.number} ${box.title}${group.title ? ` · ${group.number}、${group.title}` : ''}`;
-      for (const unit of group.items) placed.push({ unit, container: { id: group.id, heading, kind: 'box' } });
+      const path = [`专栏${box.number} ${box.title}`, ...(group.title ? [`${group.number}、${group.title}`] : [])];
+      for (const unit of group.items) placed.push({ unit, container: { id: group.id, heading: path.join(' · '), path, kind: 'box' } });
     }
   }
   return placed.sort((a, b) => a.unit.lines[0] - b.unit.lines[0]);
@@ -81,7 +86,7 @@ function areaPage(plan: Plan, area: AreaRules['areas'][number], units: Placed[])
       const times = (seen.get(c.id) ?? 0) + 1;
       seen.set(c.id, times);
       const id = `${area.slug}-${c.id}${times > 1 ? `-${times}` : ''}`;
-      body.push(component('ContainerHeading', { id, heading: c.heading, kind: c.kind, continued: times > 1 }));
+      body.push(component('ContainerHeading', { id, heading: c.heading, path: c.path, kind: c.kind, continued: times > 1 }));
     }
     body.push(component('Clause', clauseData(unit)));
   }

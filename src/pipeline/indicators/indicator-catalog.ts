@@ -14,6 +14,11 @@ export const IndicatorCatalogFileSchema = z.object({
       /** Category shown when comparing plans. */
       category: z.string(),
       unit: z.string().nullable().optional(),
+      /**
+       * How a % indicator is charted: `share` (of 100: coverage, rates of people; the default)
+       * or `growth` (a yearly growth rate, on its own scale so 10% is not drawn as a tenth).
+       */
+      scale: z.enum(['share', 'growth']).optional(),
       /** Names as plans print them (without the unit). */
       aliases: z.array(z.string()).min(1),
     }),
