@@ -1,5 +1,5 @@
 /**
- * npm run build:shards [-- --seeds DIR] [--work build/shards] [--out dist] [--jobs N] [--force]
+ * npm run build:shards [-- --seeds DIR] [--work build/shards] [--out dist] [--jobs N] [--force] [--list]
  * The whole site built in shards on one machine: one job per province
  * (scripts/build-shard.ts), as many at a time as there are cores (or --jobs), then the
  * shared pages' job, then the assemble step into dist/ (scripts/assemble-shards.ts).
@@ -7,6 +7,7 @@
  * skips shards whose plans and code are unchanged, prints a line per finished shard
  * (counts, time, time left) and ends with a summary. Each job is its own process, so the
  * peak memory of any one is that of its province, whatever the number of provinces.
+ * --list prints the province shards' ids as JSON and stops (the CI matrix, .github/workflows/national.yml).
  */
 import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
@@ -25,6 +26,7 @@ const { values } = parseArgs({
     out: { type: 'string', default: 'dist' },
     jobs: { type: 'string', default: String(availableParallelism()) },
     force: { type: 'boolean', default: false },
+    list: { type: 'boolean', default: false },
   },
 });
 const seedsDir = resolve(values.seeds!);
@@ -48,6 +50,10 @@ const jobArgs = (job: string) => ['scripts/build-shard.ts', ...(job === SHARED_S
 
 async function main() {
   const seeds = readSeeds(seedsDir);
+  if (values.list) {
+    console.log(JSON.stringify(seeds.shards.map((s) => s.id)));
+    return;
+  }
   const codeHash = siteCodeHash();
   // What changed since the last run, shard by shard.
   const plan = seeds.shards.map((shard) => {
