@@ -3,7 +3,8 @@
 // assembled into one site; then searched in Chromium (a province's search loads only its
 // bundle, a national one merges both) and rebuilt after one plan changed (only its shard
 // and that plan are built again).
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -18,10 +19,15 @@ const seeds = join(tmp, 'seeds');
 const work = join(tmp, 'work');
 const dist = join(tmp, 'dist');
 
-function tsx(args: string[]) {
-  const run = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
-  if (run.status !== 0) throw new Error(`${args.join(' ')} failed:\n${run.stdout.slice(-3000)}\n${run.stderr.slice(-3000)}`);
-  return run.stdout;
+// Asynchronous, so the test worker keeps answering vitest while the build runs for minutes.
+async function tsx(args: string[]): Promise<string> {
+  try {
+    const { stdout } = await promisify(execFile)(join(ROOT, 'node_modules/.bin/tsx'), args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
+    return stdout;
+  } catch (error) {
+    const e = error as { stdout?: string; stderr?: string };
+    throw new Error(`${args.join(' ')} failed:\n${e.stdout?.slice(-3000)}\n${e.stderr?.slice(-3000)}`);
+  }
 }
 const buildShards = () => tsx(['scripts/build-shards.ts', '--seeds', seeds, '--work', work, '--out', dist, '--jobs', '2']);
 const record = (job: string) => JSON.parse(readFileSync(join(work, job, 'shard.json'), 'utf8'));
@@ -30,8 +36,8 @@ let firstRun = '';
 let server: StaticServer;
 let browser: Browser;
 beforeAll(async () => {
-  tsx(['scripts/synth.ts', '--plans', '6', '--provinces', '2', '--out', seeds]);
-  firstRun = buildShards();
+  await tsx(['scripts/synth.ts', '--plans', '6', '--provinces', '2', '--out', seeds]);
+  firstRun = await buildShards();
   server = await startStaticServer(dist);
   browser = await launchBrowser();
 }, 1_200_000);
@@ -139,7 +145,7 @@ describe('search across shards', () => {
 });
 
 describe('incremental rebuild', () => {
-  it('after one plan changes, re-parses only that plan and rebuilds only its shard, and says so', () => {
+  it('after one plan changes, re-parses only that plan and rebuilds only its shard, and says so', async () => {
     const tianjinBefore = record('tianjin');
     const catalog = readFileSync(join(seeds, 'catalog.yaml'), 'utf8');
     const source = /slug: beijing-danjin[\s\S]*?source: (\S+)/.exec(catalog)![1];
@@ -149,7 +155,7 @@ describe('incremental rebuild', () => {
     const at = lines.findIndex((l, i) => i > lines.length / 2 && l.length > 40 && l.includes('。'));
     lines[at] = lines[at].replace('。', '（试点）。');
     writeFileSync(file, lines.join('\n'));
-    const rerun = buildShards();
+    const rerun = await buildShards();
     expect(rerun).toMatch(/1 to build \(3 plans\), 1 unchanged/);
     expect(rerun).toMatch(/beijing: 1 changed \(beijing-danjin\)/);
     expect(rerun).toMatch(/tianjin: 3 plans unchanged, kept/);
