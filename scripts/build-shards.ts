@@ -74,12 +74,16 @@ async function main() {
 
   let shardsDone = 0;
   let plansDone = 0;
+  let jobSeconds = 0;
   const results: ShardDone[] = [];
   const report = (done: ShardDone) => {
     shardsDone++;
-    if (done.outcome === 'built') plansDone += done.plans;
+    if (done.outcome === 'built') {
+      plansDone += done.plans;
+      jobSeconds += done.seconds;
+    }
     results.push(done);
-    console.log(progressLine(done, { shards: shardsDone, shardsTotal: seeds.shards.length, plans: plansDone, plansTotal }, elapsed()));
+    console.log(progressLine(done, { shards: shardsDone, shardsTotal: seeds.shards.length, plans: plansDone, plansTotal, jobSeconds, parallel: Math.min(parallel, toBuild.length) }, elapsed()));
   };
   for (const p of plan.filter((p) => p.fresh)) report(doneOf(p.shard, readShardRecord(work, p.shard.id)!, 'unchanged'));
 

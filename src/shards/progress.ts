@@ -1,7 +1,8 @@
 /**
  * Progress lines of a long sharded build: shard by shard, with counts, elapsed time and the
- * time left estimated from the plans still to build at the pace so far (jobs run in
- * parallel, so the pace is plans a wall-clock second, not a job's).
+ * time left estimated from the plans still to build at the pace of the jobs finished so far
+ * (their own seconds a plan), shared by the jobs that run at a time. The wall-clock pace
+ * would be wrong early on: the first jobs all finish at about the same time.
  */
 
 /** 75 → "1m15s", 8.2 → "8.2s". */
@@ -12,10 +13,10 @@ export function duration(seconds: number): string {
   return m < 60 ? `${m}m${String(s).padStart(2, '0')}s` : `${Math.floor(m / 60)}h${String(m % 60).padStart(2, '0')}m`;
 }
 
-/** Seconds left: plans left at the plans-per-second pace so far; null before anything finished. */
-export function timeLeft(plansDone: number, plansTotal: number, elapsedSeconds: number): number | null {
-  if (plansDone <= 0 || elapsedSeconds <= 0) return null;
-  return ((plansTotal - plansDone) * elapsedSeconds) / plansDone;
+/** Seconds left: plans left × job seconds a plan so far ÷ jobs at a time; null before anything finished. */
+export function timeLeft(plansDone: number, plansTotal: number, jobSecondsDone: number, parallel: number): number | null {
+  if (plansDone <= 0 || jobSecondsDone <= 0) return null;
+  return ((plansTotal - plansDone) * jobSecondsDone) / plansDone / Math.max(1, parallel);
 }
 
 export interface ShardDone {
@@ -29,8 +30,19 @@ export interface ShardDone {
   note?: string;
 }
 
-export function progressLine(done: ShardDone, count: { shards: number; shardsTotal: number; plans: number; plansTotal: number }, elapsedSeconds: number): string {
-  const left = timeLeft(count.plans, count.plansTotal, elapsedSeconds);
+export interface BuildCount {
+  shards: number;
+  shardsTotal: number;
+  /** Plans built so far and to build in all (unchanged shards count in neither). */
+  plans: number;
+  plansTotal: number;
+  /** The built jobs' own seconds so far, and how many jobs run at a time. */
+  jobSeconds: number;
+  parallel: number;
+}
+
+export function progressLine(done: ShardDone, count: BuildCount, elapsedSeconds: number): string {
+  const left = timeLeft(count.plans, count.plansTotal, count.jobSeconds, count.parallel);
   const what =
     done.outcome === 'unchanged'
       ? `${done.plans} plans unchanged, kept`

@@ -98,18 +98,19 @@ describe('fingerprints', () => {
 });
 
 describe('progress', () => {
-  it('estimates the time left from the plans built so far', () => {
-    expect(timeLeft(0, 10, 5)).toBe(null);
-    expect(timeLeft(5, 20, 10)).toBe(30);
+  it('estimates the time left from the plans built so far, shared by the jobs at a time', () => {
+    expect(timeLeft(0, 10, 5, 2)).toBe(null);
+    expect(timeLeft(5, 20, 10, 1)).toBe(30);
+    expect(timeLeft(5, 20, 10, 2)).toBe(15);
     expect(duration(8.24)).toBe('8.2s');
     expect(duration(75)).toBe('1m15s');
     expect(duration(3 * 3600 + 5 * 60)).toBe('3h05m');
   });
 
   it('prints one line per shard: counts, time, memory, time left', () => {
-    const line = progressLine({ id: 'gansu', plans: 3, pages: 40, seconds: 30, peakMb: 350.4, outcome: 'built', note: 're-parsed gansu-a' }, { shards: 1, shardsTotal: 2, plans: 3, plansTotal: 6 }, 31);
-    expect(line).toBe('[1/2] gansu: 3 plans, 40 pages in 30.0s, peak 350 MB (re-parsed gansu-a) · 3/6 plans · elapsed 31.0s · ~31.0s left');
-    const kept = progressLine({ id: 'ningxia', plans: 2, pages: 20, seconds: 0, peakMb: null, outcome: 'unchanged' }, { shards: 2, shardsTotal: 2, plans: 3, plansTotal: 3 }, 40);
+    const line = progressLine({ id: 'gansu', plans: 3, pages: 40, seconds: 30, peakMb: 350.4, outcome: 'built', note: 're-parsed gansu-a' }, { shards: 1, shardsTotal: 2, plans: 3, plansTotal: 6, jobSeconds: 30, parallel: 2 }, 31);
+    expect(line).toBe('[1/2] gansu: 3 plans, 40 pages in 30.0s, peak 350 MB (re-parsed gansu-a) · 3/6 plans · elapsed 31.0s · ~15.0s left');
+    const kept = progressLine({ id: 'ningxia', plans: 2, pages: 20, seconds: 0, peakMb: null, outcome: 'unchanged' }, { shards: 2, shardsTotal: 2, plans: 3, plansTotal: 3, jobSeconds: 30, parallel: 2 }, 40);
     expect(kept).toBe('[2/2] ningxia: 2 plans unchanged, kept · 3/3 plans · elapsed 40.0s');
   });
 });
