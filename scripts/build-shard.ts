@@ -61,7 +61,9 @@ async function main() {
   writeFileSync(logFile, '');
   let record: Omit<ShardRecord, 'pages' | 'files' | 'seconds' | 'peakMb' | 'stages' | 'builtAt'>;
   if (values.shared) {
-    record = prepareShared();
+    const shared = prepareShared();
+    if (!shared) return;
+    record = shared;
   } else {
     const shard = seeds.shards.find((s) => s.id === values.shard);
     if (!shard) throw new Error(`no province shard "${values.shard}" in ${seedsDir}/catalog.yaml (shards: ${seeds.shards.map((s) => s.id).join(', ')})`);
@@ -151,7 +153,7 @@ function prepareShared() {
   const catalogJson = `${JSON.stringify(seeds.entries.map((e) => facts.get(e.slug)), null, 1)}\n`;
   const countsJson = `${JSON.stringify(seeds.entries.map((e) => counts.get(e.slug)))}\n`;
   const fingerprint = createHash('sha256').update(codeHash).update(catalogJson).update(countsJson).digest('hex');
-  if (unchanged(fingerprint)) process.exit(0);
+  if (unchanged(fingerprint)) return null;
   prepareProject(project);
   const plansDir = join(project, 'content', 'plans');
   rmSync(plansDir, { recursive: true, force: true });
