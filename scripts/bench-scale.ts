@@ -1,20 +1,24 @@
 /**
- * npm run bench:scale [-- --sizes 5,50,250] [--seed S] [--keep]
+ * npm run bench:scale [-- --sizes 5,50,250] [--seed S] [--keep] [--shards [--jobs N]]
  * For each size: synthesizes that many plans (npm run synth), then ingests, builds and
  * indexes them in a scratch copy of the project (so this worktree's content/ and dist/ are
  * left alone), timing each stage with its peak RSS (/usr/bin/time), and measures the site:
  * pages, dist size, Pagefind files and the largest page of each kind with its growth against
  * the smallest size. Prints the table and records it in docs/benchmarks.md (section "Scale").
+ * With --shards it measures the sharded build instead (`npm run build:shards`, scripts/bench/shards.ts:
+ * wall time, per-job time and peak memory, a rebuild after one plan changed, first and second
+ * search bytes within a province and national) and records it in the Scale section's shards part.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadCatalog } from '../src/pipeline/catalog/load-catalog.ts';
 import { synthesizePlans } from '../src/synth/synthesize.ts';
-import { SCALE_END, SCALE_START, withScaleSection } from './bench/scale-section.ts';
-import { largestPages, PAGE_FAMILIES, scaleTable, type ScaleRow, type StageFigure } from './bench/scale-table.ts';
+import { scaleSection, SCALE_END, SCALE_START, SHARDS_END, SHARDS_START, shardsPart, withScaleSection, withShardsPart } from './bench/scale-section.ts';
+import { largestPages, PAGE_FAMILIES, scaleTable, shardsTable, type ScaleRow, type ShardsRow, type StageFigure } from './bench/scale-table.ts';
+import { benchShardSize } from './bench/shards.ts';
 
 const { values } = parseArgs({
   options: {
@@ -22,6 +26,8 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     /** Keep the scratch folder (its dist/ can be previewed) instead of removing it. */
     keep: { type: 'boolean', default: false },
+    shards: { type: 'boolean', default: false },
+    jobs: { type: 'string', default: String(availableParallelism()) },
   },
 });
 const sizes = values.sizes!.split(',').map(Number);
@@ -67,6 +73,36 @@ function filesUnder(dir: string): { path: string; bytes: number }[] {
       const full = join(d.parentPath, d.name);
       return { path: relative(dir, full), bytes: statSync(full).size };
     });
+}
+
+const loadBefore = loadavg()[0];
+if (values.shards) {
+  const shardRows: ShardsRow[] = [];
+  for (const count of sizes) {
+    console.log(`${count} plans, sharded…`);
+    shardRows.push(await benchShardSize(root, count, values.seed!, Number(values.jobs), (line) => console.log(line)));
+    console.log(shardsTable(shardRows));
+    // Recorded after every size, so a long run that is stopped keeps what it measured.
+    recordShards(shardRows);
+  }
+  process.exit(0);
+}
+
+function recordShards(shardRows: ShardsRow[]) {
+  const table = shardsTable(shardRows);
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`;
+  const busy = Math.max(loadBefore, loadavg()[0]);
+  const part =
+    `${SHARDS_START}\n### Sharded build\n\nRecorded by \`npm run bench:scale -- --shards --sizes ${shardRows.map((r) => r.plans).join(',')} --seed ${values.seed} --jobs ${values.jobs}\` on ${new Date().toISOString().slice(0, 10)} (${machine}; ` +
+    `load average ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after${busy > cpus().length ? ': **the machine was busy with other builds, so times are high and noisy**' : ''}). ` +
+    'Synthetic plans over the 31 provinces, `npm run build:shards` from nothing into a scratch folder: one job per province, ' +
+    `${values.jobs} at a time, then the shared pages and the assembly (docs/deploy.md). Peak RSS per job is the largest process of that job. ` +
+    'Search bytes are everything a phone downloads (gzip) from opening /search/ with a query to the rendered results, within the first province and national; the second search is another query on the same page.\n\n' +
+    `${table}\n${SHARDS_END}`;
+  const doc = existsSync(BENCH_DOC) ? readFileSync(BENCH_DOC, 'utf8') : '# Benchmarks\n';
+  const section = scaleSection(doc) || `${SCALE_START}\n## Scale\n\n${SCALE_END}\n`;
+  writeFileSync(BENCH_DOC, withScaleSection(doc, `${withShardsPart(section, part).trim()}\n`));
+  console.log('recorded in docs/benchmarks.md (section Scale, sharded build)');
 }
 
 const rows: ScaleRow[] = [];
@@ -117,6 +153,6 @@ const section =
   'Synthetic plans (`npm run synth`: the seeds under invented place names, spread over the 31 provinces), built from scratch ' +
   '(ingest with --force, astro build, Pagefind index) in a copy of the project. Peak RSS is the largest single process of each stage (`/usr/bin/time -f %M`). ' +
   'Page sizes are the largest page of each kind, ×growth against the smallest size.\n\n' +
-  `${table}\n${SCALE_END}\n`;
+  `${table}\n${shardsPart(scaleSection(existsSync(BENCH_DOC) ? readFileSync(BENCH_DOC, 'utf8') : ''))}\n${SCALE_END}\n`;
 writeFileSync(BENCH_DOC, withScaleSection(existsSync(BENCH_DOC) ? readFileSync(BENCH_DOC, 'utf8') : '# Benchmarks\n', section));
 console.log('recorded in docs/benchmarks.md (section Scale)');

@@ -1,7 +1,11 @@
 /**
  * npm run index: builds the search index into dist/pagefind/ with the Pagefind Node API.
  *
- *   tsx scripts/build-index.ts [--dist <dir>]
+ *   tsx scripts/build-index.ts [--dist <dir>] [--out <dir>] [--refs <dir>] [--no-plans-table]
+ *
+ * --out puts the bundle elsewhere than <dist>/pagefind (a province job of a sharded build:
+ * <dist>/pagefind/shards/<province>/), --refs the citation tables elsewhere than <out>/refs,
+ * and --no-plans-table leaves out refs/plans.json (the shared job writes it for every plan).
  *
  * One custom record per clause, 专栏 item and indicator row of every plan (content/plans/),
  * its content the nodejieba tokens joined by spaces, language `zxx` so Pagefind does not
@@ -10,7 +14,7 @@
  * Pagefind fails the build.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
 import * as pagefind from 'pagefind';
@@ -22,9 +26,16 @@ import { isWordToken } from '../src/search/text.ts';
 import { loadUserWords, subwords, tokenize } from '../src/search/tokenize.ts';
 
 const root = resolve(import.meta.dirname, '..');
-const { values: args } = parseArgs({ options: { dist: { type: 'string', default: 'dist' } } });
+const { values: args } = parseArgs({
+  options: {
+    dist: { type: 'string', default: 'dist' },
+    out: { type: 'string' },
+    refs: { type: 'string' },
+    'no-plans-table': { type: 'boolean', default: false },
+  },
+});
 const dist = resolve(root, args.dist!);
-const out = join(dist, 'pagefind');
+const out = args.out ? resolve(root, args.out) : join(dist, 'pagefind');
 
 const ms = (t: number) => `${(performance.now() - t).toFixed(0)} ms`;
 const fail = (what: string, errors: string[]): never => {
@@ -83,12 +94,12 @@ const tAdd = ms(t2);
 
 const t3 = performance.now();
 rmSync(out, { recursive: true, force: true });
-mkdirSync(dist, { recursive: true });
+mkdirSync(dirname(out), { recursive: true });
 const written = await index.writeFiles({ outputPath: out });
 if (written.errors.length) fail('writeFiles', written.errors);
 const lexicon = JSON.stringify(lexiconOf(corpus, vocab));
 writeFileSync(join(out, LEXICON_FILE), lexicon);
-console.log(writeRefFiles(corpus, out));
+console.log(writeRefFiles(corpus, out, { dir: args.refs ? resolve(root, args.refs) : undefined, plansTable: !args['no-plans-table'] }));
 const tWrite = ms(t3);
 await pagefind.close();
 

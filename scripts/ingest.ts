@@ -2,6 +2,7 @@
  * npm run ingest [-- --force] [--report] [--skip SLUG[=REASON]]… [--seeds DIR] [--out DIR]
  * Turns the plan files in seeds/ (text, HTML, .docx, PDF) into
  * content/plans/<slug>/{plan.json, structure.json, overview.mdx, <area>.mdx}.
+ * --shard PROVINCE_SLUG ingests only that province's plans (one job of a sharded build).
  * SEEDS_DIR=DIR reads another folder instead of seeds/ (a synthesized set: `npm run synth`),
  * so `SEEDS_DIR=DIR npm run build` builds the whole site from it; --seeds wins over SEEDS_DIR.
  */
@@ -10,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { parseSkipArgument } from '../src/model/skipped.ts';
 import { IngestError } from '../src/pipeline/problems/ingest-error.ts';
 import { runIngest } from '../src/pipeline/run-ingest.ts';
+import { provinceSlug } from '../src/site/plan-pages.ts';
 
 const { values } = parseArgs({
   options: {
@@ -20,11 +22,13 @@ const { values } = parseArgs({
     report: { type: 'boolean', default: false },
     /** Leave a plan out while it is being fixed: `--skip beihai` or `--skip beihai=正在核对文本` (repeatable). */
     skip: { type: 'string', multiple: true, default: [] },
+    /** Only the plans of one province (its slug, as in /provinces/<slug>/): a shard of `npm run build:shards`. */
+    shard: { type: 'string' },
   },
 });
 const root = resolve(import.meta.dirname, '..');
 try {
-  const summary = await runIngest({ root, seedsDir: resolve(values.seeds!), outDir: resolve(values.out!), force: values.force || values.report, skip: values.skip!.map(parseSkipArgument), log: (l) => console.log(l) });
+  const summary = await runIngest({ root, seedsDir: resolve(values.seeds!), outDir: resolve(values.out!), force: values.force || values.report, skip: values.skip!.map(parseSkipArgument), only: values.shard ? (e) => provinceSlug(e.province) === values.shard : undefined, log: (l) => console.log(l) });
   if (values.report) {
     for (const plan of summary.plans) {
       for (const d of plan.report?.decisions ?? []) console.log(`${plan.slug}\t${d.id}\t${d.area}\t${d.reason}`);

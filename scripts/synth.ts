@@ -1,5 +1,5 @@
 /**
- * npm run synth -- --plans N --out DIR [--seed S] [--seeds DIR]
+ * npm run synth -- --plans N --out DIR [--seed S] [--seeds DIR] [--provinces K]
  * Writes N synthetic plans (the real seeds under invented place names, src/synth/) and a
  * catalog.yaml into DIR, for scale tests: `SEEDS_DIR=DIR npm run build` builds a site from them.
  */
@@ -16,6 +16,8 @@ const { values } = parseArgs({
     out: { type: 'string' },
     seed: { type: 'string', default: '1' },
     seeds: { type: 'string', default: 'seeds' },
+    /** Only the first K provinces (e.g. 2 for a two-shard build). */
+    provinces: { type: 'string' },
   },
 });
 const count = Number(values.plans);
@@ -28,7 +30,7 @@ const catalog = loadCatalog(join(seedsDir, 'catalog.yaml'), readFileSync(join(se
 // Only text seeds are recombined: replacing names inside a PDF or .docx would need a writer for each.
 // The seeds' catalogue states every status (a status left out would be read from the text).
 const seeds = catalog.filter((e) => e.source.endsWith('.txt')).map((e) => ({ entry: { ...e, status: e.status ?? '正式' }, text: readFileSync(join(seedsDir, e.source), 'utf8') }));
-const set = synthesizePlans(seeds, { count, seed: Number(values.seed) });
+const set = synthesizePlans(seeds, { count, seed: Number(values.seed), provinces: values.provinces ? Number(values.provinces) : undefined });
 const out = resolve(values.out);
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });

@@ -18,3 +18,25 @@ export function withScaleSection(doc: string, section: string): string {
   const rest = old ? doc.replace(old, '').replace(/\n+$/, '\n') : doc.replace(/\n*$/, '\n');
   return `${rest}\n${section}`;
 }
+
+/**
+ * The sharded build's figures (`npm run bench:scale -- --shards`) sit inside the Scale
+ * section between their own markers, so each run rewrites only its own part.
+ */
+export const SHARDS_START = '<!-- shards:start -->';
+export const SHARDS_END = '<!-- shards:end -->';
+
+/** The shards part (with its markers) of a text, or ''. */
+export function shardsPart(text: string): string {
+  const start = text.indexOf(SHARDS_START);
+  const end = text.indexOf(SHARDS_END);
+  return start === -1 || end < start ? '' : text.slice(start, end + SHARDS_END.length);
+}
+
+/** A Scale section (with markers) with its shards part replaced by `part` (or put before the end marker). */
+export function withShardsPart(section: string, part: string): string {
+  const old = shardsPart(section);
+  if (old) return section.replace(old, part.trim());
+  const end = section.lastIndexOf(SCALE_END);
+  return end === -1 ? `${section.trim()}\n\n${part.trim()}\n` : `${section.slice(0, end).replace(/\n*$/, '\n\n')}${part.trim()}\n${section.slice(end)}`;
+}

@@ -95,3 +95,47 @@ export function scaleTable(rows: readonly ScaleRow[]): string {
   }
   return lines.join('\n');
 }
+
+/** One size of the sharded build (`npm run bench:scale -- --shards`). */
+export interface ShardsRow {
+  plans: number;
+  shards: number;
+  jobs: number;
+  /** build:shards from nothing to the assembled dist/. */
+  wallSeconds: number;
+  /** The slowest province job, and the largest peak RSS of any province job. */
+  slowestJobSeconds: number;
+  largestJobMb: number | null;
+  shared: StageFigure;
+  assembleSeconds: number;
+  /** A rebuild after one plan changed: wall time, shards rebuilt. */
+  incremental: { seconds: number; shardsRebuilt: number };
+  pages: number;
+  distMb: number;
+  pagefindFiles: number;
+  /** Bytes (as served, gzip) of a first search on a cold cache, within one province and national. */
+  firstSearchKb: { regional: number; national: number };
+  secondSearchKb: { regional: number; national: number };
+}
+
+export function shardsTable(rows: readonly ShardsRow[]): string {
+  const head = `| figure | ${rows.map((r) => `${r.plans} plans`).join(' | ')} |\n|---|${rows.map(() => '---|').join('')}`;
+  const line = (name: string, cell: (r: ShardsRow) => string) => `| ${name} | ${rows.map(cell).join(' | ')} |`;
+  const mb = (m: number | null) => (m === null ? 'n/a' : `${m.toFixed(0)} MB`);
+  return [
+    head,
+    line('province shards (jobs at a time)', (r) => `${r.shards} (${r.jobs})`),
+    line('build:shards wall time, from nothing', (r) => `${r.wallSeconds.toFixed(0)} s`),
+    line('slowest province job', (r) => `${r.slowestJobSeconds.toFixed(1)} s`),
+    line('largest province job peak RSS', (r) => mb(r.largestJobMb)),
+    line('shared job: wall time, peak RSS', (r) => `${r.shared.seconds.toFixed(1)} s, ${mb(r.shared.peakMb)}`),
+    line('assemble', (r) => `${r.assembleSeconds.toFixed(1)} s`),
+    line('rebuild after one plan changed', (r) => `${r.incremental.seconds.toFixed(0)} s (${r.incremental.shardsRebuilt} shard)`),
+    line('HTML pages', (r) => String(r.pages)),
+    line('dist size', (r) => `${r.distMb.toFixed(1)} MB`),
+    line('Pagefind files', (r) => String(r.pagefindFiles)),
+    line('first search, one province (gzip)', (r) => `${r.firstSearchKb.regional.toFixed(0)} KB`),
+    line('first search, national (gzip)', (r) => `${r.firstSearchKb.national.toFixed(0)} KB`),
+    line('second search, one province / national', (r) => `${r.secondSearchKb.regional.toFixed(0)} KB / ${r.secondSearchKb.national.toFixed(0)} KB`),
+  ].join('\n');
+}

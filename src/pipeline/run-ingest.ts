@@ -30,6 +30,11 @@ export interface IngestOptions {
   force?: boolean;
   /** Plans to leave out of this build while they are being fixed, with the reason readers see. */
   skip?: { slug: string; reason: string }[];
+  /**
+   * Only the catalogue's plans this accepts are ingested and published (one shard of a
+   * national build: its province's plans); the others are neither read nor listed.
+   */
+  only?: (entry: CatalogFileEntry) => boolean;
   log?: (line: string) => void;
 }
 
@@ -92,7 +97,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
     if (!entry) throw new IngestError(catalogName, 1, `--skip ${slug}: no plan in the catalogue has this slug`);
     return { slug, title: entry.title, shortName: entry.shortName, reason };
   });
-  const published = catalog.filter((e) => !skipped.some((s) => s.slug === e.slug));
+  const published = catalog.filter((e) => !skipped.some((s) => s.slug === e.slug) && (options.only?.(e) ?? true));
   const curated = loadCurated(options.root);
   const sharedHash = createHash('sha256').update(codeHash());
   for (const text of curated.texts) sharedHash.update(text);

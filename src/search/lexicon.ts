@@ -134,3 +134,28 @@ export function decodeLexicon(json: LexiconJson, algo: SegmenterAlgo = 'bimm'): 
   const roles = { drop: set(json.drop), soft: set(json.soft) };
   return { words, aliases: json.aliases, roles, records: json.records, segment, hasPrefix, extensions, containing, nearForms };
 }
+
+/**
+ * The query dictionary of several indexes searched as one (a national search merging the
+ * province shards' bundles): every shard's words, the curated terms none of them holds,
+ * and their records summed. Aliases and question words are curated, the same in every
+ * shard; they are taken from the first.
+ */
+export function mergeLexicons(lexicons: readonly LexiconJson[]): LexiconJson {
+  if (!lexicons.length) throw new Error('mergeLexicons: no lexicon to merge');
+  for (const l of lexicons) if (l.v !== LEXICON_VERSION) throw new Error(`lexicon version ${l.v}, expected ${LEXICON_VERSION}`);
+  const lines = (text: string) => (text ? text.split('\n') : []);
+  const words = [...new Set(lexicons.flatMap((l) => lines(l.words)))].sort();
+  const have = new Set(words);
+  const extra = [...new Set(lexicons.flatMap((l) => lines(l.extra)))].filter((w) => !have.has(w)).sort();
+  const [first] = lexicons;
+  return {
+    v: LEXICON_VERSION,
+    words: words.join('\n'),
+    extra: extra.join('\n'),
+    aliases: first.aliases,
+    drop: first.drop,
+    soft: first.soft,
+    records: lexicons.reduce((n, l) => n + l.records, 0),
+  };
+}

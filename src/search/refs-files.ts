@@ -12,13 +12,22 @@ import type { Corpus } from './corpus.ts';
 import { PLANS_REFS_FILE, REFS_DIR } from './cited.ts';
 
 
-/** Writes the tables into `<pagefindDir>/refs/`; returns a one-line size report. */
-export function writeRefFiles(corpus: Pick<Corpus, 'catalog' | 'plans' | 'areas'>, pagefindDir: string): string {
-  const dir = join(pagefindDir, REFS_DIR);
+/**
+ * Writes the tables into `<pagefindDir>/refs/` (or `dir`); returns a one-line size report.
+ * A province job of a sharded build writes its plans' tables into the one shared refs/
+ * folder (one file per plan, so the jobs never collide) and leaves the names table of
+ * every plan to the shared job (`plansTable: false`).
+ */
+export function writeRefFiles(
+  corpus: Pick<Corpus, 'catalog' | 'plans' | 'areas'>,
+  pagefindDir: string,
+  options: { dir?: string; plansTable?: boolean } = {},
+): string {
+  const dir = options.dir ?? join(pagefindDir, REFS_DIR);
   mkdirSync(dir, { recursive: true });
   const areaSlugs = Object.fromEntries(corpus.areas.map((a) => [a.name, a.slug])) as Record<Area, string>;
   const files: [string, string][] = corpus.plans.map((plan) => [`${plan.catalog.slug}.json`, JSON.stringify(buildRefs(plan, areaSlugs))]);
-  files.push([PLANS_REFS_FILE, JSON.stringify(plansTable(corpus.catalog))]);
+  if (options.plansTable ?? true) files.push([PLANS_REFS_FILE, JSON.stringify(plansTable(corpus.catalog))]);
   let raw = 0;
   let gz = 0;
   for (const [name, text] of files) {

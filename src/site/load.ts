@@ -13,6 +13,7 @@ import { AreaRulesFileSchema } from '../pipeline/classify/area-rules.ts';
 import { readBackgroundChapterWords, readTopicsFile } from '../model/topic.ts';
 import { CatalogEntrySchema, PlanSchema, type Area, type CatalogEntry, type Plan } from '../model/plan.ts';
 import { SKIPPED_FILE, SkippedFileSchema, type SkippedPlan } from '../model/skipped.ts';
+import { PLAN_COUNTS_FILE, planCounts, type PlanCounts } from './plan-counts.ts';
 
 /** Project root: Astro and vitest both run from it (npm scripts). */
 const root = () => process.cwd();
@@ -51,6 +52,26 @@ export function readPlan(slug: string): Plan {
 
 /** Every plan, in catalogue order. */
 export const readPlans = (): Plan[] => readCatalog().map((entry) => readPlan(entry.slug));
+
+/**
+ * The counts the shared pages show, one entry per plan in catalogue order: from
+ * content/plans/counts.json when a sharded build wrote it (the shared job has no plan
+ * models), else computed from the plans.
+ */
+export const readPlanCounts = memo((): PlanCounts[] => {
+  const file = `content/plans/${PLAN_COUNTS_FILE}`;
+  if (existsSync(join(root(), file))) {
+    const counts = JSON.parse(readText(file)) as PlanCounts[];
+    const bySlug = new Map(counts.map((c) => [c.slug, c]));
+    return readCatalog().map((e) => {
+      const c = bySlug.get(e.slug);
+      if (!c) throw new Error(`${file}: no counts for plan ${e.slug}`);
+      return c;
+    });
+  }
+  const areas = readAreas().map((a) => a.name);
+  return readPlans().map((plan) => planCounts(plan, areas, readTopics()));
+});
 
 /** What the site shows about a task area (content/areas.yaml, without the classifier's keywords). */
 export interface AreaInfo {

@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { PROVINCES, provinceByName } from '../model/provinces.ts';
+import { shardedBuild } from './build-shard.ts';
 
 /** Plan listings (home, a province's plans): cards of catalogue facts, small per plan. */
 export const LISTING_PAGE_SIZE = 100;
@@ -76,8 +77,12 @@ export function pageGroups<T>(groups: readonly ProvinceGroup<T>[], size: number)
   });
 }
 
-/** Whether a page listing `count` plans must be split by province. */
-export const splitsByProvince = (count: number, pageSize: number): boolean => count > pageSize;
+/**
+ * Whether a page listing `count` plans must be split by province: always in a sharded build
+ * (src/site/build-shard.ts: the shared job and the province jobs must agree on it without
+ * seeing each other's plans).
+ */
+export const splitsByProvince = (count: number, pageSize: number, sharded = shardedBuild()): boolean => sharded || count > pageSize;
 
 /** The `[...page]` route parameter: none for page 1, so a province's first page is its plain URL. */
 export const pageParam = (page: number): string | undefined => (page === 1 ? undefined : String(page));

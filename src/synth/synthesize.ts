@@ -24,6 +24,8 @@ export interface SynthOptions {
   draftShare?: number;
   /** How often a city-level seed is reused as a province-level 规划. */
   provinceShare?: number;
+  /** Spread the plans over the first this many provinces only (a two-shard test set: 2); all 31 by default. */
+  provinces?: number;
 }
 
 export interface SynthesizedSet {
@@ -101,8 +103,8 @@ export function synthesizePlans(seeds: readonly SeedPlan[], options: SynthOption
   const slugs = new Set<string>();
 
   for (let i = 0; i < options.count; i++) {
-    // Provinces in turn, so any N plans cover min(N, 31) provinces.
-    const province = PROVINCES[i % PROVINCES.length];
+    // Provinces in turn, so any N plans cover min(N, 31) provinces (or min(N, options.provinces)).
+    const province = PROVINCES[i % Math.min(options.provinces ?? PROVINCES.length, PROVINCES.length)];
     const { entry: seed, text } = pick(random, seeds);
     let level = seed.level;
     if (level === '市级' && random() < provinceShare) level = '省级';

@@ -1,6 +1,7 @@
 // The scale benchmark's pure parts: page families, largest page per family, the table.
 import { describe, expect, it } from 'vitest';
-import { largestPages, pageFamily, scaleTable, type ScaleRow } from '../../scripts/bench/scale-table.ts';
+import { largestPages, pageFamily, scaleTable, shardsTable, type ScaleRow, type ShardsRow } from '../../scripts/bench/scale-table.ts';
+import { SCALE_END, SCALE_START, SHARDS_END, SHARDS_START, shardsPart, withShardsPart } from '../../scripts/bench/scale-section.ts';
 
 describe('scale table', () => {
   it('tells the kind of each built page', () => {
@@ -46,12 +47,48 @@ describe('scale table', () => {
 
 describe('scale section of docs/benchmarks.md', () => {
   it('is replaced in place, appended when missing, and found for npm run bench to keep', async () => {
-    const { scaleSection, withScaleSection, SCALE_START, SCALE_END } = await import('../../scripts/bench/scale-section.ts');
+    const { scaleSection, withScaleSection } = await import('../../scripts/bench/scale-section.ts');
     const section = (n: number) => `${SCALE_START}\n## Scale\n\n| ${n} |\n${SCALE_END}\n`;
     const first = withScaleSection('# Benchmarks\n\n| a |\n', section(1));
     expect(first).toBe(`# Benchmarks\n\n| a |\n\n${section(1)}`);
     expect(withScaleSection(first, section(2))).toBe(`# Benchmarks\n\n| a |\n\n${section(2)}`);
     expect(scaleSection(first)).toBe(section(1));
     expect(scaleSection('# Benchmarks\n')).toBe('');
+  });
+});
+
+describe('sharded build figures', () => {
+  it('live in their own part of the Scale section, which each kind of run rewrites alone', () => {
+    const section = `${SCALE_START}\n## Scale\n\n| a |\n${SCALE_END}\n`;
+    const part = (n: number) => `${SHARDS_START}\n### Sharded build\n\n| ${n} |\n${SHARDS_END}`;
+    const once = withShardsPart(section, part(1));
+    expect(once).toBe(`${SCALE_START}\n## Scale\n\n| a |\n\n${part(1)}\n${SCALE_END}\n`);
+    expect(shardsPart(once)).toBe(part(1));
+    expect(withShardsPart(once, part(2))).toBe(once.replace(part(1), part(2)));
+    expect(shardsPart(section)).toBe('');
+  });
+
+  it('one column per size', () => {
+    const row = (plans: number): ShardsRow => ({
+      plans,
+      shards: Math.min(plans, 31),
+      jobs: 2,
+      wallSeconds: plans * 2,
+      slowestJobSeconds: 30,
+      largestJobMb: 350,
+      shared: { seconds: 30, peakMb: 300 },
+      assembleSeconds: 2,
+      incremental: { seconds: 60, shardsRebuilt: 1 },
+      pages: plans * 15,
+      distMb: plans / 2,
+      pagefindFiles: plans * 100,
+      firstSearchKb: { regional: 150, national: 300 },
+      secondSearchKb: { regional: 20, national: 40 },
+    });
+    const table = shardsTable([row(5), row(50)]);
+    expect(table.split('\n')[0]).toBe('| figure | 5 plans | 50 plans |');
+    expect(table).toContain('| province shards (jobs at a time) | 5 (2) | 31 (2) |');
+    expect(table).toContain('| first search, national (gzip) | 300 KB | 300 KB |');
+    expect(table).toContain('| rebuild after one plan changed | 60 s (1 shard) | 60 s (1 shard) |');
   });
 });

@@ -16,6 +16,7 @@ import { escapeHtml } from '../../search/text.ts';
 import type { TopicRef } from '../../search/topic-match.ts';
 import { nothingToSearchLine, partialLine, understoodLine } from '../../search/explain.ts';
 import { onSite, topicPath } from '../../site/paths.ts';
+import { scopeKey, shardBundlePath, shardsInScope, type ShardRef } from '../../search/shard-scope.ts';
 
 // The index stores root-relative addresses; the page adds the base path it is served under.
 const BUNDLE = onSite('/pagefind/');
@@ -61,39 +62,68 @@ async function start(root: HTMLElement) {
   const wide = matchMedia(FILTERS_OPEN_FROM).matches;
   if (wide) filters.open = true;
 
-  // ---- Engine (loaded once; the first query waits for it) ----
-  let engine: Promise<SearchEngine> | null = null;
-  const loadEngine = () =>
-    (engine ??= (async () => {
-      const [pagefind, lexicon] = await Promise.all([
-        import(/* @vite-ignore */ `${BUNDLE}pagefind.js`),
-        fetch(`${BUNDLE}${LEXICON_FILE}`).then((r) => {
-          if (!r.ok) throw new Error(`lexicon: HTTP ${r.status}`);
-          return r.json() as Promise<LexiconJson>;
-        }),
-      ]);
-      // pagefind.js reads <html lang> once, when its instance is created, and runs
-      // Intl.Segmenter on every query when that is zh/ja/th — which would cut our tokens
-      // again. The page stays zh-CN; only the instance is created under a neutral code.
-      const html = document.documentElement;
-      const lang = html.lang;
-      html.lang = 'zxx';
-      let instance;
-      try {
-        // noWorker: our searches are single words over a small index (a few ms of wasm each);
-        // the worker would add 12 KB and a message round trip per word and per fragment.
-        instance = pagefind.createInstance({ basePath: BUNDLE, baseUrl: '/', noWorker: true });
-      } finally {
-        html.lang = lang;
-      }
-      await instance.init();
-      const refs = cachedRefSource(async (file) => {
-        const r = await fetch(`${BUNDLE}${REFS_DIR}/${file}`);
-        if (!r.ok) throw new Error(`${file}: HTTP ${r.status}`);
-        return r.json();
-      });
-      return new SearchEngine(instance, decodeLexicon(lexicon), { refs, topics });
-    })());
+  // ---- Engine (loaded once per set of bundles; the first query waits for it) ----
+  // A site built in shards names its province bundles; a search loads only those its
+  // filters need, and a national one merges them all (src/search/shard-scope.ts).
+  const shards = root.dataset.shards ? (JSON.parse(root.dataset.shards) as ShardRef[]) : null;
+  const engines = new Map<string, Promise<SearchEngine>>();
+  const loadEngine = (filters: SearchState['filters'] = {}) => {
+    const scope = shards ? shardsInScope(shards, facets, filters) : null;
+    const key = scope ? scopeKey(scope) : '';
+    let engine = engines.get(key);
+    if (!engine) {
+      engine = makeEngine(scope);
+      engines.set(key, engine);
+      engine.catch(() => engines.delete(key)); // a failed load is tried again by the next search
+    }
+    return engine;
+  };
+  const makeEngine = async (scope: ShardRef[] | null) => {
+    if (scope && !scope.length) throw new Error('no shard holds the plans these filters name');
+    const bundle = scope ? onSite(shardBundlePath(scope[0].id)) : BUNDLE;
+    // One province: its own dictionary; several: the national one (every shard's words).
+    const lexiconUrl = scope && scope.length === 1 ? `${bundle}${LEXICON_FILE}` : `${BUNDLE}${LEXICON_FILE}`;
+    const [pagefind, lexicon] = await Promise.all([
+      import(/* @vite-ignore */ `${bundle}pagefind.js`),
+      fetch(lexiconUrl).then((r) => {
+        if (!r.ok) throw new Error(`lexicon: HTTP ${r.status}`);
+        return r.json() as Promise<LexiconJson>;
+      }),
+    ]);
+    // pagefind.js reads <html lang> once, when its instance is created, and runs
+    // Intl.Segmenter on every query when that is zh/ja/th — which would cut our tokens
+    // again. The page stays zh-CN; only the instance is created under a neutral code.
+    const html = document.documentElement;
+    const lang = html.lang;
+    html.lang = 'zxx';
+    let instance;
+    try {
+      // noWorker: our searches are single words over a small index (a few ms of wasm each);
+      // the worker would add 12 KB and a message round trip per word and per fragment.
+      instance = pagefind.createInstance({ basePath: bundle, baseUrl: '/', noWorker: true });
+    } finally {
+      html.lang = lang;
+    }
+    await instance.init();
+    // The other provinces' bundles: their metadata loads now, for this search only.
+    await Promise.all((scope?.slice(1) ?? []).map((other) => instance.mergeIndex(onSite(shardBundlePath(other.id)))));
+    const refs = cachedRefSource(async (file) => {
+      const r = await fetch(`${BUNDLE}${REFS_DIR}/${file}`);
+      if (!r.ok) throw new Error(`${file}: HTTP ${r.status}`);
+      return r.json();
+    });
+    return new SearchEngine(instance, decodeLexicon(lexicon), { refs, topics });
+  };
+  /**
+   * Loading ahead (focus, idle): the engine the current filters need, except a national
+   * one on a site built in shards — that would fetch every province's metadata before
+   * anyone asked for it.
+   */
+  const warmEngine = () => {
+    const filters = readForm().filters;
+    if (shards && shardsInScope(shards, facets, filters).length > 1) return;
+    void loadEngine(filters).catch(() => {});
+  };
 
   // ---- State ⇄ form ⇄ URL ----
   const readForm = (): SearchState => {
@@ -150,7 +180,7 @@ async function start(root: HTMLElement) {
     }
     let outcome: SearchOutcome;
     try {
-      const eng = await loadEngine();
+      const eng = await loadEngine(state.filters);
       outcome = await eng.search(state.q, { filters: state.filters, plans: plansInScope(facets, state.filters) });
     } catch (e) {
       if (mine !== seq) return;
@@ -275,7 +305,7 @@ async function start(root: HTMLElement) {
     if (!(e as InputEvent).isComposing) schedule(false);
   });
   input.addEventListener('compositionend', () => schedule(false));
-  input.addEventListener('focus', () => void loadEngine().catch(() => {}), { once: true });
+  input.addEventListener('focus', warmEngine, { once: true });
   // Enter or the button: a new history entry, results at once.
   form.addEventListener('submit', (e) => {
     e.preventDefault();
@@ -317,5 +347,5 @@ async function start(root: HTMLElement) {
   const initial = stateFromParams(new URLSearchParams(location.search), facets);
   writeForm(initial);
   if (initial.q || FILTER_NAMES.some((f) => initial.filters[f]?.length)) void run(initial);
-  else if ('requestIdleCallback' in window) requestIdleCallback(() => void loadEngine().catch(() => {}));
+  else if ('requestIdleCallback' in window) requestIdleCallback(warmEngine);
 }

@@ -3,9 +3,11 @@
 // every plan's text (see MAX_PLANS_FETCHED in src/site/finder.ts).
 import type { APIRoute } from 'astro';
 import { finderPlanData } from '../../site/finder-data.ts';
+import { rendersPlanPages } from '../../site/build-shard.ts';
 import { readCatalog, readPlan, readTopics } from '../../site/load.ts';
 
 export function getStaticPaths() {
+  if (!rendersPlanPages()) return [];
   return readCatalog().map((entry) => ({ params: { plan: entry.slug } }));
 }
 

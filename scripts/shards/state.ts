@@ -1,0 +1,58 @@
+/**
+ * A shard's state between runs: the catalogue's plans grouped into shards with each plan's
+ * content hash, and what the last build of a shard recorded (work/<shard>/shard.json), so
+ * the runner and a job agree on whether it must be rebuilt and on what changed.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadCatalog, type CatalogFileEntry } from '../../src/pipeline/catalog/load-catalog.ts';
+import { isPlanSourceName } from '../../src/pipeline/read/source-formats.ts';
+import { planHash, shardFingerprint } from '../../src/shards/fingerprint.ts';
+import { shardsOf, type Shard } from '../../src/shards/shards.ts';
+
+export const SHARD_FILE = 'shard.json';
+/** A job's output site, beside its work copy of the project. */
+export const SITE_DIR = 'site';
+/** What a province job hands the shared job: its plans' facts and counts. */
+export const FACTS_DIR = 'facts';
+
+export interface SeedsCatalog {
+  entries: CatalogFileEntry[];
+  shards: Shard[];
+  /** slug → content hash. */
+  hashes: Map<string, string>;
+}
+
+export function readSeeds(seedsDir: string): SeedsCatalog {
+  const catalogFile = join(seedsDir, 'catalog.yaml');
+  const entries = loadCatalog(catalogFile, readFileSync(catalogFile, 'utf8'), readdirSync(seedsDir).filter(isPlanSourceName).sort());
+  const hashes = new Map(entries.map((e) => [e.slug, planHash(e, readFileSync(join(seedsDir, e.source)))]));
+  return { entries, shards: shardsOf(entries), hashes };
+}
+
+export interface ShardRecord {
+  id: string;
+  province: string;
+  fingerprint: string;
+  /** slug → content hash of the plans it was built from. */
+  plans: Record<string, string>;
+  /** Plans its last build parsed again (the others were reused). */
+  reingested: string[];
+  pages: number;
+  files: number;
+  seconds: number;
+  peakMb: number | null;
+  stages: Record<string, { seconds: number; peakMb: number | null }>;
+  builtAt: string;
+}
+
+export function readShardRecord(work: string, id: string): ShardRecord | null {
+  const file = join(work, id, SHARD_FILE);
+  return existsSync(file) && existsSync(join(work, id, SITE_DIR)) ? (JSON.parse(readFileSync(file, 'utf8')) as ShardRecord) : null;
+}
+
+/** The plan hashes of a shard, in its slug order. */
+export const shardPlanHashes = (seeds: SeedsCatalog, shard: Shard): Record<string, string> =>
+  Object.fromEntries(shard.slugs.map((s) => [s, seeds.hashes.get(s)!]));
+
+export const provinceFingerprint = (seeds: SeedsCatalog, shard: Shard, codeHash: string) => shardFingerprint(shardPlanHashes(seeds, shard), codeHash);

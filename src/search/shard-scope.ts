@@ -1,0 +1,33 @@
+/**
+ * Which Pagefind bundles a search loads on a site built in shards (one bundle per
+ * province, src/shards/shards.ts): a search within a province or a plan loads only that
+ * province's bundle and dictionary; a national search merges every province's bundle
+ * (Pagefind's mergeIndex) with the national dictionary — only when it is asked, never
+ * when the page opens.
+ */
+import type { Filters } from './engine.ts';
+import type { Facets } from './params.ts';
+
+export interface ShardRef {
+  /** Province slug: its bundle is /pagefind/shards/<id>/. */
+  id: string;
+  province: string;
+}
+
+export const SHARDS_BASE = '/pagefind/shards/';
+export const shardBundlePath = (id: string) => `${SHARDS_BASE}${id}/`;
+
+/**
+ * The shards a search with these filters needs, in the site's order: those of the chosen
+ * provinces, and of the chosen plans' provinces (both chosen: the plans within those
+ * provinces); no province or plan chosen: every shard.
+ */
+export function shardsInScope(shards: readonly ShardRef[], facets: Facets, filters: Filters): ShardRef[] {
+  const byProvince = filters.province?.length ? new Set(filters.province) : null;
+  const byPlan = filters.plan?.length ? new Set(facets.plans.filter((p) => filters.plan!.includes(p.value)).map((p) => p.province)) : null;
+  if (!byProvince && !byPlan) return [...shards];
+  return shards.filter((s) => (!byProvince || byProvince.has(s.province)) && (!byPlan || byPlan.has(s.province)));
+}
+
+/** One key per set of shards (engines are kept per scope). */
+export const scopeKey = (scope: readonly ShardRef[]): string => scope.map((s) => s.id).join(',');

@@ -1,0 +1,169 @@
+// A site built in shards, for real: six synthetic plans in two provinces, each province
+// built as its own job (ingest, Astro, Pagefind) in parallel, the shared pages as another,
+// assembled into one site; then searched in Chromium (a province's search loads only its
+// bundle, a national one merges both) and rebuilt after one plan changed (only its shard
+// and that plan are built again).
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, newPage } from '../e2e/support/browser.ts';
+import { startStaticServer, type StaticServer } from '../e2e/support/server.ts';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const tmp = mkdtempSync(join(tmpdir(), 'shards-test-'));
+const seeds = join(tmp, 'seeds');
+const work = join(tmp, 'work');
+const dist = join(tmp, 'dist');
+
+// Asynchronous, so the test worker keeps answering vitest while the build runs for minutes.
+async function tsx(args: string[]): Promise<string> {
+  try {
+    const { stdout } = await promisify(execFile)(join(ROOT, 'node_modules/.bin/tsx'), args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
+    return stdout;
+  } catch (error) {
+    const e = error as { stdout?: string; stderr?: string };
+    throw new Error(`${args.join(' ')} failed:\n${e.stdout?.slice(-3000)}\n${e.stderr?.slice(-3000)}`);
+  }
+}
+const buildShards = () => tsx(['scripts/build-shards.ts', '--seeds', seeds, '--work', work, '--out', dist, '--jobs', '2']);
+const record = (job: string) => JSON.parse(readFileSync(join(work, job, 'shard.json'), 'utf8'));
+
+let firstRun = '';
+let server: StaticServer;
+let browser: Browser;
+beforeAll(async () => {
+  await tsx(['scripts/synth.ts', '--plans', '6', '--provinces', '2', '--out', seeds]);
+  firstRun = await buildShards();
+  server = await startStaticServer(dist);
+  browser = await launchBrowser();
+}, 1_200_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('two-shard assembly', () => {
+  it('builds each province as its own job and the shared pages as another, and assembles them without collisions or dead links', () => {
+    expect(firstRun).toMatch(/6 plans in 2 province shards/);
+    expect(firstRun).toMatch(/\[1\/2\] (beijing|tianjin): 3 plans, \d+ pages/);
+    expect(firstRun).toMatch(/\[2\/2\] (beijing|tianjin): 3 plans, \d+ pages .* 6\/6 plans/);
+    expect(firstRun).toMatch(/no collisions, every link resolves/);
+    expect(firstRun).toMatch(/build:shards done in .*rebuilt 2 of 2 province shards/);
+    // Each province job holds only its own plans and bundle; the shared job none.
+    expect(readdirSync(join(work, 'beijing', 'site', 'plans')).every((s) => s.startsWith('beijing-'))).toBe(true);
+    expect(readdirSync(join(work, 'tianjin', 'site', 'plans')).every((s) => s.startsWith('tianjin-'))).toBe(true);
+    expect(existsSync(join(work, 'shared', 'site', 'plans'))).toBe(false);
+    expect(readdirSync(join(dist, 'pagefind', 'shards')).sort()).toEqual(['beijing', 'tianjin']);
+    const plans = readdirSync(join(dist, 'plans'));
+    expect(plans).toHaveLength(6);
+    // Pages from both kinds of job side by side: the home page (shared) links to each province's pages.
+    const home = readFileSync(join(dist, 'index.html'), 'utf8');
+    expect(home).toContain('/provinces/beijing/');
+    expect(existsSync(join(dist, 'areas', 'kangfu', 'beijing', 'index.html'))).toBe(true);
+    expect(existsSync(join(dist, 'pagefind', 'lexicon.json'))).toBe(true);
+    expect(existsSync(join(dist, 'pagefind', 'refs', 'plans.json'))).toBe(true);
+  });
+});
+
+/** Opens the search page and records every path it requests. */
+async function openSearch(query: string): Promise<{ page: Page; requests: string[] }> {
+  const page = await newPage(browser, { width: 1280, height: 900 });
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  await page.goto(`${server.url}/search/${query}`);
+  return { page, requests };
+}
+
+async function results(page: Page): Promise<{ href: string; meta: string }[]> {
+  await page.waitForFunction(() => /找到|没有/.test(document.querySelector('[data-status]')?.textContent ?? '') && !!document.getElementById('search-app')?.dataset.searched, null, {
+    timeout: 30_000,
+  });
+  return page.$$eval('[data-result]', (els) => els.map((el) => ({ href: el.querySelector('a')!.getAttribute('href')!, meta: el.querySelector('.result-meta')!.textContent ?? '' })));
+}
+
+const metaFiles = (requests: string[], shard: string) => requests.filter((p) => p.startsWith(`/pagefind/shards/${shard}/`) && p.endsWith('.pf_meta'));
+
+describe('search across shards', () => {
+  it('loads no index when the page opens', async () => {
+    const { page, requests } = await openSearch('');
+    await page.waitForTimeout(1500);
+    expect(requests.filter((p) => p.endsWith('.pf_meta'))).toEqual([]);
+    await page.close();
+  });
+
+  it('a search within a province loads only that province’s bundle, and finds only its plans', async () => {
+    const { page, requests } = await openSearch('?q=康复&province=北京市');
+    const hits = await results(page);
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.every((h) => h.href.startsWith('/plans/beijing-'))).toBe(true);
+    expect(metaFiles(requests, 'beijing')).toHaveLength(1);
+    expect(requests.filter((p) => p.startsWith('/pagefind/shards/tianjin/'))).toEqual([]);
+    expect(requests).toContain('/pagefind/shards/beijing/lexicon.json');
+    await page.close();
+  });
+
+  it('a national search merges both provinces’ bundles; results link to their clause', async () => {
+    const { page, requests } = await openSearch('?q=康复');
+    const hits = await results(page);
+    expect(hits.some((h) => h.href.startsWith('/plans/beijing-'))).toBe(true);
+    expect(hits.some((h) => h.href.startsWith('/plans/tianjin-'))).toBe(true);
+    expect(metaFiles(requests, 'beijing')).toHaveLength(1);
+    expect(metaFiles(requests, 'tianjin')).toHaveLength(1);
+    expect(requests).toContain('/pagefind/lexicon.json');
+    // The first result's page is there (built by its province's job) with the clause on it.
+    const [path, anchor] = hits[0].href.split('#');
+    const clause = await newPage(browser, { width: 1280, height: 900 });
+    const response = await clause.goto(server.url + path);
+    expect(response?.status()).toBe(200);
+    expect(await clause.locator(`[id="${anchor}"]`).count()).toBe(1);
+    await clause.close();
+    await page.close();
+  });
+
+  it('filters and each result’s plan and area keep working across shards', async () => {
+    const { page } = await openSearch('?q=康复&kind=专栏&area=kangfu');
+    const hits = await results(page);
+    expect(hits.length).toBeGreaterThan(0);
+    for (const h of hits) {
+      expect(h.meta).toContain('康复领域');
+      expect(h.meta).toContain('专栏');
+      expect(h.meta).toMatch(/^\S+?(县|市|区|旗|省|自治区)/);
+    }
+    await page.close();
+    const plan = await openSearch('?q=就业&plan=tianjin-lefeng');
+    const planHits = await results(plan.page);
+    expect(planHits.length).toBeGreaterThan(0);
+    expect(planHits.every((h) => h.href.startsWith('/plans/tianjin-lefeng/'))).toBe(true);
+    expect(plan.requests.filter((p) => p.startsWith('/pagefind/shards/beijing/'))).toEqual([]);
+    await plan.page.close();
+  });
+});
+
+describe('incremental rebuild', () => {
+  it('after one plan changes, re-parses only that plan and rebuilds only its shard, and says so', async () => {
+    const tianjinBefore = record('tianjin');
+    const catalog = readFileSync(join(seeds, 'catalog.yaml'), 'utf8');
+    const source = /slug: beijing-danjin[\s\S]*?source: (\S+)/.exec(catalog)![1];
+    const file = join(seeds, source);
+    const lines = readFileSync(file, 'utf8').split('\n');
+    // A sentence in the middle of the plan gains two words.
+    const at = lines.findIndex((l, i) => i > lines.length / 2 && l.length > 40 && l.includes('。'));
+    lines[at] = lines[at].replace('。', '（试点）。');
+    writeFileSync(file, lines.join('\n'));
+    const rerun = await buildShards();
+    expect(rerun).toMatch(/1 to build \(3 plans\), 1 unchanged/);
+    expect(rerun).toMatch(/beijing: 1 changed \(beijing-danjin\)/);
+    expect(rerun).toMatch(/tianjin: 3 plans unchanged, kept/);
+    expect(rerun).toMatch(/rebuilt 1 of 2 province shards \(beijing\), re-parsed 1 plans \(beijing-danjin\)/);
+    expect(record('beijing').reingested).toEqual(['beijing-danjin']);
+    expect(record('tianjin').builtAt).toBe(tianjinBefore.builtAt);
+    // The assembled site has the new text.
+    const pages = readdirSync(join(dist, 'plans', 'beijing-danjin'), { recursive: true }).filter((f) => String(f).endsWith('.html'));
+    expect(pages.some((f) => readFileSync(join(dist, 'plans', 'beijing-danjin', String(f)), 'utf8').includes('（试点）'))).toBe(true);
+  }, 1_200_000);
+});

@@ -1,0 +1,173 @@
+// The pure parts of a sharded build (src/shards/, src/site/build-shard.ts,
+// src/site/plan-counts.ts, the lexicon merge and the search's shard scope): no build needed
+// except the ingested seeds for the counts.
+import { describe, expect, it } from 'vitest';
+import { encodeLexicon, mergeLexicons, decodeLexicon } from '../../src/search/lexicon.ts';
+import { facetsOf } from '../../src/search/params.ts';
+import { shardsInScope, scopeKey } from '../../src/search/shard-scope.ts';
+import { brokenLinks, fileForUrl, planAssembly } from '../../src/shards/assemble.ts';
+import { changeCount, describeChanges, planChanges, planHash, shardFingerprint } from '../../src/shards/fingerprint.ts';
+import { duration, progressLine, timeLeft } from '../../src/shards/progress.ts';
+import { ownedByShard, ownedByShared, shardsOf } from '../../src/shards/shards.ts';
+import { buildShard, rendersPlanPages, rendersSharedPages, SHARED_SHARD, shardedBuild } from '../../src/site/build-shard.ts';
+import { splitsByProvince } from '../../src/site/plan-pages.ts';
+
+const catalog = [
+  { slug: 'ningxia-a', province: '宁夏回族自治区' },
+  { slug: 'gansu-a', province: '甘肃省' },
+  { slug: 'ningxia-b', province: '宁夏回族自治区' },
+];
+
+describe('shards', () => {
+  it('are the catalogue’s provinces in national code order, each with its plans in catalogue order', () => {
+    expect(shardsOf(catalog)).toEqual([
+      { id: 'gansu', province: '甘肃省', slugs: ['gansu-a'] },
+      { id: 'ningxia', province: '宁夏回族自治区', slugs: ['ningxia-a', 'ningxia-b'] },
+    ]);
+  });
+
+  it('a province job owns its plans’ pages, finder data, citation tables, per-province pages, bundle and built assets — nothing else', () => {
+    const ningxia = shardsOf(catalog)[1];
+    const own = [
+      'plans/ningxia-a/index.html',
+      'plans/ningxia-b/kangfu/index.html',
+      'finder/ningxia-a.json',
+      'pagefind/refs/ningxia-b.json',
+      'areas/kangfu/ningxia/index.html',
+      'areas/kangfu/ningxia/2/index.html',
+      'entitlements/dibao/ningxia/index.html',
+      'indicators/ningxia/index.html',
+      'boxes/ningxia/index.html',
+      'pagefind/shards/ningxia/pagefind.js',
+      '_astro/site.abc.css',
+    ];
+    const notOwn = [
+      'index.html',
+      'about/index.html',
+      'search/index.html',
+      'plans/gansu-a/index.html',
+      'finder/gansu-a.json',
+      'finder/index.html',
+      'pagefind/refs/plans.json',
+      'areas/kangfu/index.html',
+      'areas/kangfu/gansu/index.html',
+      'indicators/index.html',
+      'provinces/ningxia/index.html',
+      'pagefind/shards/gansu/pagefind.js',
+      'site.js',
+    ];
+    expect(own.filter((p) => !ownedByShard(p, ningxia))).toEqual([]);
+    expect(notOwn.filter((p) => ownedByShard(p, ningxia))).toEqual([]);
+    expect(['index.html', 'provinces/ningxia/index.html', 'pagefind/refs/plans.json', 'site.js', 'finder/index.html'].every(ownedByShared)).toBe(true);
+    expect(['plans/x/index.html', 'finder/x.json', 'pagefind/shards/x/pagefind.js'].some(ownedByShared)).toBe(false);
+  });
+
+  it('SITE_SHARD decides what an Astro build renders; unset, everything as before', () => {
+    expect(buildShard({})).toBe(null);
+    expect(buildShard({ SITE_SHARD: ' gansu ' })).toBe('gansu');
+    expect([rendersPlanPages(null), rendersSharedPages(null), shardedBuild(null)]).toEqual([true, true, false]);
+    expect([rendersPlanPages('gansu'), rendersSharedPages('gansu'), shardedBuild('gansu')]).toEqual([true, false, true]);
+    expect([rendersPlanPages(SHARED_SHARD), rendersSharedPages(SHARED_SHARD), shardedBuild(SHARED_SHARD)]).toEqual([false, true, true]);
+    // A sharded build always splits by province, so the shared and the province jobs agree.
+    expect(splitsByProvince(3, 7, false)).toBe(false);
+    expect(splitsByProvince(3, 7, true)).toBe(true);
+    expect(splitsByProvince(8, 7, false)).toBe(true);
+  });
+});
+
+describe('fingerprints', () => {
+  it('change with a plan’s bytes or catalogue entry and with the code, not otherwise', () => {
+    const bytes = new TextEncoder().encode('一、总体要求');
+    const h = planHash({ slug: 'a' }, bytes);
+    expect(planHash({ slug: 'a' }, bytes)).toBe(h);
+    expect(planHash({ slug: 'a' }, new TextEncoder().encode('一、总体要求。'))).not.toBe(h);
+    expect(planHash({ slug: 'a', status: '正式' }, bytes)).not.toBe(h);
+    const f = shardFingerprint({ a: h }, 'code');
+    expect(shardFingerprint({ a: h }, 'code')).toBe(f);
+    expect(shardFingerprint({ a: h }, 'code2')).not.toBe(f);
+    expect(shardFingerprint({ a: h, b: h }, 'code')).not.toBe(f);
+  });
+
+  it('say which plans changed, were added or removed', () => {
+    const c = planChanges({ a: '1', b: '2', c: '3' }, { a: '1', b: '9', d: '4' });
+    expect(c).toEqual({ added: ['d'], changed: ['b'], removed: ['c'] });
+    expect(changeCount(c)).toBe(3);
+    expect(describeChanges(c)).toBe('1 changed (b), 1 added (d), 1 removed (c)');
+    expect(describeChanges(planChanges({ a: '1' }, { a: '1' }))).toBe('unchanged');
+  });
+});
+
+describe('progress', () => {
+  it('estimates the time left from the plans built so far, shared by the jobs at a time', () => {
+    expect(timeLeft(0, 10, 5, 2)).toBe(null);
+    expect(timeLeft(5, 20, 10, 1)).toBe(30);
+    expect(timeLeft(5, 20, 10, 2)).toBe(15);
+    expect(duration(8.24)).toBe('8.2s');
+    expect(duration(75)).toBe('1m15s');
+    expect(duration(3 * 3600 + 5 * 60)).toBe('3h05m');
+  });
+
+  it('prints one line per shard: counts, time, memory, time left', () => {
+    const line = progressLine({ id: 'gansu', plans: 3, pages: 40, seconds: 30, peakMb: 350.4, outcome: 'built', note: 're-parsed gansu-a' }, { shards: 1, shardsTotal: 2, plans: 3, plansTotal: 6, jobSeconds: 30, parallel: 2 }, 31);
+    expect(line).toBe('[1/2] gansu: 3 plans, 40 pages in 30.0s, peak 350 MB (re-parsed gansu-a) · 3/6 plans · elapsed 31.0s · ~15.0s left');
+    const kept = progressLine({ id: 'ningxia', plans: 2, pages: 20, seconds: 0, peakMb: null, outcome: 'unchanged' }, { shards: 2, shardsTotal: 2, plans: 3, plansTotal: 3, jobSeconds: 30, parallel: 2 }, 40);
+    expect(kept).toBe('[2/2] ningxia: 2 plans unchanged, kept · 3/3 plans · elapsed 40.0s');
+  });
+});
+
+describe('assembly', () => {
+  const files = (entries: Record<string, string>) => new Map(Object.entries(entries));
+  it('takes each job’s own files, one copy of identical ones, and reports different bytes at one path', () => {
+    const a = { job: 'gansu', files: files({ 'plans/a/index.html': '1', '_astro/x.js': 'x', 'index.html': 'home-g' }), owns: (p: string) => p !== 'index.html' };
+    const shared = { job: 'shared', files: files({ 'index.html': 'home', '_astro/x.js': 'x' }), owns: () => true };
+    const ok = planAssembly([shared, a]);
+    expect(ok.collisions).toEqual([]);
+    expect(ok.dropped).toBe(1);
+    expect([...ok.placed]).toEqual([
+      ['index.html', 'shared'],
+      ['_astro/x.js', 'shared'],
+      ['plans/a/index.html', 'gansu'],
+    ]);
+    const b = { job: 'ningxia', files: files({ '_astro/x.js': 'other bytes' }), owns: () => true };
+    expect(planAssembly([shared, a, b]).collisions).toEqual([{ path: '_astro/x.js', jobs: ['shared', 'ningxia'] }]);
+  });
+
+  it('finds the links that lead to no file of the assembled site', () => {
+    const site = new Set(['index.html', 'plans/a/index.html', 'site.js', 'pagefind/refs/plans.json']);
+    expect(fileForUrl('/', site)).toBe('index.html');
+    expect(fileForUrl('/plans/a/', site)).toBe('plans/a/index.html');
+    expect(fileForUrl('/plans/a', site)).toBe('plans/a/index.html');
+    expect(fileForUrl('/plans/b/', site)).toBe(null);
+    const html = '<a href="/plans/a/#c1">a</a><a href="/plans/b/">b</a><script src="/site.js"></script><a href="#top">t</a><a href="https://x.org/">x</a><a href="../missing/">m</a>';
+    expect(brokenLinks('plans/a/index.html', html, site)).toEqual(['/plans/b/', '../missing/']);
+  });
+});
+
+describe('search across shards', () => {
+  const lexicon = (words: string[], records: number) => encodeLexicon(words, ['护理补贴', '康复'], { 残疾证: ['残疾人证'] }, { drop: ['怎么'], soft: ['政策'], records });
+  it('the national dictionary holds every shard’s words and records', () => {
+    const merged = mergeLexicons([lexicon(['康复', '残疾人'], 10), lexicon(['就业', '残疾人'], 5)]);
+    expect(merged.words.split('\n')).toEqual(['就业', '康复', '残疾人'].sort());
+    expect(merged.extra).toBe('护理补贴');
+    expect(merged.records).toBe(15);
+    expect(merged.aliases).toEqual({ 残疾证: ['残疾人证'] });
+    expect(decodeLexicon(merged).hasPrefix('就')).toBe(true);
+  });
+
+  it('a search loads the shards of its province or plan filters, every shard without them', () => {
+    const shards = [
+      { id: 'beijing', province: '北京市' },
+      { id: 'tianjin', province: '天津市' },
+      { id: 'hebei', province: '河北省' },
+    ];
+    const plan = (slug: string, province: string) => ({ slug, value: slug, title: slug, status: '正式', province, level: '县级' });
+    const facets = facetsOf([plan('bj-a', '北京市'), plan('tj-a', '天津市'), plan('hb-a', '河北省')], []);
+    const ids = (filters: Parameters<typeof shardsInScope>[2]) => scopeKey(shardsInScope(shards, facets, filters));
+    expect(ids({})).toBe('beijing,tianjin,hebei');
+    expect(ids({ area: ['康复'], kind: ['专栏'] })).toBe('beijing,tianjin,hebei');
+    expect(ids({ province: ['天津市'] })).toBe('tianjin');
+    expect(ids({ province: ['河北省', '北京市'] })).toBe('beijing,hebei');
+    expect(ids({ plan: ['tj-a'] })).toBe('tianjin');
+    expect(ids({ plan: ['tj-a'], province: ['北京市'] })).toBe('');
+  });
+});
