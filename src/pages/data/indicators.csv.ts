@@ -3,6 +3,11 @@ import type { APIRoute } from 'astro';
 import { INDICATOR_COLUMNS, indicatorRows } from '../../publish/open-data.ts';
 import { toCsv } from '../../publish/csv.ts';
 import { readPlans } from '../../site/load.ts';
+import { rendersPlanPages } from '../../site/build-shard.ts';
+
+// The shared job of a sharded build has no plan models: its file holds the header only
+// (docs/deploy.md: the national CSVs are not assembled yet).
+const plans = () => (rendersPlanPages() ? readPlans() : []);
 
 export const GET: APIRoute = () =>
-  new Response(toCsv(INDICATOR_COLUMNS, readPlans().flatMap((plan) => indicatorRows(plan))), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+  new Response(toCsv(INDICATOR_COLUMNS, plans().flatMap((plan) => indicatorRows(plan))), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
