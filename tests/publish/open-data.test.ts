@@ -13,6 +13,7 @@ import { toCsv } from '../../src/publish/csv.ts';
 import { CLAUSE_COLUMNS, INDICATOR_COLUMNS, LIST_SEPARATOR } from '../../src/publish/open-data.ts';
 import { siteRoot } from '../../src/publish/site-address.ts';
 import { placedUnits } from '../../src/site/units.ts';
+import { atomViolations } from './atom-schema.ts';
 import { DIST, decodeEntities, idsOf, readCatalog, readDist, readPlan } from '../site/site.ts';
 
 const root = siteRoot();
@@ -217,6 +218,27 @@ describe('/feed.xml', () => {
       expectAnchorExists(`${alternate[0].attribs.href}#main`);
     }
     expect(ids.size).toBe(entries.length);
+  });
+
+  it('is valid against the Atom schema (RFC 4287 Appendix B, written out in atom-schema.ts)', () => {
+    expect(atomViolations(xml)).toEqual([]);
+  });
+
+  it('the schema check fails on feeds that break it', () => {
+    const broken = (from: string, to: string) => {
+      const changed = xml.replace(from, to);
+      expect(changed, from).not.toBe(xml);
+      return atomViolations(changed);
+    };
+    // An entry without its id; a second feed title; a date without a time zone; an unknown
+    // Atom element; a link without href; metadata after the entries.
+    expect(broken(/<entry>\s*<id>[^<]*<\/id>/.exec(xml)![0], '<entry>').join()).toMatch(/needs exactly one id/);
+    expect(broken('<subtitle', '<title>x</title><subtitle').join()).toMatch(/feed: needs exactly one title, has 2/);
+    const updated = /<updated>([^<]+)<\/updated>/.exec(xml)![1];
+    expect(broken(updated, updated.replace(/(Z|[+-]\d\d:\d\d)$/, '')).join()).toMatch(/not an RFC 3339 date-time/);
+    expect(broken('<subtitle', '<colour>red</colour><subtitle').join()).toMatch(/feed\/colour: not allowed here/);
+    expect(broken('</feed>', '<icon>https://example.org/i.png</icon></feed>').join()).toMatch(/metadata comes before its entries/);
+    expect(atomViolations(xml.replace(/<link rel="self"[^>]*\/>/, '<link rel="self"/>')).join()).toMatch(/attribute href is required/);
   });
 
   it('every page names it for feed readers', () => {
