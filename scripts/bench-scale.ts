@@ -14,7 +14,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, 
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadCatalog } from '../src/pipeline/catalog/load-catalog.ts';
+import { readSeedPlans } from '../src/synth/read-seeds.ts';
 import { synthesizePlans } from '../src/synth/synthesize.ts';
 import { scaleSection, SCALE_END, SCALE_START, SHARDS_END, SHARDS_START, shardsPart, withScaleSection, withShardsPart } from './bench/scale-section.ts';
 import { largestPages, PAGE_FAMILIES, scaleTable, shardsTable, type ScaleRow, type ShardsRow, type StageFigure } from './bench/scale-table.ts';
@@ -37,9 +37,7 @@ const TIME = '/usr/bin/time';
 const hasTime = existsSync(TIME);
 
 const seedsDir = join(root, 'seeds');
-const catalog = loadCatalog('seeds/catalog.yaml', readFileSync(join(seedsDir, 'catalog.yaml'), 'utf8'), readdirSync(seedsDir).filter((f) => f !== 'catalog.yaml'));
-// The seeds' catalogue states every status (a status left out would be read from the text).
-const seeds = catalog.filter((e) => e.source.endsWith('.txt')).map((e) => ({ entry: { ...e, status: e.status ?? '正式' }, text: readFileSync(join(seedsDir, e.source), 'utf8') }));
+const seeds = readSeedPlans(seedsDir);
 
 /** A copy of the project to build in: code and curated files copied, node_modules linked. */
 function scratchProject(): string {

@@ -3,11 +3,10 @@
  * Writes N synthetic plans (the real seeds under invented place names, src/synth/) and a
  * catalog.yaml into DIR, for scale tests: `SEEDS_DIR=DIR npm run build` builds a site from them.
  */
-import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadCatalog } from '../src/pipeline/catalog/load-catalog.ts';
-import { isPlanSourceName } from '../src/pipeline/read/source-formats.ts';
+import { readSeedPlans } from '../src/synth/read-seeds.ts';
 import { synthesizePlans } from '../src/synth/synthesize.ts';
 
 const { values } = parseArgs({
@@ -26,10 +25,7 @@ if (!Number.isInteger(count) || count < 1 || !values.out) {
   process.exit(2);
 }
 const seedsDir = resolve(values.seeds!);
-const catalog = loadCatalog(join(seedsDir, 'catalog.yaml'), readFileSync(join(seedsDir, 'catalog.yaml'), 'utf8'), readdirSync(seedsDir).filter(isPlanSourceName));
-// Only text seeds are recombined: replacing names inside a PDF or .docx would need a writer for each.
-// The seeds' catalogue states every status (a status left out would be read from the text).
-const seeds = catalog.filter((e) => e.source.endsWith('.txt')).map((e) => ({ entry: { ...e, status: e.status ?? '正式' }, text: readFileSync(join(seedsDir, e.source), 'utf8') }));
+const seeds = readSeedPlans(seedsDir);
 const set = synthesizePlans(seeds, { count, seed: Number(values.seed), provinces: values.provinces ? Number(values.provinces) : undefined });
 const out = resolve(values.out);
 rmSync(out, { recursive: true, force: true });

@@ -56,6 +56,8 @@ interface Watched {
   offSite: string[];
   /** securitypolicyviolation events and CSP console errors, each described. */
   violations: string[];
+  /** Requests the site answered with an error (a missing icon, script or index file). */
+  missing: string[];
 }
 
 /** A page that enforces the CSP, recording every request and every violation. */
@@ -63,6 +65,11 @@ async function watchedPage(opts: { voices?: boolean } = {}): Promise<Watched> {
   const page = await newPage(session.browser, { ...DESKTOP, bypassCSP: false });
   const offSite: string[] = [];
   const violations: string[] = [];
+  const missing: string[] = [];
+  // The page itself may be the 404 page; anything it loads must be there.
+  page.context().on('response', (r) => {
+    if (r.status() >= 400 && !r.request().isNavigationRequest()) missing.push(`${r.status()} ${r.url()}`);
+  });
   // Every request of the context: the page's, its frames' and Pagefind's worker's.
   page.context().on('request', (r) => {
     const url = r.url();
@@ -95,7 +102,7 @@ async function watchedPage(opts: { voices?: boolean } = {}): Promise<Watched> {
       s.cancel = () => {};
     });
   }
-  return { page, offSite, violations };
+  return { page, offSite, violations, missing };
 }
 
 async function visit(w: Watched, path: string) {
@@ -106,6 +113,7 @@ async function visit(w: Watched, path: string) {
 function expectClean(w: Watched) {
   expect(w.violations).toEqual([]);
   expect(w.offSite).toEqual([]);
+  expect(w.missing).toEqual([]);
 }
 
 describe('in Chromium, with the policy enforced', () => {
