@@ -1,15 +1,9 @@
 /** Indicator tables of the plans, and the cross-plan comparison of canonical indicators. */
-import type { Box, CatalogEntry, Indicator, IndicatorValue, Plan } from '../model/plan.ts';
+import type { CatalogEntry, Indicator, IndicatorValue, Plan } from '../model/plan.ts';
 import type { CanonicalIndicator } from './load.ts';
+import { tableBoxes } from '../model/indicator-tables.ts';
 
-type IndicatorTable = NonNullable<Box['table']>;
-
-/** The 专栏 boxes of a plan that are indicator tables, in source order. */
-export function indicatorTables(plan: Plan): { box: Box; table: IndicatorTable }[] {
-  return plan.boxes.flatMap((box) => (box.table ? [{ box, table: box.table }] : []));
-}
-
-export const indicatorRows = (plan: Plan): Indicator[] => indicatorTables(plan).flatMap((t) => t.table.rows);
+export const indicatorRows = (plan: Plan): Indicator[] => tableBoxes(plan).flatMap((b) => b.table.rows);
 
 export interface PlanIndicator {
   plan: CatalogEntry;
