@@ -24,7 +24,7 @@ import { aboutText } from './about.ts';
 import { makeExcerpt, type Excerpt } from './excerpt.ts';
 import type { Lexicon } from './lexicon.ts';
 import { indexForm } from './lexicon.ts';
-import { planQuery, type Concept, type QueryPlan } from './query.ts';
+import { planWithLexicon, type Concept, type QueryPlan } from './query.ts';
 import { matchTopics, type TopicRef } from './topic-match.ts';
 import { TOPIC_FILTER, type FilterName } from './records.ts';
 import { compact, unspace } from './text.ts';
@@ -183,7 +183,7 @@ export class SearchEngine {
   }
 
   plan(query: string): QueryPlan {
-    return planQuery(query, { segment: this.lexicon.segment, aliases: this.lexicon.aliases, roles: this.lexicon.roles });
+    return planWithLexicon(query, this.lexicon);
   }
 
   async search(query: string, opts: EngineOptions = {}): Promise<SearchOutcome> {

@@ -9,11 +9,18 @@ const quoted = (words: string[]) => words.map((w) => `“${w}”`).join('');
 
 /** The plan words tried for a concept besides what was typed (aliases, everyday words, near forms). */
 export function alsoSearched(plan: QueryPlan, max = 4): { text: string; also: string[]; optional: boolean }[] {
+  // A finer cut of a word (公共 交通 for 公共交通) is the same word to a reader: said once. A plan
+  // word that must be found as one string (喘息服务 for 太累) is still a word tried, and is said.
+  const compact = (text: string) => text.replace(/\s+/gu, '');
   return plan.concepts.map((c) => {
-    const also = [
-      ...new Set(c.alternatives.filter((a) => !a.typed && !a.strict && a.text !== c.text).map((a) => a.text)),
-    ].slice(0, max);
-    return { text: c.text, also, optional: c.optional };
+    const said = new Set([compact(c.text)]);
+    const also: string[] = [];
+    for (const a of c.alternatives) {
+      if (a.typed || said.has(compact(a.text))) continue;
+      said.add(compact(a.text));
+      also.push(a.text);
+    }
+    return { text: c.text, also: also.slice(0, max), optional: c.optional };
   });
 }
 

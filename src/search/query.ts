@@ -18,6 +18,7 @@
 import { splitQuestion, unknownRuns, type QuestionRoles } from './question-words.ts';
 import { expandAliases, type AliasTable } from './synonyms.ts';
 import { isWordToken, joinTokens, normalizeQuery } from './text.ts';
+import type { Lexicon } from './lexicon.ts';
 
 export interface Alternative {
   /** The text searched, e.g. 孤独症儿童. */
@@ -76,6 +77,10 @@ export interface PlanOptions {
 
 const QUOTED = /"([^"]*)"|“([^”]*)”|「([^」]*)」|『([^』]*)』/gu;
 const SPLIT = /[\s,;:!?()[\]{}<>'"、。《》「」『』【】“”‘’…·|/\\~]+/u;
+
+/** A query planned with the built site's words: the one way the page, the CLI and curators' tools read it. */
+export const planWithLexicon = (query: string, lexicon: Pick<Lexicon, 'segment' | 'aliases' | 'roles'>): QueryPlan =>
+  planQuery(query, { segment: lexicon.segment, aliases: lexicon.aliases, roles: lexicon.roles });
 
 export function planQuery(raw: string, opts: PlanOptions): QueryPlan {
   const query = normalizeQuery(raw);

@@ -3,7 +3,7 @@
  * `npm run questions:gaps`, and for tests).
  */
 import type { Lexicon } from './lexicon.ts';
-import { planQuery } from './query.ts';
+import { planWithLexicon } from './query.ts';
 
 export interface QuestionGaps {
   /** Words cut into single characters: the dictionary does not know them (危险 → 危 险). */
@@ -13,7 +13,7 @@ export interface QuestionGaps {
 }
 
 export function questionGaps(question: string, lexicon: Lexicon): QuestionGaps {
-  const plan = planQuery(question, { segment: lexicon.segment, aliases: lexicon.aliases, roles: lexicon.roles });
+  const plan = planWithLexicon(question, lexicon);
   const found = (token: string) => lexicon.extensions(token).length > 0;
   const unmatched = plan.concepts
     .filter((c) => !c.optional && !c.alternatives.some((a) => a.tokens.every(found)))

@@ -10,6 +10,8 @@ import { startStaticServer, type StaticServer } from '../e2e/support/server.ts';
 import { openBuiltSearch, type BuiltSearch } from '../../src/search/node.ts';
 import { plansInScope } from '../../src/search/params.ts';
 import { partialLine } from '../../src/search/explain.ts';
+import { readReportSettings } from '../../src/site/load.ts';
+import { searchReportHref } from '../../src/site/report-link.ts';
 import { DIST, ROOT, requireIndex } from './helpers.ts';
 
 const PHONE = { width: 360, height: 800 };
@@ -91,6 +93,17 @@ describe('questions on the search page', () => {
     const help = page.locator('[data-help]');
     expect(await help.isVisible()).toBe(true);
     expect(await help.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual(['/finder/', '/entitlements/']);
+    // …and, after the results, a way to tell us what was searched: the words curators turn
+    // into vocabulary.
+    const tellUs = page.locator('[data-ask]');
+    expect(await tellUs.isVisible()).toBe(true);
+    expect(await tellUs.locator('a').getAttribute('href')).toBe(searchReportHref(readReportSettings().href, q));
+    expect(await tellUs.textContent()).toMatch(/告诉我们你搜了什么/);
+    const below = await page.evaluate(() => {
+      const results = document.querySelector('[data-results]')!.getBoundingClientRect();
+      return document.querySelector('[data-ask]')!.getBoundingClientRect().top >= results.bottom;
+    });
+    expect(below).toBe(true);
     await page.close();
   });
 
@@ -99,6 +112,8 @@ describe('questions on the search page', () => {
     expect(await page.locator('[data-status]').textContent()).toMatch(/提问用的词/);
     expect(await page.locator('[data-result]').count()).toBe(0);
     expect(await page.locator('[data-help]').isVisible()).toBe(true);
+    // Nothing was searched, so there is nothing to tell us about.
+    expect(await page.locator('[data-ask]').isVisible()).toBe(false);
     await page.close();
   });
 

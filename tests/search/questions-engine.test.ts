@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { partialLine, understoodLine } from '../../src/search/explain.ts';
+import { alsoSearched, partialLine, understoodLine } from '../../src/search/explain.ts';
 import { QuestionFileSchema } from '../../src/search/question-file.ts';
 import { questionGaps } from '../../src/search/question-gaps.ts';
 import { matchTopics } from '../../src/search/topic-match.ts';
@@ -64,6 +64,18 @@ describe('understanding a question', () => {
   it('says in words what it searched and what it left out', () => {
     expect(understoodLine(plan('残疾证怎么办'))).toBe('查找：残疾证（也查残疾人证）；没有用到：怎么办。');
     expect(understoodLine(plan('护理补贴'))).not.toMatch(/没有用到/);
+  });
+  it('names a plan word tried for an everyday one even when it must be found as one string', async () => {
+    // 喘息服务 is searched as one string (服务 alone is in most clauses, so the search marks
+    // it so); the reader still needs to hear that 太累 was read as 喘息服务.
+    const { plan: p } = await search('照顾孩子太累了');
+    expect(p.concepts.find((c) => c.text === '太累')?.alternatives.some((a) => a.text === '喘息服务' && a.strict)).toBe(true);
+    expect(understoodLine(p)).toContain('太累（也查喘息服务）');
+    // A finer cut of the same word is not a second word: 公共交通 is said once.
+    for (const part of alsoSearched(plan('公共交通 无障碍'))) {
+      const compact = [part.text, ...part.also].map((t) => t.replace(/\s+/gu, ''));
+      expect(new Set(compact).size).toBe(compact.length);
+    }
   });
   it('says which words it did not understand, as words, not as single characters', () => {
     // 咖啡 is in no plan and no vocabulary: the dictionary can only cut it 咖 · 啡.

@@ -16,6 +16,7 @@ import { escapeHtml } from '../../search/text.ts';
 import type { TopicRef } from '../../search/topic-match.ts';
 import { nothingToSearchLine, partialLine, understoodLine } from '../../search/explain.ts';
 import { onSite, topicPath } from '../../site/paths.ts';
+import { searchReportHref } from '../../site/report-link.ts';
 import { scopeKey, shardBundlePath, shardsInScope, type ShardRef } from '../../search/shard-scope.ts';
 
 // The index stores root-relative addresses; the page adds the base path it is served under.
@@ -56,6 +57,8 @@ async function start(root: HTMLElement) {
   const understood = root.querySelector('[data-understood]') as HTMLElement;
   const topicCards = root.querySelector('[data-topic-cards]') as HTMLElement;
   const help = root.querySelector('[data-help]') as HTMLElement;
+  const ask = root.querySelector('[data-ask]') as HTMLElement;
+  const askReport = ask.querySelector('[data-ask-report]') as HTMLAnchorElement;
   const topics = JSON.parse(root.dataset.topics ?? '[]') as TopicRef[];
   root.classList.add('ready');
   const filters = root.querySelector('.search-filters') as HTMLDetailsElement;
@@ -200,6 +203,8 @@ async function start(root: HTMLElement) {
     understood.hidden = !line;
     // Never a dead end: few, partial or no results point to the finder and the topics.
     help.hidden = outcome.cited || !(outcome.partial || outcome.approximate || outcome.total < FEW);
+    ask.hidden = help.hidden || !outcome.plan.concepts.length;
+    if (!ask.hidden) askReport.href = searchReportHref(askReport.dataset.reportHref ?? askReport.href, state.q);
     syncMore();
     say(statusText(state, outcome, !!line));
     root.dataset.searched = String(mine);
