@@ -139,6 +139,15 @@ describe('questions find clauses that answer them', () => {
     expect(o.plan.concepts.some((c) => !c.optional)).toBe(true);
   });
 
+  it('where a person lives (农村) ranks a clause but does not keep out one meant for everyone', async () => {
+    const o = await search('农村残疾人看病贵怎么办');
+    expect(o.plan.concepts.find((c) => c.text === '农村')?.optional).toBe(true);
+    // Medical help is in clauses for every disabled person, not only in ones that say 农村.
+    const medical = o.hits.filter((h) => /医疗救助|医疗保险/.test(h.text));
+    expect(medical.some((h) => !h.text.includes('农村'))).toBe(true);
+    expect(new Set(medical.map((h) => h.plan)).size).toBeGreaterThanOrEqual(4);
+  });
+
   it('a plan wording made of a word most records hold (精神 · 残疾) counts only as one string', async () => {
     const o = await search('精神病人犯病了谁来管');
     const c = o.plan.concepts.find((k) => k.text === '精神病人')!;
