@@ -52,8 +52,8 @@ const COMPRESSIBLE = /^(?:text\/|application\/(?:json|xml|atom\+xml|wasm|manifes
 
 export type Encoding = 'br' | 'gzip';
 
-/** The best encoding the client accepts (q > 0), brotli first; null for none. */
-export function chooseEncoding(acceptEncoding: string | undefined): Encoding | null {
+/** The best encoding the client accepts (q > 0) among those offered, brotli first; null for none. */
+export function chooseEncoding(acceptEncoding: string | undefined, offered: readonly Encoding[] = ['br', 'gzip']): Encoding | null {
   const accepted = new Map<string, number>();
   for (const part of (acceptEncoding ?? '').split(',')) {
     const [name, ...params] = part.trim().toLowerCase().split(';');
@@ -62,8 +62,8 @@ export function chooseEncoding(acceptEncoding: string | undefined): Encoding | n
     accepted.set(name, q ? Number(q[1]) : 1);
   }
   const ok = (name: string) => (accepted.get(name) ?? (accepted.has('*') ? accepted.get('*')! : 0)) > 0;
-  if (ok('br')) return 'br';
-  if (ok('gzip')) return 'gzip';
+  if (offered.includes('br') && ok('br')) return 'br';
+  if (offered.includes('gzip') && ok('gzip')) return 'gzip';
   return null;
 }
 
@@ -82,6 +82,11 @@ export interface ServeOptions {
   base?: string;
   port?: number;
   host?: string;
+  /**
+   * The encodings to offer, best first when accepted (default brotli and gzip). The browser
+   * tests offer gzip only: the page-weight budgets are what a gzip-only host sends.
+   */
+  encodings?: readonly Encoding[];
 }
 
 export interface RunningServer {
@@ -153,7 +158,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     let tag = entry.tag;
     if (COMPRESSIBLE.test(type)) {
       headers['Vary'] = 'Accept-Encoding';
-      const encoding = chooseEncoding(req.headers['accept-encoding']);
+      const encoding = chooseEncoding(req.headers['accept-encoding'], opts.encodings);
       if (encoding) {
         body = encode(entry, encoding);
         headers['Content-Encoding'] = encoding;
