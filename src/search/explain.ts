@@ -55,3 +55,11 @@ export function partialLine(plan: QueryPlan): string {
   const words = plan.concepts.filter((c) => !c.optional).flatMap((c) => (c.phrase ? [c.text] : c.alternatives[0].tokens));
   return `没有同时包含${quoted([...new Set(words)])}的条款，下面是包含其中一部分的。`;
 }
+
+/**
+ * The button under the list once the main results are shown: what the matches kept behind
+ * them are. After partial matches they hold fewer of the words (or rarer ones less often);
+ * otherwise every word, but not side by side.
+ */
+export const looserButtonText = (partial: boolean, looser: number): string =>
+  partial ? `再显示 ${looser} 条：包含的词更少` : `再显示 ${looser} 条：包含全部词语，但不是连在一起的`;

@@ -9,7 +9,7 @@ import { launchBrowser, newPage, runAxe } from '../e2e/support/browser.ts';
 import { startStaticServer, type StaticServer } from '../e2e/support/server.ts';
 import { openBuiltSearch, type BuiltSearch } from '../../src/search/node.ts';
 import { plansInScope } from '../../src/search/params.ts';
-import { partialLine } from '../../src/search/explain.ts';
+import { looserButtonText, partialLine } from '../../src/search/explain.ts';
 import { readReportSettings } from '../../src/site/load.ts';
 import { searchReportHref } from '../../src/site/report-link.ts';
 import { DIST, ROOT, requireIndex } from './helpers.ts';
@@ -89,7 +89,13 @@ describe('questions on the search page', () => {
     expect(status).toContain(partialLine(outcome.plan));
     expect(status).toMatch(/^没有同时包含“盲文”“驾驶”的条款，下面是包含其中一部分的。/);
     expect(await page.locator('[data-result]').count()).toBeGreaterThan(0);
-    // Partial results are never a dead end: the finder and the topics are offered.
+    // The weaker matches kept behind them are offered for what they are: fewer of the words,
+    // never "every word" after a line that said no clause holds them all.
+    expect(outcome.looser).toBeGreaterThan(0);
+    const more = page.locator('[data-more]');
+    expect(await more.isVisible()).toBe(true);
+    expect(await more.textContent()).toBe(looserButtonText(true, outcome.looser));
+    expect(await more.textContent()).not.toMatch(/全部词语/);
     const help = page.locator('[data-help]');
     expect(await help.isVisible()).toBe(true);
     expect(await help.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual(['/finder/', '/entitlements/']);

@@ -14,7 +14,7 @@ import { FILTER_NAMES } from '../../search/records.ts';
 import { makeExcerpt, textDirective, type Excerpt } from '../../search/excerpt.ts';
 import { escapeHtml } from '../../search/text.ts';
 import type { TopicRef } from '../../search/topic-match.ts';
-import { nothingToSearchLine, partialLine, understoodLine } from '../../search/explain.ts';
+import { looserButtonText, nothingToSearchLine, partialLine, understoodLine } from '../../search/explain.ts';
 import { onSite, topicPath } from '../../site/paths.ts';
 import { searchReportHref } from '../../site/report-link.ts';
 import { scopeKey, shardBundlePath, shardsInScope, type ShardRef } from '../../search/shard-scope.ts';
@@ -228,7 +228,7 @@ async function start(root: HTMLElement) {
     }
     moreButton.hidden = false;
     moreButton.textContent =
-      shown < o.total ? '显示更多结果' : `再显示 ${o.looser} 条：包含全部词语，但不是连在一起的`;
+      shown < o.total ? '显示更多结果' : looserButtonText(o.partial, o.looser);
   };
 
   const statusText = (state: SearchState, o: SearchOutcome, understoodShown: boolean) => {
