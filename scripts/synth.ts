@@ -25,7 +25,14 @@ if (!Number.isInteger(count) || count < 1 || !values.out) {
   process.exit(2);
 }
 const seedsDir = resolve(values.seeds!);
-const seeds = readSeedPlans(seedsDir);
+let seeds: ReturnType<typeof readSeedPlans>;
+try {
+  seeds = readSeedPlans(seedsDir);
+} catch (error) {
+  // A missing or malformed catalogue names its file (and line); no stack trace for the operator.
+  console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
 const set = synthesizePlans(seeds, { count, seed: Number(values.seed), provinces: values.provinces ? Number(values.provinces) : undefined });
 const out = resolve(values.out);
 rmSync(out, { recursive: true, force: true });

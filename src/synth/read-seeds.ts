@@ -4,7 +4,7 @@
  * Only text seeds are recombined: replacing names inside a PDF or .docx would need a writer
  * for each format.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCatalog } from '../pipeline/catalog/load-catalog.ts';
 import { cleanLines } from '../pipeline/clean/clean-lines.ts';
@@ -14,6 +14,7 @@ import type { SeedPlan } from './synthesize.ts';
 
 export function readSeedPlans(seedsDir: string): SeedPlan[] {
   const file = join(seedsDir, 'catalog.yaml');
+  if (!existsSync(file)) throw new Error(`${file}: no plan catalogue here; --seeds names a folder of plan files with their catalog.yaml`);
   const catalog = loadCatalog(file, readFileSync(file, 'utf8'), readdirSync(seedsDir).filter(isPlanSourceName));
   return catalog
     .filter((e) => e.source.endsWith('.txt'))

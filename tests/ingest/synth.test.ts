@@ -2,6 +2,7 @@
  * The plan synthesizer for scale tests: deterministic, spread over the provinces, valid
  * under the catalogue schema, and its plans go through the real ingest driver.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -69,5 +70,13 @@ describe('a synthesized folder through the real ingest', () => {
     expect(summary.plans.map((p) => p.slug)).toEqual(set.catalog.map((e) => e.slug));
     expect(summary.plans.every((p) => p.units > 10)).toBe(true);
     expect(JSON.parse(readFileSync(join(dir, 'plans', 'catalog.json'), 'utf8'))).toHaveLength(12);
+  });
+});
+
+describe('npm run synth', () => {
+  it('a folder without a catalogue is a one-line error naming the file, not a stack trace', () => {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/synth.ts'), '--plans', '2', '--out', join(dir, 'none'), '--seeds', join(dir, 'nowhere')], { encoding: 'utf8', cwd: ROOT });
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim()).toBe(`error: ${join(dir, 'nowhere', 'catalog.yaml')}: no plan catalogue here; --seeds names a folder of plan files with their catalog.yaml`);
   });
 });
