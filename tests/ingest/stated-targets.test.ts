@@ -33,7 +33,7 @@ describe('findTargets: sentences that state targets', () => {
     expect(brief('到2025年，符合条件的残疾人纳入最低生活保障和“两项补贴”比例达到100%。')).toEqual([['符合条件的残疾人纳入最低生活保障和“两项补贴”比例', 100, '%', null, 2025]]);
   });
 
-  it('reads 2025年前 / 到2023年底, 不低于 and 超过 before the number, counts and 左右', () => {
+  it('reads 2025年前 / 到2023年底 / 到“十四五”末, 不低于 and 超过 before the number, counts and 左右', () => {
     const [low] = findTargets('2025年前，县级残联机关残疾人干部比例不低于15%。');
     expect(low).toMatchObject({ name: '县级残联机关残疾人干部比例', number: 15, qualifier: '不低于', year: 2025, valueText: '不低于15%' });
     expect(brief('到2023年底，全县残疾人托养服务机构达到12个左右，城乡残疾人职业技能培训人数超过1500人。')).toEqual([
@@ -41,6 +41,7 @@ describe('findTargets: sentences that state targets', () => {
       ['城乡残疾人职业技能培训人数', 1500, '人', '超过', 2023],
     ]);
     expect(brief('至2025年残疾人社区文化体育活动参与率提升至60％。')).toEqual([['残疾人社区文化体育活动参与率', 60, '%', null, 2025]]);
+    expect(brief('到“十四五”末，残疾人城乡居民基本医疗保险参保率稳定在97%以上。')).toEqual([['残疾人城乡居民基本医疗保险参保率', 97, '%', '以上', 2025]]);
   });
 
   it('keeps a bracket inside the name and drops the words that only join it', () => {
@@ -103,12 +104,16 @@ const tableRow = (name: string, canonical: string | null): Indicator => ({
   lines: [30],
 });
 
-const fixtureCatalog = makeIndicatorCatalog({
+const fixtureFile = {
   indicators: [
     { id: 'pension-insurance', name: '残疾人城乡居民基本养老保险参保率', category: '保障', unit: '%', aliases: ['残疾人城乡居民基本养老保险参保率', '残疾人基本养老保险参保率'] },
     { id: 'assistive-device-fitting', name: '残疾人辅助器具适配率', category: '保障', unit: '%', aliases: ['残疾人辅助器具适配率', '辅助器具适配率'] },
+    { id: 'dibao', name: '纳入低保比例', category: '保障', unit: '%', aliases: ['纳入低保比例'] },
+    { id: 'allowance', name: '补贴覆盖率', category: '保障', unit: '%', aliases: ['补贴覆盖率'] },
   ],
-});
+  combined: [{ name: '纳入低保和补贴比例', indicators: ['dibao', 'allowance'] }],
+};
+const fixtureCatalog = makeIndicatorCatalog(fixtureFile);
 
 describe('statedIndicators', () => {
   const units = [
@@ -134,6 +139,22 @@ describe('statedIndicators', () => {
     expect(rows[2].sentence).toBe('到2023年，残疾人基本养老保险参保率达到92%。');
   });
 
+  it('makes a row per indicator of a name the catalogue lists as combined, each left to a table that has it', () => {
+    const units = [clause('c1-p3', ['到2025年，纳入低保和补贴比例达到100%。'])];
+    expect(statedIndicators(units, [], fixtureCatalog).map((r) => [r.id, r.name, r.canonical, r.target.text])).toEqual([
+      ['c1-p3-t1-1', '纳入低保和补贴比例', 'dibao', '100%'],
+      ['c1-p3-t1-2', '纳入低保和补贴比例', 'allowance', '100%'],
+    ]);
+    expect(statedIndicators(units, [tableRow('纳入低保比例', 'dibao')], fixtureCatalog).map((r) => r.canonical)).toEqual(['allowance']);
+  });
+
+  it('the catalogue refuses a combined name that is an alias, lists an unknown indicator, or is listed twice', () => {
+    const entry = fixtureFile.combined[0];
+    expect(() => makeIndicatorCatalog({ ...fixtureFile, combined: [{ ...entry, name: '补贴覆盖率' }] })).toThrow(/also an alias of allowance/);
+    expect(() => makeIndicatorCatalog({ ...fixtureFile, combined: [{ ...entry, indicators: ['dibao', 'nothing'] }] })).toThrow(/lists nothing/);
+    expect(() => makeIndicatorCatalog({ ...fixtureFile, combined: [entry, entry] })).toThrow(/listed twice/);
+  });
+
   it('leaves a 2025 measure to the plan’s own table (same canonical id or same name), but not another year', () => {
     const rows = statedIndicators(units, [tableRow('残疾人城乡居民基本养老保险参保率', 'pension-insurance')], fixtureCatalog);
     expect(rows.map((r) => r.id)).toEqual(['c1-p1-t2', 'c2s1-3-t1']);
@@ -150,7 +171,10 @@ describe('the seeds', () => {
   it('宁夏: its 2025 goals are rows stated in the text, with values, ids and the citation of their paragraph', () => {
     const rows = plan.statedIndicators;
     expect(rows.map((r) => [r.name, r.target.number, r.unit, r.year, r.canonical])).toEqual([
-      ['符合条件的残疾人纳入最低生活保障和“两项补贴”比例', 100, '%', 2025, null],
+      // One share of three indicators (content/indicators.yaml, combined): a row for each.
+      ['符合条件的残疾人纳入最低生活保障和“两项补贴”比例', 100, '%', 2025, 'dibao-coverage'],
+      ['符合条件的残疾人纳入最低生活保障和“两项补贴”比例', 100, '%', 2025, 'living-allowance-coverage'],
+      ['符合条件的残疾人纳入最低生活保障和“两项补贴”比例', 100, '%', 2025, 'nursing-allowance-coverage'],
       ['残疾人城乡居民基本养老保险参保率', 90, '%', 2025, 'pension-insurance'],
       ['残疾人城乡居民基本医疗保险参保率', 95, '%', 2025, 'medical-insurance'],
       ['适龄残疾儿童少年义务教育入学率', 98, '%', 2025, 'compulsory-education'],
@@ -173,6 +197,7 @@ describe('the seeds', () => {
       expect(source[r.lines.at(-1)! - 1]).toContain(r.written);
     }
     expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
+    expect(rows.slice(0, 4).map((r) => r.id.slice(r.clause.length))).toEqual(['-t1-1', '-t1-2', '-t1-3', '-t2']);
     expect(PlanSchema.parse(plan).statedIndicators).toEqual(rows);
   });
 

@@ -119,8 +119,11 @@ describe('indicators', () => {
     // ningxia-rural has no table: it is compared by the targets its text states (文中所述).
     expect(dibao.plans.map((p) => p.plan.slug)).toEqual(['zhongwei', 'huining', 'ningxia-rural', 'dengkou', 'beihai']);
     expect(valueText(dibao.plans[4].row!.baseline2020)).toBe('原文无此列');
-    // Its 低保 and 两项补贴 share is one measure of three, mapped to none of them: not compared.
-    expect(dibao.plans[2]).toMatchObject({ row: null, stated: null });
+    // Its 低保 and 两项补贴 share is stated for three indicators (content/indicators.yaml, combined).
+    for (const id of ['dibao-coverage', 'living-allowance-coverage', 'nursing-allowance-coverage']) {
+      const entry = comparisons.find((c) => c.indicator.id === id)!.plans.find((p) => p.plan.slug === 'ningxia-rural')!;
+      expect(entry, id).toMatchObject({ row: null, stated: { canonical: id, name: '符合条件的残疾人纳入最低生活保障和“两项补贴”比例', target: { number: 100 } } });
+    }
     const pension = comparisons.find((c) => c.indicator.id === 'pension-insurance')!;
     const ningxia = pension.plans.find((p) => p.plan.slug === 'ningxia-rural')!;
     expect(ningxia.row).toBeNull();
@@ -145,7 +148,6 @@ describe('indicators', () => {
     expect(real.flatMap((u) => u.rows)).toEqual([]);
     expect(real.flatMap((u) => u.stated.map((s) => `${u.plan.catalog.slug} ${s.name}`))).toEqual([
       'zhongwei 县级及以上残联机关干部队伍中残疾人比例',
-      'ningxia-rural 符合条件的残疾人纳入最低生活保障和“两项补贴”比例',
       'ningxia-rural 困难重度残疾人家庭无障碍改造率',
       'ningxia-rural 乡镇（街道）残疾人服务机构覆盖率',
     ]);

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { noHorizontalScroll } from '../e2e/support/a11y';
 import type { Plan } from '../../src/model/plan.ts';
+import { readCanonicalIndicators } from '../../src/site/load.ts';
 import { PHONE, startSession, type SiteSession } from './browser';
 import { dataClauses, decodeEntities, idsOf, readCatalog, readDist, readPlan, textOf } from './site';
 
@@ -41,6 +42,10 @@ describe('a plan’s overview', () => {
       expect(cells).toContain(`${s.year}年`);
       expect(cells).toContain('文中所述目标');
       expect(cells).toContain(s.citation);
+      // The compared indicator it counts as, when worded otherwise (宁夏's 两项补贴 row is three).
+      const canonical = readCanonicalIndicators().find((i) => i.id === s.canonical);
+      if (canonical && canonical.name !== s.name) expect(cells).toContain(`对应指标：${canonical.name}`);
+      else expect(cells).not.toContain('对应指标');
       // The sentence behind 原句, named for its target.
       expect(cells).toContain(`原句：${s.name}`);
       expect(cells).toContain(s.sentence);

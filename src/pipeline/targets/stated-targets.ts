@@ -5,7 +5,7 @@
  *
  * What counts (docs/ingest.md, "Targets stated in the text"):
  * - a sentence (up to 。！？, inside one paragraph) with a target year after the plan's base
- *   year 2020, written 到/至2025年, 2025年前, 2025年底前 …; a measure counts only after such a
+ *   year 2020, written 到/至2025年, 2025年前, 2025年底前, 到“十四五”末 …; a measure counts only after such a
  *   year and before any other year the sentence names (2020年…达到95% is a past figure);
  * - a measure, a target verb (达到 达 保持 稳定在 不低于 不少于 提高到/至 提升到/至 超过) and a
  *   number with its unit (% 人 人次 户 个 所 家 名, 万人 …), optionally 以上 or 左右 after it;
@@ -23,6 +23,8 @@ import type { IndicatorCatalog } from '../indicators/indicator-catalog.ts';
 
 /** The base year of a 十四五 plan (its tables' 2020年 column): targets are for later years. */
 export const BASE_YEAR = 2020;
+/** The last year of the 十四五 period (到“十四五”末 is 到2025年). */
+export const PERIOD_END = 2025;
 
 export type Qualifier = StatedIndicator['qualifier'];
 
@@ -62,7 +64,9 @@ function yearMarks(sentence: string): YearMark[] {
     const target = (m[1] !== undefined || m[4] !== undefined) && year > BASE_YEAR;
     marks.push({ year, end: (m.index ?? 0) + m[0].length, target });
   }
-  return marks;
+  // 到“十四五”末: the end of the plan period, 2025.
+  for (const m of sentence.matchAll(/(?:到|至)\s*[“"]?十四五[”"]?\s*(?:时期|期)?末/g)) marks.push({ year: PERIOD_END, end: (m.index ?? 0) + m[0].length, target: true });
+  return marks.sort((a, b) => a.end - b.end);
 }
 
 const VERBS = ['达到', '保持在', '保持', '稳定在', '不低于', '不少于', '提高到', '提高至', '提升到', '提升至', '超过', '达'];
@@ -144,31 +148,31 @@ const paragraphsOf = (clause: Clause): string[] => clause.paragraphs.map((p, k) 
 export function statedIndicators(clauses: Clause[], tableRows: Indicator[], catalog: IndicatorCatalog): StatedIndicator[] {
   const rows: StatedIndicator[] = [];
   for (const clause of clauses) {
-    let k = 0;
-    for (const paragraph of paragraphsOf(clause)) {
-      for (const sentence of sentencesOf(paragraph)) {
-        for (const t of findTargets(sentence)) {
-          k++;
-          const canonical = catalog.canonicalId(t.name);
-          if (inTable({ name: t.name, canonical, year: t.year }, tableRows)) continue;
-          rows.push({
-            id: `${clause.id}-t${k}`,
-            origin: STATED_IN_TEXT,
-            name: t.name,
-            unit: t.unit,
-            canonical,
-            target: { text: t.valueText, number: t.number, op: opOf(t.qualifier), cumulative: false },
-            qualifier: t.qualifier,
-            year: t.year,
-            written: t.written,
-            sentence,
-            clause: clause.id,
-            citation: clause.citation,
-            lines: clause.lines,
-          });
-        }
+    const found = paragraphsOf(clause).flatMap((paragraph) => sentencesOf(paragraph).flatMap((sentence) => findTargets(sentence).map((t) => ({ t, sentence }))));
+    found.forEach(({ t, sentence }, k) => {
+      // A name the curated file lists as combined (低保 and 两项补贴) is a row per indicator.
+      const ids = catalog.canonicalIds(t.name);
+      const id = `${clause.id}-t${k + 1}`;
+      const each = ids.length > 1 ? ids.map((canonical, j) => ({ canonical, id: `${id}-${j + 1}` })) : [{ canonical: ids[0] ?? null, id }];
+      for (const { canonical, id } of each) {
+        if (inTable({ name: t.name, canonical, year: t.year }, tableRows)) continue;
+        rows.push({
+          id,
+          origin: STATED_IN_TEXT,
+          name: t.name,
+          unit: t.unit,
+          canonical,
+          target: { text: t.valueText, number: t.number, op: opOf(t.qualifier), cumulative: false },
+          qualifier: t.qualifier,
+          year: t.year,
+          written: t.written,
+          sentence,
+          clause: clause.id,
+          citation: clause.citation,
+          lines: clause.lines,
+        });
       }
-    }
+    });
   }
   return rows;
 }
