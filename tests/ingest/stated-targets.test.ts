@@ -44,6 +44,16 @@ describe('findTargets: sentences that state targets', () => {
     expect(brief('到“十四五”末，残疾人城乡居民基本医疗保险参保率稳定在97%以上。')).toEqual([['残疾人城乡居民基本医疗保险参保率', 97, '%', '以上', 2025]]);
   });
 
+  it('names each of several targets after 、 or 和 without the joining mark, and reads full-width digits', () => {
+    expect(brief('到2025年，残疾人基本康复服务覆盖率达到90%、残疾人城乡居民基本养老保险参保率达到95%和残疾人城乡居民基本医疗保险参保率达到96%。').map((r) => r[0])).toEqual([
+      '残疾人基本康复服务覆盖率',
+      '残疾人城乡居民基本养老保险参保率',
+      '残疾人城乡居民基本医疗保险参保率',
+    ]);
+    const [t] = findTargets('到2025年，残疾人辅助器具适配率达到９８．５％以上。');
+    expect(t).toMatchObject({ name: '残疾人辅助器具适配率', number: 98.5, unit: '%', valueText: '９８．５％以上' });
+  });
+
   it('keeps a bracket inside the name and drops the words that only join it', () => {
     expect(brief('到2025年，同时使乡镇（街道）残疾人服务机构覆盖率达到80%。')).toEqual([['乡镇（街道）残疾人服务机构覆盖率', 80, '%', null, 2025]]);
   });

@@ -74,7 +74,7 @@ const UNITS = ['%', '％', '万人次', '万人', '万户', '人次', '人', '�
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\%]/g, '\\$&');
 /** verb, number, unit, 以上/左右; the unit must not begin 个百分点 (a change, not a level). */
 const TARGET = new RegExp(
-  `(均|都|全部|力争|基本|稳定)?(${VERBS.map(escape).join('|')})\\s*(\\d+(?:\\.\\d+)?)\\s*(${UNITS.map(escape).join('|')})(?!百分点|倍)(以上|左右)?`,
+  `(均|都|全部|力争|基本|稳定)?(${VERBS.map(escape).join('|')})\\s*([0-9０-９]+(?:[.．][0-9０-９]+)?)\\s*(${UNITS.map(escape).join('|')})(?!百分点|倍)(以上|左右)?`,
   'g',
 );
 /** A measure named as a rate or share. */
@@ -83,8 +83,8 @@ const SHARE_NAME = /(率|比例|比重|占比|比)$/;
 const LIST_SPLIT = /(?<=率|比例|比重|占比)(?:以及|和|及|与|、)/;
 /** Text that ends a measure's name, looking back from its verb (brackets do not: 乡镇（街道）…率). */
 const NAME_STOP = /[，,；;：:。！？!?]/;
-/** Words that join a measure to what came before, not part of its name. */
-const LEAD_WORDS = /^(?:(?:并且|并|且|同时|其中|使(?!用)|让|确保|力争)\s*)+/;
+/** Marks and words that join a measure to what came before (A率达到90%、B率…), not part of its name. */
+const LEAD_WORDS = /^(?:(?:、|以及|和|及|与|并且|并|且|同时|其中|使(?!用)|让|确保|力争)\s*)+/;
 
 const qualifierOf = (verb: string, after: string | undefined): Qualifier => {
   if (verb === '不低于' || verb === '不少于' || verb === '超过') return verb;
@@ -103,7 +103,7 @@ export function findTargets(sentence: string): FoundTarget[] {
     const prevEnd = lastEnd;
     lastEnd = at + m[0].length;
     if (!mark?.target) continue;
-    // The name: back from the verb to a comma or bracket, the year mark or the previous target.
+    // The name: back from the verb to a comma or semicolon, the year mark or the previous target.
     let start = Math.max(mark.end, prevEnd);
     for (let i = at - 1; i >= start; i--) {
       if (NAME_STOP.test(sentence[i])) {
@@ -118,9 +118,11 @@ export function findTargets(sentence: string): FoundTarget[] {
     const unit = m[4] === '％' ? '%' : m[4];
     const parts = names.split(LIST_SPLIT).map((n) => n.trim()).filter((n) => n.length > 0);
     if (unit === '%' && !parts.every((n) => SHARE_NAME.test(n))) continue;
-    const [, , verb, num, , after] = m;
+    const [, , verb, printed, , after] = m;
+    // Full-width digits (９８．５) read as the number they print.
+    const num = printed.replace(/[０-９．]/g, (c) => (c === '．' ? '.' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
     const qualifier = qualifierOf(verb, after);
-    const valueText = `${verb === '不低于' || verb === '不少于' || verb === '超过' ? verb : ''}${num}${m[4]}${after ?? ''}`;
+    const valueText = `${verb === '不低于' || verb === '不少于' || verb === '超过' ? verb : ''}${printed}${m[4]}${after ?? ''}`;
     for (const name of parts) found.push({ name, number: Number(num), unit, qualifier, year: mark.year, written, valueText });
   }
   return found;
