@@ -138,6 +138,36 @@ export const IndicatorSchema = z.object({
   lines: SourceLinesSchema,
 });
 
+/** The marker of a target stated in the plan's text rather than printed in an indicator table. */
+export const STATED_IN_TEXT = '文中所述';
+
+/**
+ * A target the plan states in a sentence of its text (文中所述), not in an indicator table:
+ * 到2025年，…残疾人城乡居民基本养老保险参保率达到90%. Found by src/pipeline/targets/; a
+ * measure the plan's own table already has for the same year is left to the table.
+ */
+export const StatedIndicatorSchema = IndicatorSchema.pick({ name: true, unit: true, canonical: true }).extend({
+  /** Stable id: the clause's id and the target's place in it, e.g. `c1-p2-t3`. */
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  /** Always 文中所述: the row comes from the text, not from a table. */
+  origin: z.literal(STATED_IN_TEXT),
+  /** The target as written (`98%以上`), its number and comparison (以上, 不低于 → ≥; 超过 → >). */
+  target: IndicatorValueSchema,
+  /** The qualifier as written after or before the number, null when there is none. */
+  qualifier: z.enum(['以上', '不低于', '不少于', '超过', '左右']).nullable(),
+  /** The year the sentence sets the target for (到2025年 → 2025). */
+  year: z.number().int(),
+  /** The measure, verb and value as written, e.g. `残疾人城乡居民基本养老保险参保率达到90%`. */
+  written: z.string(),
+  /** The sentence that states it, as printed (up to and with its 。). */
+  sentence: z.string(),
+  /** Id and citation of the clause, paragraph or 专栏 item the sentence is in. */
+  clause: z.string(),
+  citation: z.string(),
+  /** Source lines of that clause. */
+  lines: SourceLinesSchema,
+});
+
 export const BoxGroupSchema = z.object({
   id: z.string(),
   /** Group number as printed (一, 二 …), null for the implicit group of an ungrouped box. */
@@ -218,6 +248,8 @@ export const PlanSchema = z.object({
   chapters: z.array(ChapterSchema),
   boxes: z.array(BoxSchema),
   removed: z.array(RemovalSchema),
+  /** Targets stated in the text (文中所述), in source order; none when the text states none. */
+  statedIndicators: z.array(StatedIndicatorSchema),
   /** Hash of the source text and of the curated files, for incremental builds. */
   inputHash: z.string(),
 });
@@ -232,6 +264,7 @@ export type Clause = z.infer<typeof ClauseSchema>;
 export type ClauseKind = z.infer<typeof ClauseKindSchema>;
 export type IndicatorValue = z.infer<typeof IndicatorValueSchema>;
 export type Indicator = z.infer<typeof IndicatorSchema>;
+export type StatedIndicator = z.infer<typeof StatedIndicatorSchema>;
 export type BoxGroup = z.infer<typeof BoxGroupSchema>;
 export type Box = z.infer<typeof BoxSchema>;
 export type Section = z.infer<typeof SectionSchema>;

@@ -25,12 +25,21 @@ export const CLAUSE_COLUMNS = [
   'lead', 'partners', 'responsible', 'responsibility_note', 'incomplete', 'source_lines', 'url',
 ] as const;
 
-/** Columns of /data/indicators.csv, one row per indicator table row. */
+/**
+ * Columns of /data/indicators.csv, one row per indicator table row, then per target stated in
+ * the plan's text (`origin` 文中所述: no box, number, category, baseline or attribute; its value
+ * in the target_2025 columns is the target for `target_year`; `printed` is the measure and
+ * value as written, `citation` and `sentence` the clause and sentence that state it, `url`
+ * that clause on the site). The columns after `url` came later, so older readers keep theirs.
+ */
 export const INDICATOR_COLUMNS = [
   'plan', 'plan_title', 'status', 'province', 'id', 'box', 'number', 'category', 'name', 'unit', 'canonical',
   'baseline_2020', 'baseline_2020_number', 'target_2025', 'target_2025_op', 'target_2025_number', 'target_2025_cumulative',
-  'attribute', 'printed', 'url',
+  'attribute', 'printed', 'url', 'origin', 'target_year', 'qualifier', 'citation', 'sentence',
 ] as const;
+
+/** `origin` of an indicator table's row (a stated target's is STATED_IN_TEXT, 文中所述). */
+export const TABLE_ORIGIN = '指标表';
 
 /** An address on the site (a served path from paths.ts, base path included) as an absolute URL. */
 const absolute = (sitePath: string) => publicUrl(sitePath);
@@ -87,6 +96,47 @@ export function indicatorRows(plan: Plan): CsvValue[][] {
       row.attribute,
       row.printed,
       absolute(withAnchor(planPath(e.slug), row.id)),
+      TABLE_ORIGIN,
+      2025,
+      null,
+      null,
+      null,
     ]),
   );
+}
+
+export function statedIndicatorRows(plan: Plan): CsvValue[][] {
+  const e = plan.catalog;
+  const placed = placedUnits(plan);
+  return plan.statedIndicators.map((row) => {
+    const unit = placed.find((p) => p.unit.id === row.clause);
+    if (!unit) throw new Error(`${e.slug}: stated target ${row.id} cites clause ${row.clause}, which the plan does not have`);
+    return [
+      e.slug,
+      titleWithStatus(e),
+      e.status,
+      e.province,
+      row.id,
+      null,
+      null,
+      null,
+      row.name,
+      row.unit,
+      row.canonical,
+      null,
+      null,
+      row.target.text,
+      row.target.op,
+      row.target.number,
+      row.target.cumulative,
+      null,
+      row.written,
+      absolute(unitHref(plan, unit)),
+      row.origin,
+      row.year,
+      row.qualifier,
+      row.citation,
+      row.sentence,
+    ];
+  });
 }

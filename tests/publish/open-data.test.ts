@@ -8,9 +8,9 @@ import { parseDocument } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
 import { titleWithStatus } from '../../src/model/cited-title.ts';
 import { clauseText } from '../../src/model/plan-text.ts';
-import { PlanSchema, type Plan } from '../../src/model/plan.ts';
+import { PlanSchema, STATED_IN_TEXT, type Plan } from '../../src/model/plan.ts';
 import { toCsv } from '../../src/publish/csv.ts';
-import { CLAUSE_COLUMNS, INDICATOR_COLUMNS, LIST_SEPARATOR } from '../../src/publish/open-data.ts';
+import { CLAUSE_COLUMNS, INDICATOR_COLUMNS, LIST_SEPARATOR, TABLE_ORIGIN } from '../../src/publish/open-data.ts';
 import { siteRoot } from '../../src/publish/site-address.ts';
 import { placedUnits } from '../../src/site/units.ts';
 import { atomViolations } from './atom-schema.ts';
@@ -109,15 +109,23 @@ describe('/data/clauses.csv', () => {
 
 describe('/data/indicators.csv', () => {
   const { header, records } = readCsv('data/indicators.csv');
-  const rows = [...plans.values()].flatMap((p) => p.boxes.flatMap((b) => (b.table?.rows ?? []).map((row) => ({ plan: p, box: b, row }))));
+  // Per plan: its table rows, then the targets its text states.
+  const tableRows = (p: Plan) => p.boxes.flatMap((b) => (b.table?.rows ?? []).map((row) => ({ plan: p, box: b, row, stated: null })));
+  const statedRows = (p: Plan) => p.statedIndicators.map((stated) => ({ plan: p, box: null, row: null, stated }));
+  const rows = [...plans.values()].flatMap((p) => [...tableRows(p), ...statedRows(p)]);
 
-  it('has one record per indicator row, reading back as the model', () => {
+  it('has one record per indicator row and per target stated in the text, reading back as the model', () => {
     expect(header).toEqual([...INDICATOR_COLUMNS]);
     expect(records.length).toBe(rows.length);
-    expect(rows.length).toBeGreaterThan(20);
+    expect(rows.filter((r) => r.row).length).toBeGreaterThan(20);
     records.forEach((r, k) => {
-      const { plan, row } = rows[k];
-      expect([r.plan, r.id]).toEqual([plan.catalog.slug, row.id]);
+      const { plan, row, stated } = rows[k];
+      expect(r.plan).toBe(plan.catalog.slug);
+      if (!row) return;
+      expect(r.id).toBe(row.id);
+      expect(r.origin).toBe(TABLE_ORIGIN);
+      expect(r.target_year).toBe('2025');
+      expect([r.qualifier, r.citation, r.sentence]).toEqual(['', '', '']);
       expect(r.name).toBe(row.name);
       expect(orNull(r.unit)).toBe(row.unit);
       expect(orNull(r.category)).toBe(row.category);
@@ -131,7 +139,26 @@ describe('/data/indicators.csv', () => {
       expect(r.attribute).toBe(row.attribute);
       expect(r.printed).toBe(row.printed);
       expectAnchorExists(r.url);
+      expect(stated).toBeNull();
     });
+  });
+
+  it('a target stated in the text reads back as the model, marked 文中所述, and its address shows its clause', () => {
+    const stated = rows.flatMap((x, k) => (x.stated ? [{ x, r: records[k] }] : []));
+    expect(stated.length).toBeGreaterThan(0);
+    for (const { x, r } of stated) {
+      const s = x.stated!;
+      expect([r.id, r.origin, r.name, orNull(r.unit), orNull(r.canonical)]).toEqual([s.id, STATED_IN_TEXT, s.name, s.unit, s.canonical]);
+      expect([r.box, r.number, r.category, r.baseline_2020, r.attribute]).toEqual(['', '', '', '', '']);
+      expect([r.target_2025, orNull(r.target_2025_op), Number(r.target_2025_number), Number(r.target_year), orNull(r.qualifier)]).toEqual([s.target.text, s.target.op, s.target.number, s.year, s.qualifier]);
+      expect([r.printed, r.citation, r.sentence]).toEqual([s.written, s.citation, s.sentence]);
+      // The address is the clause that states it, on the page that shows that clause.
+      const placed = placedUnits(x.plan).find((p) => p.unit.id === s.clause)!;
+      expect(r.citation).toBe(placed.unit.citation);
+      expect(pageOf(r.url).anchor).toBe(s.clause);
+      expectAnchorExists(r.url);
+      expect(clauseText(placed.unit)).toContain(s.sentence);
+    }
   });
 });
 
@@ -159,10 +186,25 @@ describe('/data/plans/<slug>.json and /data/plan.schema.json', () => {
       ['clause without paragraphs', (p) => (p.front[0].paragraphs = [])],
       ['missing chapters', (p) => delete p.chapters],
       ['line number 0', (p) => (p.front[0].lines = [0])],
+      ['missing statedIndicators', (p) => delete p.statedIndicators],
     ];
     for (const [what, damage] of broken) {
       const copy = structuredClone(plan);
       damage(copy);
+      expect(PlanSchema.safeParse(copy).success, what).toBe(false);
+      expect(validate(copy), what).toBe(false);
+    }
+    // A target stated in the text must say so, and carry its year and sentence.
+    const withStated = structuredClone([...plans.values()].find((p) => p.statedIndicators.length > 0)!);
+    const stated: [string, (row: any) => void][] = [
+      ['a stated target marked as from a table', (row) => (row.origin = '指标表')],
+      ['a stated target without its year', (row) => delete row.year],
+      ['a stated target without its sentence', (row) => delete row.sentence],
+    ];
+    expect(validate(withStated)).toBe(true);
+    for (const [what, damage] of stated) {
+      const copy = structuredClone(withStated);
+      damage(copy.statedIndicators[0]);
       expect(PlanSchema.safeParse(copy).success, what).toBe(false);
       expect(validate(copy), what).toBe(false);
     }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Clause, Plan } from '../../src/model/plan.ts';
 import { catalogFacts, draftBadgeText, OFFICIAL_LINK_TEXT, regionText } from '../../src/site/catalog.ts';
 import { layoutBarChart, roundUp } from '../../src/site/chart.ts';
-import { compareIndicators, percentTargetGroups, targetChartSets, unmappedIndicators, valueText } from '../../src/site/indicators.ts';
+import { compareIndicators, percentTargetGroups, STATED_BAR_MARK, targetChartSets, unmappedIndicators, valueText } from '../../src/site/indicators.ts';
 import { readAreas, readBackgroundChapters, readCanonicalIndicators, readCatalog, readPlan, readPlans, readTopics } from '../../src/site/load.ts';
 import { planSlugFromPath } from '../../src/site/paths.ts';
 import { planFragments, sourceEntries } from '../../src/model/plan-text.ts';
@@ -113,11 +113,23 @@ describe('units and links', () => {
 describe('indicators', () => {
   const comparisons = compareIndicators(readPlans(), readCanonicalIndicators());
 
-  it('compares every canonical indicator across the plans that have a table', () => {
+  it('compares every canonical indicator across the plans that have a table or state 2025 targets in their text', () => {
     expect(comparisons.map((c) => c.indicator.id)).toEqual(readCanonicalIndicators().map((i) => i.id));
     const dibao = comparisons.find((c) => c.indicator.id === 'dibao-coverage')!;
-    expect(dibao.plans.map((p) => p.plan.slug)).toEqual(['zhongwei', 'huining', 'dengkou', 'beihai']);
-    expect(valueText(dibao.plans[3].row!.baseline2020)).toBe('原文无此列');
+    // ningxia-rural has no table: it is compared by the targets its text states (文中所述).
+    expect(dibao.plans.map((p) => p.plan.slug)).toEqual(['zhongwei', 'huining', 'ningxia-rural', 'dengkou', 'beihai']);
+    expect(valueText(dibao.plans[4].row!.baseline2020)).toBe('原文无此列');
+    // Its 低保 and 两项补贴 share is stated for three indicators (content/indicators.yaml, combined).
+    for (const id of ['dibao-coverage', 'living-allowance-coverage', 'nursing-allowance-coverage']) {
+      const entry = comparisons.find((c) => c.indicator.id === id)!.plans.find((p) => p.plan.slug === 'ningxia-rural')!;
+      expect(entry, id).toMatchObject({ row: null, stated: { canonical: id, name: '符合条件的残疾人纳入最低生活保障和“两项补贴”比例', target: { number: 100 } } });
+    }
+    const pension = comparisons.find((c) => c.indicator.id === 'pension-insurance')!;
+    const ningxia = pension.plans.find((p) => p.plan.slug === 'ningxia-rural')!;
+    expect(ningxia.row).toBeNull();
+    expect(ningxia.stated).toMatchObject({ name: '残疾人城乡居民基本养老保险参保率', year: 2025, target: { number: 90 } });
+    // A plan's table row comes first: no entry carries both.
+    for (const c of comparisons) for (const p of c.plans) expect(p.row !== null && p.stated !== null, `${c.indicator.id} ${p.plan.slug}`).toBe(false);
     expect(valueText({ text: '——', number: null, op: null, cumulative: false })).toBe('未填');
   });
 
@@ -125,8 +137,20 @@ describe('indicators', () => {
     const plans = readPlans().map((p) => structuredClone(p) as Plan);
     const row = plans[1].boxes.find((b) => b.table)!.table!.rows[0];
     row.canonical = null;
-    expect(unmappedIndicators(plans)).toEqual([{ plan: plans[1].catalog, rows: [row] }]);
-    expect(unmappedIndicators(readPlans())).toEqual([]);
+    const stated = (p: Plan) => p.statedIndicators.filter((s) => s.canonical === null);
+    expect(unmappedIndicators(plans)).toEqual([
+      { plan: plans[0], rows: [], stated: stated(plans[0]) },
+      { plan: plans[1], rows: [row], stated: [] },
+      { plan: plans[2], rows: [], stated: stated(plans[2]) },
+    ]);
+    // Every table row is mapped; the unmapped ones are targets stated in the text.
+    const real = unmappedIndicators(readPlans());
+    expect(real.flatMap((u) => u.rows)).toEqual([]);
+    expect(real.flatMap((u) => u.stated.map((s) => `${u.plan.catalog.slug} ${s.name}`))).toEqual([
+      'zhongwei 县级及以上残联机关干部队伍中残疾人比例',
+      'ningxia-rural 困难重度残疾人家庭无障碍改造率',
+      'ningxia-rural 乡镇（街道）残疾人服务机构覆盖率',
+    ]);
   });
 
   it('charts shares of 100, growth rates and counts on separate scales, labels clear of gridlines', () => {
@@ -171,7 +195,9 @@ describe('indicators', () => {
     const groups = percentTargetGroups(comparisons, (e) => e.shortName);
     expect(groups.every((g) => readCanonicalIndicators().find((i) => i.name === g.label)?.unit === '%')).toBe(true);
     const pension = groups.find((g) => g.label === '残疾人城乡居民基本养老保险参保率')!;
-    expect(pension.bars.map((b) => b.text)).toEqual(['>90%', '>90%', '>90%', '100%']);
+    expect(pension.bars.map((b) => b.text)).toEqual(['>90%', '>90%', '90%', '>90%', '100%']);
+    // A bar whose target is stated in the text says so in its label.
+    expect(pension.bars.map((b) => b.label)).toEqual(['中卫市', '会宁县', `宁夏回族自治区${STATED_BAR_MARK}`, '磴口县', '北海市']);
     const chart = layoutBarChart(groups);
     for (const bar of chart.groups.flatMap((g) => g.bars)) {
       expect(bar.x + bar.width).toBeLessThanOrEqual(chart.scaleX + chart.scaleWidth + 0.1);

@@ -48,6 +48,7 @@ export const PAGE_KINDS: Record<string, string> = {
   home: '/',
   'plan overview (final)': '/plans/huining/',
   'plan overview (draft)': '/plans/beihai/',
+  'plan overview (targets stated in the text)': '/plans/ningxia-rural/',
   'plan area page': '/plans/huining/kangfu/',
   'plan area page (draft)': '/plans/dengkou/baozhang/',
   'area across plans': '/areas/kangfu/',

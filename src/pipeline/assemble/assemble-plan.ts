@@ -7,6 +7,7 @@ import type { Box, BoxGroup, CatalogEntry, Chapter, Clause, Plan, Removal, Secti
 import { citedTitle } from '../../model/cited-title.ts';
 import type { IndicatorCatalog } from '../indicators/indicator-catalog.ts';
 import { parseIndicators } from '../indicators/parse-indicators.ts';
+import { statedIndicators } from '../targets/stated-targets.ts';
 import { IngestError } from '../problems/ingest-error.ts';
 import { parseResponsibility } from '../responsibility/parse-responsibility.ts';
 import type { DraftPlan, DraftUnit } from '../structure/draft.ts';
@@ -162,5 +163,10 @@ export function assemblePlan(
     };
   });
 
-  return { catalog: entry, front, chapters, boxes, removed, inputHash };
+  // Every clause, paragraph and 专栏 item in source order, for the targets stated in the text.
+  const units = [...front, ...chapters.flatMap((c) => [...c.units, ...c.sections.flatMap((s) => s.units)]), ...boxes.flatMap((b) => b.groups.flatMap((g) => g.items))].sort(
+    (a, b) => a.lines[0] - b.lines[0],
+  );
+  const tableRows = boxes.flatMap((b) => b.table?.rows ?? []);
+  return { catalog: entry, front, chapters, boxes, removed, statedIndicators: statedIndicators(units, tableRows, indicatorCatalog), inputHash };
 }

@@ -23,6 +23,19 @@ export const IndicatorCatalogFileSchema = z.object({
       aliases: z.array(z.string()).min(1),
     }),
   ),
+  /**
+   * Names a plan's text uses for several indicators at once, with one value for all
+   * (符合条件的残疾人纳入最低生活保障和“两项补贴”比例达到100%: 低保 and both 补贴): a target
+   * stated under such a name is a row for each indicator listed (docs/ingest.md).
+   */
+  combined: z
+    .array(
+      z.object({
+        name: z.string(),
+        indicators: z.array(z.string()).min(2),
+      }),
+    )
+    .optional(),
 });
 
 export type IndicatorCatalogFile = z.infer<typeof IndicatorCatalogFileSchema>;
@@ -30,6 +43,8 @@ export type IndicatorCatalogFile = z.infer<typeof IndicatorCatalogFileSchema>;
 export interface IndicatorCatalog {
   entries: IndicatorCatalogFile['indicators'];
   canonicalId(printedName: string): string | null;
+  /** The indicators a name stands for: a combined name's several, an alias's one, else none. */
+  canonicalIds(printedName: string): string[];
 }
 
 /** Names compare without spaces and without a trailing 比/比例 difference in punctuation. */
@@ -45,5 +60,18 @@ export function makeIndicatorCatalog(file: IndicatorCatalogFile): IndicatorCatal
       byAlias.set(k, entry.id);
     }
   }
-  return { entries: file.indicators, canonicalId: (name) => byAlias.get(key(name)) ?? null };
+  const combined = new Map<string, string[]>();
+  for (const c of file.combined ?? []) {
+    const k = key(c.name);
+    if (byAlias.has(k)) throw new Error(`combined name ${c.name} is also an alias of ${byAlias.get(k)}`);
+    if (combined.has(k)) throw new Error(`combined name ${c.name} is listed twice`);
+    for (const id of c.indicators) if (!file.indicators.some((e) => e.id === id)) throw new Error(`combined name ${c.name} lists ${id}, which is not an indicator`);
+    combined.set(k, c.indicators);
+  }
+  const canonicalId = (name: string) => byAlias.get(key(name)) ?? null;
+  return {
+    entries: file.indicators,
+    canonicalId,
+    canonicalIds: (name) => combined.get(key(name)) ?? [canonicalId(name)].filter((id): id is string => id !== null),
+  };
 }
