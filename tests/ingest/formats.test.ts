@@ -5,10 +5,12 @@
  * go through the real driver (a temporary seeds folder and catalogue).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import JSZip from 'jszip';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runIngest } from '../../src/pipeline/run-ingest.ts';
+import { planFragments } from '../../src/model/plan-text.ts';
 import { docxOf, encodeText, portalPage } from './format-fixtures.ts';
 import { ROOT } from './helpers.ts';
 import { ingestAs as ingestFile, seedTextOf } from './ingest-file.ts';
@@ -68,5 +70,27 @@ describe('the driver with other formats', () => {
     writeFileSync(join(seeds, 'plan.docx'), await docxOf(text.replace('一、', '一、 ')));
     const changed = await runIngest({ root: ROOT, seedsDir: seeds, outDir: out });
     expect(changed.plans.map((p) => p.reused)).toEqual([false]);
+  });
+});
+
+describe('a .docx with a footnote', () => {
+  it('keeps the note: its mark in the clause that cites it, its text after it, nothing lost', async () => {
+    const text = seedTextOf('huining');
+    const zip = await JSZip.loadAsync(await docxOf(text));
+    const xml = await zip.file('word/document.xml')!.async('string');
+    // Word's footnote mark after the first 两项补贴 of the plan.
+    const at = xml.indexOf('两项补贴');
+    expect(at).toBeGreaterThan(0);
+    const cut = at + '两项补贴'.length;
+    zip.file('word/document.xml', `${xml.slice(0, cut)}</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r><w:r><w:t xml:space="preserve">${xml.slice(cut)}`);
+    zip.file(
+      'word/footnotes.xml',
+      '<w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>' +
+        '<w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> 两项补贴指困难残疾人生活补贴和重度残疾人护理补贴。</w:t></w:r></w:p></w:footnote></w:footnotes>',
+    );
+    const { plan } = await ingestAs('huining', 'noted.docx', await zip.generateAsync({ type: 'uint8array' }));
+    const all = planFragments(plan).map((f) => f.text).join('');
+    expect(all).toContain('两项补贴（注1）');
+    expect(all).toContain('注1：两项补贴指困难残疾人生活补贴和重度残疾人护理补贴。');
   });
 });

@@ -98,6 +98,33 @@ describe('docxToText', () => {
     expect(await docxToText('a.docx', await docx(body))).toBe('一、总体要求\n甲\t乙\n丙\n指标\t2025年\nA & B');
   });
 
+  it('keeps footnotes and endnotes: a mark where cited, the note as a line after its paragraph or table', async () => {
+    const run = (t: string) => `<w:r><w:t xml:space="preserve">${t}</w:t></w:r>`;
+    const ref = (kind: string, id: number) => `<w:r><w:${kind}Reference w:id="${id}"/></w:r>`;
+    const body =
+      `<w:p>${run('落实两项补贴')}${ref('footnote', 2)}${run('制度。')}</w:p>` +
+      `<w:tbl><w:tr><w:tc><w:p>${run('康复服务覆盖率')}${ref('endnote', 1)}</w:p></w:tc><w:tc><w:p>${run('85%')}</w:p></w:tc></w:tr>` +
+      `<w:tr><w:tc><w:p>${run('辅具适配率')}</w:p></w:tc><w:tc><w:p>${run('85%')}</w:p></w:tc></w:tr></w:tbl>` +
+      `<w:p>${run('二、主要任务')}</w:p>`;
+    const note = (kind: string, id: number, text: string, type = '') =>
+      `<w:${kind} w:id="${id}"${type ? ` w:type="${type}"` : ''}><w:p><w:r><w:${kind}Ref/></w:r>${run(text)}</w:p></w:${kind}>`;
+    const footnotes = `<w:footnotes xmlns:w="w">${note('footnote', -1, '————', 'separator')}${note('footnote', 0, '', 'continuationSeparator')}${note('footnote', 2, ' 两项补贴指困难残疾人生活补贴和重度残疾人护理补贴。')}</w:footnotes>`;
+    const endnotes = `<w:endnotes xmlns:w="w">${note('endnote', 1, '有需求的残疾人中得到服务的比例。')}</w:endnotes>`;
+    const text = await docxToText('notes.docx', await docx(body, { 'word/footnotes.xml': footnotes, 'word/endnotes.xml': endnotes }));
+    expect(text).toBe(
+      [
+        '落实两项补贴（注1）制度。',
+        '注1：两项补贴指困难残疾人生活补贴和重度残疾人护理补贴。',
+        '康复服务覆盖率（注2）\t85%',
+        '辅具适配率\t85%',
+        '注2：有需求的残疾人中得到服务的比例。',
+        '二、主要任务',
+      ].join('\n'),
+    );
+    // A reference to a note the package does not hold prints nothing (no empty 注 line).
+    expect(await docxToText('lost.docx', await docx(`<w:p>${run('甲')}${ref('footnote', 9)}</w:p>`))).toBe('甲');
+  });
+
   it('refuses a zip that is not a Word document, naming the file', async () => {
     const zip = new JSZip();
     zip.file('content.xml', '<office:document/>');
