@@ -292,8 +292,8 @@ async function start(root: HTMLElement) {
     // On a phone the summary folds under 说明 beside the name; wide screens show it open
     // (the 说明 control is hidden there).
     card.innerHTML =
-      `<h2 id="${id}"><span class="topic-card-kicker">相关政策：</span>` +
-      `<a href="${escapeHtml(topicPath(t.slug))}">${escapeHtml(t.name)}<span class="topic-card-also">：各地规划怎么说</span></a></h2>` +
+      `<h2 id="${id}"><span class="topic-card-kicker large-phone-visually-hidden">相关政策：</span>` +
+      `<a href="${escapeHtml(topicPath(t.slug))}">${escapeHtml(t.name)}<span class="topic-card-also phone-visually-hidden">：各地规划怎么说</span></a></h2>` +
       `<details class="topic-card-more"${wide ? ' open' : ''}><summary>说明<span class="visually-hidden">：${escapeHtml(t.name)}是什么</span></summary>` +
       `<p>${escapeHtml(t.summary)}</p></details>`;
     return card;
