@@ -39,7 +39,7 @@ export const CatalogEntrySchema = z.object({
   issuer: z.string().min(2).optional(),
   /** Document number as printed, e.g. 会政办发〔2022〕72号. */
   docNumber: z.string().optional(),
-  /** Issue date, ISO yyyy-mm-dd. */
+  /** 印发日期: the date the document bears (issued), ISO yyyy-mm-dd. */
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
   /**
    * 发布日期: the day the issuing government published the document (on its portal), ISO

@@ -40,7 +40,9 @@ export function catalogFacts(entry: CatalogEntry): Fact[] {
     { label: '层级', value: entry.level },
     entry.issuer ? { label: '发文单位', value: entry.issuer } : null,
     entry.docNumber ? { label: '文号', value: entry.docNumber } : null,
-    entry.date ? { label: '日期', value: formatDate(entry.date) } : null,
+    // 印发日期: the date the document itself bears (the feed says 印发 too); 发布日期 is when a
+    // portal put it online, so the plain 日期 would leave a reader guessing which.
+    entry.date ? { label: '印发日期', value: formatDate(entry.date) } : null,
     entry.published ? { label: '发布日期', value: formatDate(entry.published) } : null,
     entry.officialUrl ? { label: '官方原文', value: OFFICIAL_LINK_TEXT, href: entry.officialUrl } : null,
     { label: '类型', value: entry.kind },

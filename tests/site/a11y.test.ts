@@ -51,3 +51,31 @@ describe('display modes', () => {
     });
   }
 });
+
+// Every kind of page in 大字 and in 高对比度 (and both together), at 360 px with the menu open
+// and at desktop width; the search page with results, its topic card and the 大字 note.
+describe.each([
+  ['大字', { 'display-text': 'large' }],
+  ['高对比度', { 'display-contrast': 'high' }],
+  ['大字 + 高对比度', { 'display-text': 'large', 'display-contrast': 'high' }],
+] as const)('axe in %s', (_mode, storage) => {
+  const SEARCH_QUERY = '护理补贴多少钱';
+  it.each(pages)('%s has no violations (360 px, menu open; desktop)', async (_kind, url) => {
+    for (const size of [PHONE, DESKTOP]) {
+      const search = url === '/search/';
+      const page = await session.open(search ? `/search/?q=${encodeURIComponent(SEARCH_QUERY)}` : url, { ...size, storage });
+      if (search) {
+        await page.waitForFunction((q) => document.getElementById('search-app')?.dataset.searchedQuery === q && !!document.querySelector('[data-result]'), SEARCH_QUERY, {
+          timeout: 20_000,
+        });
+      }
+      const attrs = await page.evaluate(() => ({ text: document.documentElement.dataset.text, contrast: document.documentElement.dataset.contrast }));
+      expect(attrs).toEqual({ text: storage['display-text' as keyof typeof storage], contrast: storage['display-contrast' as keyof typeof storage] });
+      if (size === PHONE) await page.locator('[data-menu-button]').click();
+      const { violations, summary } = await runAxe(page);
+      expect(violations, `${size.width} px: ${summary}`).toEqual([]);
+      expect(await enhancedContrastViolations(page), `text below 7:1 at ${size.width} px`).toEqual([]);
+      await page.close();
+    }
+  });
+});

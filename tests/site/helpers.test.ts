@@ -65,7 +65,9 @@ describe('catalogue facts', () => {
     expect(draftBadgeText('正式')).toBeNull();
     expect(catalogFacts(beihai).map((f) => f.label)).toEqual(['标题', '地区', '层级', '类型', '状态']);
     const huining = readCatalog().find((e) => e.slug === 'huining')!;
-    expect(catalogFacts(huining).find((f) => f.label === '日期')?.value).toBe('2022年6月30日');
+    // The document's own date is 印发日期, never a bare 日期 that could be either date.
+    expect(catalogFacts(huining).find((f) => f.label === '印发日期')?.value).toBe('2022年6月30日');
+    expect(catalogFacts({ ...huining, published: '2022-07-05' }).map((f) => f.label)).not.toContain('日期');
     expect(regionText(huining)).toBe('甘肃省 白银市 会宁县');
     // The seeds' catalogue does not know 发布日期 or the official address yet: nothing is shown.
     expect(readCatalog().every((e) => e.published === undefined && e.officialUrl === undefined)).toBe(true);

@@ -40,6 +40,15 @@ const FILTERS_OPEN_FROM = '(min-width: 37.5rem)';
  * clause result fit a 360 × 640 screen. The text is chosen shorter, never clipped.
  */
 const PHONE_EXCERPT_LENGTH = 48;
+/**
+ * 大字 on a phone: 24 px text holds 13 characters a line, so the excerpt (with its … marks)
+ * is two lines,
+ * which with the result's title and plan line keeps the whole first result on a 360 × 640
+ * screen (the rest of the layout is in SearchApp.astro).
+ */
+const LARGE_PHONE_EXCERPT_LENGTH = 20;
+const PHONE = '(max-width: 37.49rem)';
+const largeText = () => document.documentElement.dataset.text === 'large';
 
 const app = document.getElementById('search-app');
 if (app) void start(app);
@@ -167,6 +176,8 @@ async function start(root: HTMLElement) {
   let seq = 0;
   let current: SearchOutcome | null = null;
   let exhausted = false;
+  /** The hits on the page, to render them again when 大字 changes their excerpt's length. */
+  let shown: Hit[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const run = async (state: SearchState) => {
@@ -175,6 +186,7 @@ async function start(root: HTMLElement) {
     const hasFilters = FILTER_NAMES.some((f) => state.filters[f]?.length);
     if (!state.q.trim() && !hasFilters) {
       current = null;
+      shown = [];
       list.replaceChildren();
       topicCards.replaceChildren();
       understood.hidden = help.hidden = heading.hidden = moreButton.hidden = true;
@@ -194,11 +206,13 @@ async function start(root: HTMLElement) {
     if (mine !== seq) return; // a newer query is running
     current = outcome;
     exhausted = false;
-    list.replaceChildren(...outcome.hits.map(renderHit));
+    const line = outcome.cited ? null : understoodLine(outcome.plan);
+    shown = [...outcome.hits];
+    list.replaceChildren(...shown.map(renderHit));
+    placeNote(line);
     heading.hidden = outcome.hits.length === 0;
     // The topic in plain words first, then the clauses.
     topicCards.replaceChildren(...outcome.topics.map(renderTopic));
-    const line = outcome.cited ? null : understoodLine(outcome.plan);
     understood.textContent = line ?? '';
     understood.hidden = !line;
     // Never a dead end: few, partial or no results point to the finder and the topics.
@@ -213,6 +227,26 @@ async function start(root: HTMLElement) {
     root.dispatchEvent(new CustomEvent('search-rendered', { detail: { query: state.q, results: outcome.hits.length, millis: outcome.millis } }));
   };
 
+  /**
+   * What was searched, seen below the first result in 大字 on a phone. There the line above
+   * the results (the one a screen reader reads, after the count) is visually hidden, so the
+   * first result fits the first screen; this copy shows it to the eye right after that result
+   * and is hidden from screen readers (aria-hidden), which hear it once, in its place. Shown
+   * only by the CSS for 大字 on a phone (SearchApp.astro).
+   */
+  const placeNote = (line: string | null) => {
+    list.querySelector('.result-note')?.remove();
+    const first = list.querySelector('[data-result]');
+    if (!line || !first) return;
+    const note = document.createElement('li');
+    note.className = 'result-note';
+    note.setAttribute('aria-hidden', 'true');
+    note.textContent = line;
+    first.after(note);
+  };
+  /** How many results are shown (the note is not one). */
+  const shownCount = () => list.querySelectorAll('[data-result]').length;
+
   const say = (text: string) => {
     // Rewriting the same words would not be announced again; a changed text is.
     if (status.textContent !== text) status.textContent = text;
@@ -221,7 +255,7 @@ async function start(root: HTMLElement) {
   /** The button offers the rest of the main list, then the looser matches kept behind it. */
   const syncMore = () => {
     const o = current;
-    const shown = list.children.length;
+    const shown = shownCount();
     if (!o || exhausted || shown >= o.total + o.looser) {
       moreButton.hidden = true;
       return;
@@ -263,15 +297,17 @@ async function start(root: HTMLElement) {
     // On a phone the summary folds under 说明 beside the name; wide screens show it open
     // (the 说明 control is hidden there).
     card.innerHTML =
-      `<h2 id="${id}"><span class="topic-card-kicker">相关政策：</span>` +
-      `<a href="${escapeHtml(topicPath(t.slug))}">${escapeHtml(t.name)}<span class="topic-card-also">：各地规划怎么说</span></a></h2>` +
+      `<h2 id="${id}"><span class="topic-card-kicker large-phone-visually-hidden">相关政策：</span>` +
+      `<a href="${escapeHtml(topicPath(t.slug))}">${escapeHtml(t.name)}<span class="topic-card-also phone-visually-hidden">：各地规划怎么说</span></a></h2>` +
       `<details class="topic-card-more"${wide ? ' open' : ''}><summary>说明<span class="visually-hidden">：${escapeHtml(t.name)}是什么</span></summary>` +
       `<p>${escapeHtml(t.summary)}</p></details>`;
     return card;
   };
 
   const excerptOf = (h: Hit): Excerpt =>
-    wide ? h.excerpt : makeExcerpt(h.text, [...new Set(h.excerpt.marks.map((m) => m.text))], PHONE_EXCERPT_LENGTH);
+    wide
+      ? h.excerpt
+      : makeExcerpt(h.text, [...new Set(h.excerpt.marks.map((m) => m.text))], largeText() && matchMedia(PHONE).matches ? LARGE_PHONE_EXCERPT_LENGTH : PHONE_EXCERPT_LENGTH);
 
   const renderHit = (h: Hit): HTMLLIElement => {
     const excerpt = excerptOf(h);
@@ -326,13 +362,14 @@ async function start(root: HTMLElement) {
   });
   moreButton.addEventListener('click', async () => {
     if (!current) return;
-    const from = list.children.length;
+    const from = shownCount();
     const more = await current.more();
+    shown.push(...more);
     list.append(...more.map(renderHit));
     if (!more.length) exhausted = true;
     syncMore();
-    say(`已显示 ${list.children.length} 条。`);
-    (list.children[from]?.querySelector('a') as HTMLElement | null)?.focus();
+    say(`已显示 ${shownCount()} 条。`);
+    (list.querySelectorAll('[data-result]')[from]?.querySelector('a') as HTMLElement | null)?.focus();
   });
   // Following a result: in browsers with text fragments, also highlight the matched words
   // on the clause's page (href stays the plain clause link for copying, new tabs, tests).
@@ -342,6 +379,14 @@ async function start(root: HTMLElement) {
     e.preventDefault();
     location.assign(a.href + a.dataset.directive);
   });
+  // 大字 switched on or off (the menu's 大字 button): a phone's excerpts change length.
+  if (!wide) {
+    new MutationObserver(() => {
+      if (!current || !shown.length) return;
+      list.replaceChildren(...shown.map(renderHit));
+      placeNote(understood.hidden ? null : understood.textContent);
+    }).observe(document.documentElement, { attributes: true, attributeFilter: ['data-text'] });
+  }
   window.addEventListener('popstate', () => {
     const state = stateFromParams(new URLSearchParams(location.search), facets);
     writeForm(state);
