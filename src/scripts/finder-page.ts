@@ -3,7 +3,9 @@
  * the URL), shows the topics that apply in the order src/site/finder.ts gives, keeps the
  * answers in the URL (history.replaceState), says the count in the polite live region, and
  * fills in what the chosen plan says from /finder/<plan>.json. Without it the page lists
- * every topic.
+ * every topic. With a large catalogue (regionInSteps) the region is two selects: the
+ * province, then its plans, filled from /finder/regions/<province>.json; a link with
+ * `region=<slug>` finds the province from the plan's own /finder/<slug>.json.
  */
 import {
   answersToSearch,
@@ -17,15 +19,20 @@ import {
   type FinderClause,
   type FinderConfig,
   type FinderPlanData,
+  type FinderRegionList,
   type PlanPlace,
+  UNSURE,
+  regionQuestion,
 } from '../site/finder.ts';
-import { finderPlanDataPath } from '../site/paths.ts';
+import { finderPlanDataPath, finderRegionsPath } from '../site/paths.ts';
 
 interface PageData {
   config: FinderConfig;
   topics: string[];
   plans: PlanPlace[];
   maxPlans: number;
+  /** The region is asked in two steps (province, then plan); `plans` is then empty. */
+  steps?: boolean;
 }
 
 /** Clauses shown per plan under a topic: all plans (region 不确定) / the chosen plan. */
@@ -60,11 +67,81 @@ if (dataEl && form && list && count && summary) {
   const readForm = (): Answers => {
     const params = new URLSearchParams();
     for (const input of form.querySelectorAll<HTMLInputElement>('input:checked')) params.append(input.name, input.value);
+    for (const select of form.querySelectorAll<HTMLSelectElement>('select[name]')) if (select.value) params.append(select.name, select.value);
     return parseAnswers(config, params);
   };
 
   const writeForm = (answers: Answers) => {
     for (const input of form.querySelectorAll<HTMLInputElement>('input')) input.checked = (answers[input.name] ?? []).includes(input.value);
+    for (const select of form.querySelectorAll<HTMLSelectElement>('select[name]')) {
+      const value = answers[select.name]?.[0] ?? '';
+      select.value = [...select.options].some((o) => o.value === value) ? value : '';
+    }
+  };
+
+  // Two steps (a large catalogue): the province select fills the plan select from
+  // /finder/regions/<province>.json; the region question's options (for parseAnswers and the
+  // summary) and the places (for coveringPlans) are the loaded province's plans.
+  const regionQ = regionQuestion(config);
+  const fixedOptions = regionQ ? [...regionQ.options] : [];
+  const provinceSelect = document.getElementById('finder-province') as HTMLSelectElement | null;
+  const planSelect = document.getElementById('finder-plan') as HTMLSelectElement | null;
+  const planStatus = document.getElementById('finder-plan-status');
+  let places: PlanPlace[] = data.plans;
+  let provinceToken = 0;
+  const lists = new Map<string, Promise<FinderRegionList | null>>();
+  const loadList = (province: string): Promise<FinderRegionList | null> => {
+    let p = lists.get(province);
+    if (!p) {
+      p = fetch(finderRegionsPath(province))
+        .then((r) => (r.ok ? (r.json() as Promise<FinderRegionList>) : null))
+        .catch(() => null);
+      lists.set(province, p);
+    }
+    return p;
+  };
+  const option = (value: string, text: string) => {
+    const o = document.createElement('option');
+    o.value = value;
+    o.textContent = text;
+    return o;
+  };
+  /** Fills the plan select for a province slug ('' = none chosen, UNSURE = 不确定). */
+  const showProvince = async (province: string): Promise<void> => {
+    if (!provinceSelect || !planSelect || !regionQ || !planStatus) return;
+    const token = ++provinceToken;
+    const unsure = fixedOptions.map((o) => option(o.value, o.label));
+    if (!province || province === UNSURE) {
+      regionQ.options = [...fixedOptions];
+      places = [];
+      planSelect.replaceChildren(...(province ? unsure : [option('', '请先选省份')]));
+      planSelect.disabled = !province;
+      if (province) planSelect.value = UNSURE;
+      planStatus.textContent = '';
+      return;
+    }
+    planSelect.disabled = true;
+    planStatus.textContent = '正在读取这个省的规划……';
+    const list = await loadList(province);
+    if (token !== provinceToken) return; // another province was chosen meanwhile
+    if (!list) {
+      regionQ.options = [...fixedOptions];
+      places = [];
+      planSelect.replaceChildren(...unsure);
+      planSelect.value = UNSURE;
+      planSelect.disabled = false;
+      planStatus.textContent = '没能读取这个省的规划，请检查网络后再选一次省份。';
+      return;
+    }
+    regionQ.options = [...list.plans.map((p) => ({ value: p.slug, label: p.label })), ...fixedOptions];
+    places = list.plans;
+    planSelect.replaceChildren(
+      option('', '请选择地方'),
+      ...list.plans.map((p) => option(p.slug, p.draft ? `${p.label}（${p.draft}）` : p.label)),
+      ...unsure,
+    );
+    planSelect.disabled = false;
+    planStatus.textContent = `${list.name}有 ${list.plans.length} 份规划，请在“地方/规划”里选一个。`;
   };
 
   const el = <K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] => {
@@ -161,19 +238,43 @@ if (dataEl && form && list && count && summary) {
     const plan = chosenPlan(config, answers);
     const answered = Object.keys(answers).length > 0;
     // The chosen plan and the plans of the regions around it; with the region 不确定, every plan (while there are few).
-    const slugs = plan ? coveringPlans(data.plans, plan) : answered && data.plans.length <= data.maxPlans ? data.plans.map((p) => p.slug) : [];
+    const slugs = plan ? coveringPlans(places, plan) : answered && data.plans.length <= data.maxPlans ? data.plans.map((p) => p.slug) : [];
     const plans = (await Promise.all(slugs.map(load))).filter((p): p is FinderPlanData => p !== null);
     if (gen !== generation) return; // a newer answer came in while loading
     for (const t of result.topics) renderClauses(items.get(t.slug)!, t.slug, plans, plan !== null);
   };
 
-  writeForm(parseAnswers(config, location.search));
-  form.addEventListener('change', () => void update());
+  form.addEventListener('change', (event) => {
+    if (provinceSelect && event.target === provinceSelect) {
+      // A new province: its plan list, and no plan chosen yet (不确定 for 不确定).
+      void showProvince(provinceSelect.value).then(() => update());
+      return;
+    }
+    void update();
+  });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     void update();
     document.getElementById('results')?.focus();
   });
-  form.addEventListener('reset', () => setTimeout(() => void update(), 0));
-  void update(true);
+  form.addEventListener('reset', () =>
+    setTimeout(() => {
+      void showProvince('').then(() => update());
+    }, 0),
+  );
+
+  /** On load: the answers in the URL; in two steps, the province of `region=<slug>` first. */
+  const start = async () => {
+    const wanted = new URLSearchParams(location.search).get(regionQ?.id ?? 'region');
+    if (data.steps && provinceSelect && wanted) {
+      let province = '';
+      if (fixedOptions.some((o) => o.value === wanted)) province = UNSURE;
+      else if (/^[a-z0-9][a-z0-9-]*$/.test(wanted)) province = (await load(wanted))?.province ?? '';
+      provinceSelect.value = [...provinceSelect.options].some((o) => o.value === province) ? province : '';
+      await showProvince(provinceSelect.value);
+    }
+    writeForm(parseAnswers(config, location.search));
+    await update(true);
+  };
+  void start();
 }

@@ -13,7 +13,8 @@ import { readCatalog, readTopics, type Topic } from './load.ts';
 import { clauseGist, sentencesWith } from './text.ts';
 import { mentionsTopic } from '../model/topic-terms.ts';
 import { placedUnits, unitHref } from './units.ts';
-import { UNSURE, type FinderConfig, type FinderPlanData } from './finder.ts';
+import { UNSURE, type FinderConfig, type FinderPlanData, type FinderRegionList } from './finder.ts';
+import { groupByProvince, provinceSlug } from './plan-pages.ts';
 
 const value = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'option values are short lowercase ASCII (they go in the URL)');
 
@@ -126,5 +127,28 @@ export function finderPlanData(plan: Plan, topics: Topic[]): FinderPlanData {
     if (clauses.length > 0) data[topic.slug] = clauses;
   }
   const entry = plan.catalog;
-  return { slug: entry.slug, title: entry.title, shortName: entry.shortName, region: regionText(entry), draft: draftBadgeText(entry.status), topics: data };
+  return { slug: entry.slug, title: entry.title, shortName: entry.shortName, region: regionText(entry), province: provinceSlug(entry.province), draft: draftBadgeText(entry.status), topics: data };
+}
+
+/**
+ * The catalogue by province, for /finder/regions/<province>.json (a catalogue above
+ * MAX_REGION_RADIOS plans): each plan's place (for coveringPlans), its option text and draft
+ * status. Two plans of the same region are told apart by their short names.
+ */
+export function finderRegionLists(catalog: CatalogEntry[]): FinderRegionList[] {
+  return groupByProvince(catalog, (e) => e.province).map((g) => {
+    const regions = g.items.map((e) => regionText(e));
+    return {
+      province: g.slug,
+      name: g.name,
+      plans: g.items.map((e, i) => ({
+        slug: e.slug,
+        province: e.province,
+        ...(e.city ? { city: e.city } : {}),
+        ...(e.county ? { county: e.county } : {}),
+        label: regions.indexOf(regions[i]) !== regions.lastIndexOf(regions[i]) ? `${regions[i]}（${e.shortName}）` : regions[i],
+        draft: draftBadgeText(e.status),
+      })),
+    };
+  });
 }

@@ -185,9 +185,40 @@ export interface FinderPlanData {
   title: string;
   shortName: string;
   region: string;
+  /** The province's slug (src/model/provinces.ts): which /finder/regions/<province>.json lists the plan. */
+  province: string;
   /** 草案：讨论稿 etc., null for a final plan. */
   draft: string | null;
   topics: Record<string, FinderClause[]>;
+}
+
+/**
+ * Plans up to this many: the region question is one radio button per plan. Above it, a list
+ * of radios stops being usable (a screen reader announces "1 of 3,000"; a keyboard user
+ * arrows through every one) and its HTML grows with the catalogue, so the page asks for the
+ * province (a <select> of at most 31) and then the plan (a <select> filled from that
+ * province's /finder/regions/<province>.json). 12 radios still fit on two phone screens.
+ */
+export const MAX_REGION_RADIOS = 12;
+
+/** Whether a catalogue of `plans` plans asks for the region in two steps (province, then plan). */
+export const regionInSteps = (plans: number): boolean => plans > MAX_REGION_RADIOS;
+
+/** One plan as /finder/regions/<province>.json lists it. */
+export interface FinderRegionPlan extends PlanPlace {
+  /** The option's text: its region (and, when two plans share one, its short name). */
+  label: string;
+  /** 草案：讨论稿 etc., null for a final plan. */
+  draft: string | null;
+}
+
+/** /finder/regions/<province>.json: the plans of one province, in catalogue order. */
+export interface FinderRegionList {
+  /** Province slug, e.g. `ningxia`. */
+  province: string;
+  /** Full name, e.g. 宁夏回族自治区. */
+  name: string;
+  plans: FinderRegionPlan[];
 }
 
 /** Responsible bodies named by clauses, lead bodies first, each once. */

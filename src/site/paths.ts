@@ -29,6 +29,8 @@ export const entitlementsPath = () => onSite('/entitlements/');
 export const finderPath = () => onSite('/finder/');
 /** One plan's clauses per topic, fetched by the finder page's script. */
 export const finderPlanDataPath = (planSlug: string) => onSite(`/finder/${planSlug}.json`);
+/** One province's plans, for the finder's plan list when the catalogue is large (regionInSteps). */
+export const finderRegionsPath = (provinceSlug: string) => onSite(`/finder/regions/${provinceSlug}.json`);
 export const topicPath = (topicSlug: string) => onSite(`/entitlements/${topicSlug}/`);
 export const areaPath = (areaSlug: string) => onSite(`/areas/${areaSlug}/`);
 export const planPath = (planSlug: string) => onSite(`/plans/${planSlug}/`);
