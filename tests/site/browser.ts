@@ -14,8 +14,9 @@ export interface SiteSession {
 export const DESKTOP = { width: 1280, height: 900 };
 export const PHONE = { width: 360, height: 740 };
 
-export async function startSession(): Promise<SiteSession> {
-  const server = await startStaticServer(requireDist());
+/** `root`: the built site to serve (default dist/; a test's own synthetic build elsewhere). */
+export async function startSession(root = requireDist()): Promise<SiteSession> {
+  const server = await startStaticServer(root);
   const browser = await launchBrowser();
   return {
     server,
