@@ -14,6 +14,7 @@ export const PAGE_FAMILIES = [
   'indicators',
   'topic',
   'boxes',
+  'finder',
 ] as const;
 export type PageFamily = (typeof PAGE_FAMILIES)[number];
 
@@ -29,6 +30,8 @@ export function pageFamily(path: string): PageFamily | null {
   if (path.startsWith('indicators/')) return 'indicators';
   if (/^entitlements\/[^/]+\//.test(path)) return 'topic';
   if (path.startsWith('boxes/')) return 'boxes';
+  // The finder page only (its per-plan and per-province JSON are not pages).
+  if (path === 'finder/index.html') return 'finder';
   return null;
 }
 

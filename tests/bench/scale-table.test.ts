@@ -17,6 +17,9 @@ describe('scale table', () => {
     expect(pageFamily('entitlements/liangxiang-butie/index.html')).toBe('topic');
     expect(pageFamily('boxes/gansu/index.html')).toBe('boxes');
     expect(pageFamily('search/index.html')).toBeNull();
+    expect(pageFamily('finder/index.html')).toBe('finder');
+    expect(pageFamily('finder/huining.json')).toBeNull();
+    expect(pageFamily('finder/regions/gansu.json')).toBeNull();
   });
 
   it('keeps the largest page of each family and prints growth against the first size', () => {
@@ -42,6 +45,7 @@ describe('scale table', () => {
     expect(table).toContain('| largest area comparison page (HTML) | 30 KB ×1.00 | 30 KB ×1.00 |');
     expect(table).toContain('| index: peak RSS | n/a | n/a |');
     expect(table).toContain('| largest boxes page (HTML) | — | — |');
+    expect(table).toContain('| largest finder page (HTML) | — | — |');
   });
 });
 

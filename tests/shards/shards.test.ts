@@ -48,6 +48,7 @@ describe('shards', () => {
       'plans/gansu-a/index.html',
       'finder/gansu-a.json',
       'finder/index.html',
+      'finder/regions/ningxia.json',
       'pagefind/refs/plans.json',
       'areas/kangfu/index.html',
       'areas/kangfu/gansu/index.html',
@@ -58,7 +59,8 @@ describe('shards', () => {
     ];
     expect(own.filter((p) => !ownedByShard(p, ningxia))).toEqual([]);
     expect(notOwn.filter((p) => ownedByShard(p, ningxia))).toEqual([]);
-    expect(['index.html', 'provinces/ningxia/index.html', 'pagefind/refs/plans.json', 'site.js', 'finder/index.html'].every(ownedByShared)).toBe(true);
+    // The finder's per-province plan lists come with the finder page, from the whole catalogue.
+    expect(['index.html', 'provinces/ningxia/index.html', 'pagefind/refs/plans.json', 'site.js', 'finder/index.html', 'finder/regions/ningxia.json'].every(ownedByShared)).toBe(true);
     expect(['plans/x/index.html', 'finder/x.json', 'pagefind/shards/x/pagefind.js'].some(ownedByShared)).toBe(false);
   });
 

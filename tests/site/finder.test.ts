@@ -1,7 +1,7 @@
 // 我可以关注哪些政策 (/finder/): the rules on the real content/finder.yaml, the checks that
 // reject a broken copy, the per-plan JSON, and the page in Chromium — without JavaScript,
 // with it, by keyboard alone, at 360 px and in the display modes.
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { noHorizontalScroll } from '../e2e/support/a11y';
 import { runAxe } from '../e2e/support/browser';
-import { readFinderFile } from '../../src/site/finder-data.ts';
-import { answersToSearch, applicableTopics, countMessage, coveringPlans, parseAnswers, type Answers, type FinderConfig, type FinderPlanData } from '../../src/site/finder.ts';
+import { finderRegionLists, readFinderFile } from '../../src/site/finder-data.ts';
+import { MAX_REGION_RADIOS, regionInSteps, answersToSearch, applicableTopics, countMessage, coveringPlans, parseAnswers, type Answers, type FinderConfig, type FinderPlanData } from '../../src/site/finder.ts';
 import { readCatalog, readTopics } from '../../src/site/load.ts';
 import { DESKTOP, PHONE, enhancedContrastViolations, startSession, type SiteSession } from './browser';
 import { idsOf, readDist, requireDist } from './site';
@@ -334,6 +334,32 @@ describe('/finder/ in Chromium', () => {
     expect(scripts).toHaveLength(2);
     expect(scripts[1]).toMatch(/^\/_astro\/[^/]+\.js$/);
     expect(readDist(scripts[1].slice(1)).length).toBeLessThan(8000);
+  });
+});
+
+describe('region question size', () => {
+  it(`the five seeds (at most MAX_REGION_RADIOS plans) get one radio per plan, and no per-province lists`, () => {
+    expect(readCatalog().length).toBeLessThanOrEqual(MAX_REGION_RADIOS);
+    expect(regionInSteps(readCatalog().length)).toBe(false);
+    expect(regionInSteps(MAX_REGION_RADIOS + 1)).toBe(true);
+    const html = readDist('finder/index.html');
+    for (const e of readCatalog()) expect(html).toContain(`name="region" value="${e.slug}"`);
+    expect(html).not.toContain('id="finder-province"');
+    expect(existsSync(path.join(requireDist(), 'finder', 'regions'))).toBe(false);
+    // Each plan's data names its province, so a link to a large catalogue's finder finds the province.
+    expect((JSON.parse(readDist('finder/huining.json')) as FinderPlanData).province).toBe('gansu');
+  });
+
+  it('a large catalogue is listed by province, each plan once, same-place plans told apart', () => {
+    const entry = (slug: string, province: string, city?: string) => ({ ...readCatalog()[0], slug, province, city, county: undefined, shortName: `${slug}简称` });
+    const lists = finderRegionLists([entry('a', '甘肃省'), entry('b', '宁夏回族自治区'), entry('c', '甘肃省', '白银市'), entry('d', '甘肃省', '白银市')]);
+    expect(lists.map((l) => l.province)).toEqual(['gansu', 'ningxia']);
+    expect(lists[0].plans.map((p) => [p.slug, p.label])).toEqual([
+      ['a', '甘肃省'],
+      ['c', '甘肃省 白银市（c简称）'],
+      ['d', '甘肃省 白银市（d简称）'],
+    ]);
+    expect(coveringPlans(lists[0].plans, 'c')).toEqual(['c', 'a']);
   });
 });
 
