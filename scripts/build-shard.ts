@@ -29,7 +29,7 @@ import { PLAN_COUNTS_FILE, planCounts, type PlanCounts } from '../src/site/plan-
 import { REFS_PATH, SHARED_SHARD, shardBundleDir } from '../src/shards/shards.ts';
 import { duration } from '../src/shards/progress.ts';
 import { bin, DEFAULT_WORK, hashedFiles, prepareProject, ROOT, runStage, siteCodeHash, type StageResult } from './shards/job.ts';
-import { FACTS_DIR, provinceFingerprint, readSeeds, readShardRecord, SHARD_FILE, shardPlanHashes, SITE_DIR, type ShardRecord } from './shards/state.ts';
+import { FACTS_DIR, WORD_COUNTS_FILE, provinceFingerprint, readSeeds, readShardRecord, SHARD_FILE, shardPlanHashes, SITE_DIR, type ShardRecord } from './shards/state.ts';
 
 const { values } = parseArgs({
   options: {
@@ -84,7 +84,8 @@ async function main() {
     writeFacts(shard.slugs);
     record = { id: shard.id, province: shard.province, fingerprint, plans: shardPlanHashes(seeds, shard), reingested };
   }
-  stages.astro = await runStage(project, [bin('astro'), 'build'], { SITE_SHARD: jobName }, logFile);
+  // SEEDS_DIR: the feed dates each plan by the last commit of its source file (src/publish/plan-dates.ts), as a single build does.
+  stages.astro = await runStage(project, [bin('astro'), 'build'], { SITE_SHARD: jobName, SEEDS_DIR: seedsDir }, logFile);
   say(`astro build ${duration(stages.astro.seconds)}`);
   if (values.shared) {
     const catalog = JSON.parse(readFileSync(join(project, 'content/plans/catalog.json'), 'utf8')) as CatalogEntry[];
@@ -93,7 +94,17 @@ async function main() {
   } else {
     stages.index = await runStage(
       project,
-      [bin('tsx'), 'scripts/build-index.ts', '--out', join('dist', shardBundleDir(jobName)), '--refs', join('dist', REFS_PATH), '--no-plans-table'],
+      [
+        bin('tsx'),
+        'scripts/build-index.ts',
+        '--out',
+        join('dist', shardBundleDir(jobName)),
+        '--refs',
+        join('dist', REFS_PATH),
+        '--no-plans-table',
+        '--word-counts',
+        join(jobDir, FACTS_DIR, WORD_COUNTS_FILE),
+      ],
       {},
       logFile,
     );
