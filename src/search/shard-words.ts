@@ -22,8 +22,8 @@ import { indexForm } from './lexicon.ts';
 
 export const SHARD_WORDS_DIR = 'shard-words';
 export const SHARD_WORDS_VERSION = 1;
-/** Words a bucket holds on average: ~4 KB gzip each at 31 provinces. */
-export const WORDS_PER_BUCKET = 400;
+/** Words a bucket holds on average: ~4 KB gzip each at 31 provinces (a query fetches one bucket a word). */
+export const WORDS_PER_BUCKET = 200;
 
 /** Written into the national lexicon.json: how to find a word's bucket and what its entries mean. */
 export interface ShardWordsInfo {
