@@ -15,7 +15,7 @@
  * so and does nothing; --force rebuilds it anyway.
  */
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CatalogEntry, Plan } from '../src/model/plan.ts';
@@ -26,7 +26,7 @@ import { plansTable } from '../src/search/citation.ts';
 import { PLANS_REFS_FILE } from '../src/search/cited.ts';
 import { loadAreas } from '../src/search/corpus.ts';
 import { PLAN_COUNTS_FILE, planCounts, type PlanCounts } from '../src/site/plan-counts.ts';
-import { REFS_PATH, SHARED_SHARD, shardBundleDir } from '../src/shards/shards.ts';
+import { REFS_PATH, SHARED_SHARD, shardBundleDir, sharedOnlyPage } from '../src/shards/shards.ts';
 import { duration } from '../src/shards/progress.ts';
 import { bin, DEFAULT_WORK, hashedFiles, prepareProject, ROOT, runStage, siteCodeHash, type StageResult } from './shards/job.ts';
 import { FACTS_DIR, WORD_COUNTS_FILE, provinceFingerprint, readSeeds, readShardRecord, SHARD_FILE, shardPlanHashes, SITE_DIR, type ShardRecord } from './shards/state.ts';
@@ -70,6 +70,10 @@ async function main() {
     const fingerprint = provinceFingerprint(seeds, shard, codeHash);
     if (unchanged(fingerprint)) return;
     prepareProject(project);
+    // The pages only the shared job's copy of is kept: not built here at all.
+    const pagesDir = join(project, 'src', 'pages');
+    const left = readdirSync(pagesDir, { recursive: true }).map(String).filter((f) => /\.(astro|ts)$/.test(f) && sharedOnlyPage(f.split('\\').join('/')));
+    for (const f of left) rmSync(join(pagesDir, f));
     const t = performance.now();
     const summary = await runIngest({
       root: project,

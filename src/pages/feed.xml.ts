@@ -6,7 +6,6 @@ import { planChanged } from '../publish/plan-dates.ts';
 import { publicUrl } from '../publish/site-address.ts';
 import { regionText } from '../site/catalog.ts';
 import { readCatalog } from '../site/load.ts';
-import { rendersSharedPages } from '../site/build-shard.ts';
 import { feedPath, homePath, planDataPath, planPath } from '../site/paths.ts';
 
 export const GET: APIRoute = () => {
@@ -19,9 +18,7 @@ export const GET: APIRoute = () => {
     home: at(homePath()),
     author: '残疾人规划检索',
     fallbackUpdated: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
-    // A province job of a sharded build renders this route too, but its copy is dropped
-    // (the shared job's, with every plan, is the site's): it skips the git look-up of each plan.
-    entries: (rendersSharedPages() ? readCatalog() : []).map((e) => {
+    entries: readCatalog().map((e) => {
       const issued = [e.issuer, e.docNumber, e.date ? `${e.date} 印发` : null].filter(Boolean).join('，');
       return {
         id: at(planPath(e.slug)),

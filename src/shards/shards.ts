@@ -48,3 +48,17 @@ export function ownedByShard(path: string, shard: Pick<Shard, 'id' | 'slugs'>): 
 export function ownedByShared(path: string): boolean {
   return !/^plans\//.test(path) && !/^data\/plans\//.test(path) && !/^finder\/[^/]+\.json$/.test(path) && !path.startsWith('pagefind/shards/');
 }
+
+/** The site-wide CSVs: a province job renders them with its own plans' rows, for the assembly to put together. */
+export const PROVINCE_CSV_PAGES = ['data/clauses.csv.ts', 'data/indicators.csv.ts'];
+
+/**
+ * Whether a page file (path under src/pages/) renders only pages that a province job's
+ * output would drop: a route without parameters (home, about, search, 404, the index
+ * pages, the feed, the schema) renders the same path in every job, and the assembly takes
+ * the shared job's copy. The CSV routes are kept: their rows are the province's own.
+ * A province job leaves these files out of its copy of the project and so does not build them.
+ */
+export function sharedOnlyPage(file: string): boolean {
+  return !file.includes('[') && !PROVINCE_CSV_PAGES.includes(file);
+}

@@ -66,6 +66,10 @@ describe('two-shard assembly', () => {
     expect(readdirSync(join(work, 'beijing', 'site', 'plans')).every((s) => s.startsWith('beijing-'))).toBe(true);
     expect(readdirSync(join(work, 'tianjin', 'site', 'plans')).every((s) => s.startsWith('tianjin-'))).toBe(true);
     expect(existsSync(join(work, 'shared', 'site', 'plans'))).toBe(false);
+    // A province job builds none of the pages the assembly takes from the shared job, but its CSV rows.
+    expect(existsSync(join(work, 'beijing', 'site', 'index.html'))).toBe(false);
+    expect(existsSync(join(work, 'beijing', 'site', 'search', 'index.html'))).toBe(false);
+    expect(existsSync(join(work, 'beijing', 'site', 'data', 'clauses.csv'))).toBe(true);
     expect(readdirSync(join(dist, 'pagefind', 'shards')).sort()).toEqual(['beijing', 'tianjin']);
     const plans = readdirSync(join(dist, 'plans'));
     expect(plans).toHaveLength(6);

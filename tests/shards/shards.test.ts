@@ -10,7 +10,7 @@ import { csvRecords, toCsv } from '../../src/publish/csv.ts';
 import { bucketOf, buildShardWords, chooseShards, decodeBucket, parseWordCounts, tokenShards, wordCountsText } from '../../src/search/shard-words.ts';
 import { changeCount, describeChanges, planChanges, planHash, shardFingerprint } from '../../src/shards/fingerprint.ts';
 import { duration, progressLine, timeLeft } from '../../src/shards/progress.ts';
-import { ownedByShard, ownedByShared, shardsOf } from '../../src/shards/shards.ts';
+import { ownedByShard, ownedByShared, sharedOnlyPage, shardsOf } from '../../src/shards/shards.ts';
 import { buildShard, rendersPlanPages, rendersSharedPages, SHARED_SHARD, shardedBuild } from '../../src/site/build-shard.ts';
 import { splitsByProvince } from '../../src/site/plan-pages.ts';
 
@@ -62,6 +62,15 @@ describe('shards', () => {
     expect(notOwn.filter((p) => ownedByShard(p, ningxia))).toEqual([]);
     expect(['index.html', 'provinces/ningxia/index.html', 'pagefind/refs/plans.json', 'site.js', 'finder/index.html'].every(ownedByShared)).toBe(true);
     expect(['plans/x/index.html', 'finder/x.json', 'pagefind/shards/x/pagefind.js'].some(ownedByShared)).toBe(false);
+  });
+
+  it('a province job leaves out the page files whose output only the shared job’s copy of is kept, and keeps the CSVs', () => {
+    const shared = ['index.astro', 'about.astro', 'search.astro', '404.astro', 'indicators.astro', 'boxes/index.astro', 'finder/index.astro', 'entitlements/index.astro', 'feed.xml.ts', 'data/plan.schema.json.ts'];
+    const kept = ['plans/[plan]/index.astro', 'areas/[area]/[province]/[...page].astro', 'finder/[plan].json.ts', 'data/plans/[plan].json.ts', 'data/clauses.csv.ts', 'data/indicators.csv.ts'];
+    expect(shared.filter((f) => !sharedOnlyPage(f))).toEqual([]);
+    expect(kept.filter(sharedOnlyPage)).toEqual([]);
+    // What such a page writes is never a province job's own.
+    expect(['index.html', 'about/index.html', 'feed.xml', 'data/plan.schema.json', 'finder/index.html'].some((p) => ownedByShard(p, { id: 'gansu', slugs: ['gansu-a'] }))).toBe(false);
   });
 
   it('SITE_SHARD decides what an Astro build renders; unset, everything as before', () => {

@@ -17,7 +17,7 @@ import type { TopicRef } from '../../search/topic-match.ts';
 import { nothingToSearchLine, partialLine, understoodLine } from '../../search/explain.ts';
 import { onSite, topicPath } from '../../site/paths.ts';
 import { scopeKey, shardBundlePath, shardsInScope, type ShardRef } from '../../search/shard-scope.ts';
-import { bucketOf, chooseShards, decodeBucket, FIRST_SHARDS, SHARD_WORDS_DIR, tokenShards, type ShardWordsBucket } from '../../search/shard-words.ts';
+import { bucketOf, chooseShards, decodeBucket, SHARD_WORDS_DIR, tokenShards, type ShardWordsBucket } from '../../search/shard-words.ts';
 import { planQuery } from '../../search/query.ts';
 
 // The index stores root-relative addresses; the page adds the base path it is served under.
@@ -91,10 +91,11 @@ async function start(root: HTMLElement) {
   /**
    * A national search on a site built in shards: the provinces whose bundles it loads,
    * from the word → provinces table (src/search/shard-words.ts) — those holding the query's
-   * words, most matching records first, at most `limit` of them; `holding` is every
-   * province in scope that holds them.
+   * words, most matching records first, up to FIRST_SHARDS provinces or FIRST_RECORDS
+   * matching records (`everywhere`: all of them); `holding` is every province in scope that
+   * holds them.
    */
-  const nationalScope = async (state: SearchState, scope: ShardRef[], limit: number): Promise<{ load: ShardRef[]; holding: number }> => {
+  const nationalScope = async (state: SearchState, scope: ShardRef[], everywhere: boolean): Promise<{ load: ShardRef[]; holding: number }> => {
     const { json, lexicon } = await nationalLexicon();
     const info = json.shardWords;
     if (!info) return { load: scope, holding: scope.length }; // assembled without the table: every bundle
@@ -115,13 +116,14 @@ async function start(root: HTMLElement) {
         buckets.set(b, decodeBucket(await fetchJson<ShardWordsBucket>(`${BUNDLE}${SHARD_WORDS_DIR}/${b}.json`), info)),
       ),
     );
-    const choice = chooseShards(plan.concepts, (t) => tokenShards(t, buckets.get(bucketOf(indexForm(t), info.buckets))!), scope.map((s) => s.id), { shards: limit });
+    const limits = everywhere ? { shards: Infinity, records: Infinity } : {};
+    const choice = chooseShards(plan.concepts, (t) => tokenShards(t, buckets.get(bucketOf(indexForm(t), info.buckets))!), scope.map((s) => s.id), limits);
     // Nothing anywhere: one province answers "not found" as well as all of them.
     const load = choice.load.length ? new Set(choice.load) : new Set([scope[0].id]);
     return { load: scope.filter((s) => load.has(s.id)), holding: choice.holding.length };
   };
-  /** Provinces a national search may load for the current query (more after 在其余省份中检索). */
-  let nationalLimit = FIRST_SHARDS;
+  /** Whether the current query's national search loads every province holding its words (after 在其余省份中也检索). */
+  let everywhere = false;
   let nationalFor = '';
   const loadEngine = (filters: SearchState['filters'] = {}, chosen?: ShardRef[]) => {
     const scope = chosen ?? (shards ? shardsInScope(shards, facets, filters) : null);
@@ -240,8 +242,8 @@ async function start(root: HTMLElement) {
       const inScope = shards ? shardsInScope(shards, facets, state.filters) : [];
       if (inScope.length > 1 && state.q.trim()) {
         const key = `${state.q}\n${scopeKey(inScope)}`;
-        if (key !== nationalFor) (nationalFor = key), (nationalLimit = FIRST_SHARDS);
-        const national = await nationalScope(state, inScope, nationalLimit);
+        if (key !== nationalFor) (nationalFor = key), (everywhere = false);
+        const national = await nationalScope(state, inScope, everywhere);
         chosen = national.load;
         lastScope = { searched: chosen.length, holding: national.holding };
       }
@@ -389,7 +391,7 @@ async function start(root: HTMLElement) {
   });
   // A national search that searched only the provinces with the most matches: all of them.
   widerButton.addEventListener('click', () => {
-    nationalLimit = Infinity;
+    everywhere = true;
     void run(readForm()).then(() => input.focus());
   });
   moreButton.addEventListener('click', async () => {
