@@ -106,8 +106,8 @@ async function start(root: HTMLElement) {
       if (c.alternatives.some((a) => a.tokens.every((t) => lexicon.hasPrefix(t)))) continue;
       const single = c.alternatives.filter((a) => a.tokens.length === 1).map((a) => a.text);
       const near = single.flatMap((w) => lexicon.nearForms(w));
-      const wider = near.length ? near : c.alternatives.flatMap((a) => lexicon.containing(a.text));
-      for (const w of wider) c.alternatives.push({ text: w, tokens: [w], typed: false, strict: false });
+      const widened = near.length ? near : c.alternatives.flatMap((a) => lexicon.containing(a.text));
+      for (const w of widened) c.alternatives.push({ text: w, tokens: [w], typed: false, strict: false });
     }
     const tokens = [...new Set(plan.concepts.flatMap((c) => c.alternatives.flatMap((a) => a.tokens)))];
     const buckets = new Map<number, Map<string, Map<string, number>>>();
@@ -243,7 +243,11 @@ async function start(root: HTMLElement) {
       if (inScope.length > 1 && state.q.trim()) {
         const key = `${state.q}\n${scopeKey(inScope)}`;
         if (key !== nationalFor) (nationalFor = key), (everywhere = false);
-        const national = await nationalScope(state, inScope, everywhere);
+        // Without the table (a bucket that does not load), the search still works: every bundle.
+        const national = await nationalScope(state, inScope, everywhere).catch((e) => {
+          console.error(e);
+          return { load: inScope, holding: inScope.length };
+        });
         chosen = national.load;
         lastScope = { searched: chosen.length, holding: national.holding };
       }
