@@ -10,7 +10,7 @@
  * province job's rows, in catalogue order), sitemap.xml, robots.txt and _headers (the feed
  * comes from the shared job, which has every plan's catalogue entry).
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
@@ -74,7 +74,10 @@ const table = buildShardWords(
       console.error(`assemble: ${file} is missing: build province job ${s.id} again (npm run build:shard -- --shard ${s.id} --force)`);
       process.exit(1);
     }
-    return { id: s.id, counts: parseWordCounts(readFileSync(file, 'utf8'), file) };
+    // What merging the bundle downloads before any word: its metadata (already gzip-compressed).
+    const bundle = join(out, shardBundleDir(s.id));
+    const metaBytes = readdirSync(bundle).filter((f) => f.endsWith('.pf_meta')).reduce((n, f) => n + statSync(join(bundle, f)).size, 0);
+    return { id: s.id, counts: parseWordCounts(readFileSync(file, 'utf8'), file), metaBytes };
   }),
 );
 const national = JSON.stringify({ ...mergeLexicons(lexicons), shardWords: table.info });

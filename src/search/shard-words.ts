@@ -31,6 +31,11 @@ export interface ShardWordsInfo {
   buckets: number;
   /** Province shard ids; an entry's number is an index into this list. */
   shards: string[];
+  /**
+   * Bytes of each province bundle's metadata (its .pf_meta files, in `shards` order): what
+   * merging the bundle downloads before any word; it grows with the province's records.
+   */
+  metaBytes?: number[];
 }
 
 /** One bucket file: lines "word<TAB>shard:records shard:records …", words sorted. */
@@ -64,7 +69,10 @@ export function wordCountsText(counts: ReadonlyMap<string, number>): string {
 }
 
 /** The table from every province's word counts (in the site's province order). */
-export function buildShardWords(shards: readonly { id: string; counts: ReadonlyMap<string, number> }[], perBucket = WORDS_PER_BUCKET): { info: ShardWordsInfo; files: ShardWordsBucket[] } {
+export function buildShardWords(
+  shards: readonly { id: string; counts: ReadonlyMap<string, number>; metaBytes?: number }[],
+  perBucket = WORDS_PER_BUCKET,
+): { info: ShardWordsInfo; files: ShardWordsBucket[] } {
   const byWord = new Map<string, string[]>();
   shards.forEach((s, i) => {
     for (const [w, n] of s.counts) {
@@ -77,7 +85,12 @@ export function buildShardWords(shards: readonly { id: string; counts: ReadonlyM
   const lines: string[][] = Array.from({ length: buckets }, () => []);
   for (const w of [...byWord.keys()].sort()) lines[bucketOf(w, buckets)].push(`${w}\t${byWord.get(w)!.join(' ')}`);
   return {
-    info: { v: SHARD_WORDS_VERSION, buckets, shards: shards.map((s) => s.id) },
+    info: {
+      v: SHARD_WORDS_VERSION,
+      buckets,
+      shards: shards.map((s) => s.id),
+      ...(shards.every((s) => s.metaBytes !== undefined) ? { metaBytes: shards.map((s) => s.metaBytes!) } : {}),
+    },
     files: lines.map((l, bucket) => ({ v: SHARD_WORDS_VERSION, bucket, lines: l.join('\n') })),
   };
 }
@@ -118,6 +131,16 @@ export interface ShardChoice {
 /** How many provinces a national search loads at first, and the matching records after which it stops adding more. */
 export const FIRST_SHARDS = 6;
 export const FIRST_RECORDS = 200;
+/**
+ * The provinces' metadata a national first search may download (the first province is
+ * always loaded): with the page, scripts, WebAssembly, dictionary and the words' index
+ * chunks, the first search stays within 400 KB however large the provinces are (a
+ * province of ~100 plans has ~85 KB of metadata).
+ */
+export const FIRST_META_BYTES = 200 * 1024;
+
+/** Province id → bytes of its bundle's metadata, from the table's info. */
+export const metaBytesOf = (info: ShardWordsInfo): Map<string, number> => new Map(info.shards.map((s, i) => [s, info.metaBytes?.[i] ?? 0]));
 
 /**
  * The provinces a query's search needs, from its concepts (src/search/query.ts) and each
@@ -125,17 +148,19 @@ export const FIRST_RECORDS = 200;
  * alternatives has all its tokens there. The provinces holding every required concept
  * come first, ranked by the records of their rarest concept; when none holds them all (the
  * engine then shows partial matches), those holding the most concepts. Provinces are taken
- * in that order until `records` matching records are covered or `shards` provinces are
- * taken; the rest are `holding` but not `load`ed.
+ * in that order until `records` matching records are covered, `shards` provinces are
+ * taken, or the next would bring the bundles' metadata (`metaBytes`) over `bytes`; the
+ * rest are `holding` but not `load`ed.
  */
 export function chooseShards(
   concepts: readonly Pick<Concept, 'optional' | 'alternatives'>[],
   dfOf: (token: string) => ReadonlyMap<string, number>,
   inScope: readonly string[],
-  limits: { shards?: number; records?: number } = {},
+  limits: { shards?: number; records?: number; bytes?: number; metaBytes?: ReadonlyMap<string, number> } = {},
 ): ShardChoice {
   const maxShards = limits.shards ?? FIRST_SHARDS;
   const enough = limits.records ?? FIRST_RECORDS;
+  const maxBytes = limits.bytes ?? FIRST_META_BYTES;
   const required = concepts.filter((c) => !c.optional);
   const considered = required.length ? required : concepts;
   const scope = new Set(inScope);
@@ -164,10 +189,13 @@ export function chooseShards(
   const candidates = (all.length ? all : stats).sort((a, b) => b.held - a.held || b.weight - a.weight || order.get(a.s)! - order.get(b.s)!);
   const load: string[] = [];
   let covered = 0;
+  let bytes = 0;
   for (const c of candidates) {
-    if (load.length >= maxShards || covered >= enough) break;
+    const meta = limits.metaBytes?.get(c.s) ?? 0;
+    if (load.length >= maxShards || covered >= enough || (load.length && bytes + meta > maxBytes)) break;
     load.push(c.s);
     covered += c.weight;
+    bytes += meta;
   }
   return { load, holding: candidates.map((c) => c.s) };
 }

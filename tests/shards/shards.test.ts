@@ -195,6 +195,7 @@ describe('word → provinces table', () => {
 
   it('splits the words into buckets by first character, each word once, every word of a first character in one bucket', () => {
     expect(table.info).toEqual({ v: 1, buckets: 3, shards: ['beijing', 'tianjin', 'hebei'] });
+    expect(buildShardWords(shards.map((x, i) => ({ ...x, metaBytes: 1000 * (i + 1) }))).info.metaBytes).toEqual([1000, 2000, 3000]);
     const words = table.files.flatMap((f) => f.lines.split('\n').filter(Boolean).map((l) => l.split('\t')[0]));
     expect(words.sort()).toEqual(['丹晋', '乐丰', '孤独症', '就业', '康复', '康复训练'].sort());
     expect(bucketOf('康复', 3)).toBe(bucketOf('康复训练', 3));
@@ -224,6 +225,11 @@ describe('word → provinces table', () => {
     // Filters narrow the scope; a word held nowhere loads nothing.
     expect(chooseShards([concept(['康复'])], lookUp, ['hebei']).load).toEqual(['hebei']);
     expect(chooseShards([concept(['量子'])], lookUp, scope)).toEqual({ load: [], holding: [] });
+    // Large provinces: their metadata bounds how many a first search loads (the first always).
+    const meta = (kb: number) => new Map(scope.map((id) => [id, kb * 1024]));
+    expect(chooseShards([concept(['康复'])], lookUp, scope, { records: Infinity, metaBytes: meta(90) }).load).toEqual(['tianjin', 'beijing']);
+    expect(chooseShards([concept(['康复'])], lookUp, scope, { records: Infinity, metaBytes: meta(300) }).load).toEqual(['tianjin']);
+    expect(chooseShards([concept(['康复'])], lookUp, scope, { records: Infinity, bytes: Infinity, metaBytes: meta(300) }).load).toHaveLength(3);
   });
 
   it('reads back the word counts a province job writes, naming the line of a bad one', () => {

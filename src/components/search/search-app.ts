@@ -17,7 +17,7 @@ import type { TopicRef } from '../../search/topic-match.ts';
 import { nothingToSearchLine, partialLine, understoodLine } from '../../search/explain.ts';
 import { onSite, topicPath } from '../../site/paths.ts';
 import { scopeKey, shardBundlePath, shardsInScope, type ShardRef } from '../../search/shard-scope.ts';
-import { bucketOf, chooseShards, decodeBucket, SHARD_WORDS_DIR, tokenShards, type ShardWordsBucket } from '../../search/shard-words.ts';
+import { bucketOf, chooseShards, decodeBucket, metaBytesOf, SHARD_WORDS_DIR, tokenShards, type ShardWordsBucket } from '../../search/shard-words.ts';
 import { planQuery } from '../../search/query.ts';
 
 // The index stores root-relative addresses; the page adds the base path it is served under.
@@ -91,8 +91,8 @@ async function start(root: HTMLElement) {
   /**
    * A national search on a site built in shards: the provinces whose bundles it loads,
    * from the word → provinces table (src/search/shard-words.ts) — those holding the query's
-   * words, most matching records first, up to FIRST_SHARDS provinces or FIRST_RECORDS
-   * matching records (`everywhere`: all of them); `holding` is every province in scope that
+   * words, most matching records first, up to FIRST_SHARDS provinces, FIRST_RECORDS
+   * matching records or FIRST_META_BYTES of their metadata (`everywhere`: all of them); `holding` is every province in scope that
    * holds them.
    */
   const nationalScope = async (state: SearchState, scope: ShardRef[], everywhere: boolean): Promise<{ load: ShardRef[]; holding: number }> => {
@@ -116,7 +116,7 @@ async function start(root: HTMLElement) {
         buckets.set(b, decodeBucket(await fetchJson<ShardWordsBucket>(`${BUNDLE}${SHARD_WORDS_DIR}/${b}.json`), info)),
       ),
     );
-    const limits = everywhere ? { shards: Infinity, records: Infinity } : {};
+    const limits = { metaBytes: metaBytesOf(info), ...(everywhere ? { shards: Infinity, records: Infinity, bytes: Infinity } : {}) };
     const choice = chooseShards(plan.concepts, (t) => tokenShards(t, buckets.get(bucketOf(indexForm(t), info.buckets))!), scope.map((s) => s.id), limits);
     // Nothing anywhere: one province answers "not found" as well as all of them.
     const load = choice.load.length ? new Set(choice.load) : new Set([scope[0].id]);
