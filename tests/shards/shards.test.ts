@@ -227,7 +227,7 @@ describe('word → provinces table', () => {
     expect(chooseShards([concept(['量子'])], lookUp, scope)).toEqual({ load: [], holding: [] });
     // Large provinces: their metadata bounds how many a first search loads (the first always).
     const meta = (kb: number) => new Map(scope.map((id) => [id, kb * 1024]));
-    expect(chooseShards([concept(['康复'])], lookUp, scope, { records: Infinity, metaBytes: meta(90) }).load).toEqual(['tianjin', 'beijing']);
+    expect(chooseShards([concept(['康复'])], lookUp, scope, { records: Infinity, metaBytes: meta(70) }).load).toEqual(['tianjin', 'beijing']);
     expect(chooseShards([concept(['康复'])], lookUp, scope, { records: Infinity, metaBytes: meta(300) }).load).toEqual(['tianjin']);
     expect(chooseShards([concept(['康复'])], lookUp, scope, { records: Infinity, bytes: Infinity, metaBytes: meta(300) }).load).toHaveLength(3);
   });
