@@ -3,8 +3,9 @@
  * catalogue, in national code order), each building its plans' pages and its own Pagefind
  * index, plus the shared job (SHARED_SHARD) for the pages that belong to no province.
  * What each job owns in the assembled site is decided here too, so the assemble step
- * takes from a job only the files that are its own (a province job also renders the
- * static pages like the home page, from its own plans only; those copies are dropped).
+ * takes from a job only the files that are its own (a province job does not build the
+ * routes without parameters, sharedOnlyPage, but other files of its output can still be
+ * another job's: the CSVs, which the assembly puts together, and the public/ files).
  */
 import { groupByProvince } from '../site/plan-pages.ts';
 
