@@ -68,7 +68,8 @@ async function start(root: HTMLElement) {
 
   // ---- Engine (loaded once per set of bundles; the first query waits for it) ----
   // A site built in shards names its province bundles; a search loads only those its
-  // filters need, and a national one merges them all (src/search/shard-scope.ts).
+  // filters need (src/search/shard-scope.ts), and a national one with words only those of
+  // the provinces that hold them (nationalScope, src/search/shard-words.ts).
   const shards = root.dataset.shards ? (JSON.parse(root.dataset.shards) as ShardRef[]) : null;
   const engines = new Map<string, Promise<SearchEngine>>();
   /** Dictionaries and table buckets, fetched once a page. */
