@@ -16,7 +16,7 @@ import { startStaticServer, type StaticServer } from '../e2e/support/server.ts';
 import type { Plan } from '../../src/model/plan.ts';
 import { toCsv } from '../../src/publish/csv.ts';
 import { headersFile } from '../../src/publish/headers.ts';
-import { CLAUSE_COLUMNS, clauseRows, INDICATOR_COLUMNS, indicatorRows } from '../../src/publish/open-data.ts';
+import { CLAUSE_COLUMNS, clauseRows, INDICATOR_COLUMNS, planIndicatorCsvRows } from '../../src/publish/open-data.ts';
 import { basePath, siteRoot } from '../../src/publish/site-address.ts';
 import { canonicalOf, robotsTxt } from '../../src/publish/sitemap.ts';
 import { parseCsv } from '../publish/parse-csv.ts';
@@ -205,7 +205,7 @@ describe('site-wide publishing files of the assembly', () => {
     const plans = order.map(planModel);
     for (const [file, columns, rowsOf] of [
       ['clauses.csv', CLAUSE_COLUMNS, clauseRows],
-      ['indicators.csv', INDICATOR_COLUMNS, indicatorRows],
+      ['indicators.csv', INDICATOR_COLUMNS, planIndicatorCsvRows],
     ] as const) {
       const text = readFileSync(join(dist, 'data', file), 'utf8');
       // What src/pages/data/<file>.ts returns in a single build of these plans.

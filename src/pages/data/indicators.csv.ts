@@ -1,6 +1,6 @@
 // /data/indicators.csv: every indicator row of every plan, then its targets stated in the text (src/publish/open-data.ts).
 import type { APIRoute } from 'astro';
-import { INDICATOR_COLUMNS, indicatorRows, statedIndicatorRows } from '../../publish/open-data.ts';
+import { INDICATOR_COLUMNS, planIndicatorCsvRows } from '../../publish/open-data.ts';
 import { toCsv } from '../../publish/csv.ts';
 import { readPlans } from '../../site/load.ts';
 import { rendersPlanPages } from '../../site/build-shard.ts';
@@ -11,4 +11,4 @@ import { rendersPlanPages } from '../../site/build-shard.ts';
 const plans = () => (rendersPlanPages() ? readPlans() : []);
 
 export const GET: APIRoute = () =>
-  new Response(toCsv(INDICATOR_COLUMNS, plans().flatMap((plan) => [...indicatorRows(plan), ...statedIndicatorRows(plan)])), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+  new Response(toCsv(INDICATOR_COLUMNS, plans().flatMap(planIndicatorCsvRows)), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
