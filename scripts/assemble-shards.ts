@@ -4,18 +4,24 @@
  * site side by side in one folder, each job contributing only the files it owns
  * (src/shards/shards.ts). Fails when two jobs contribute one path with different bytes or
  * when a page links to a file the assembled site does not have. Writes the national query
- * dictionary (pagefind/lexicon.json, every shard's words) for searches across shards.
+ * dictionary (pagefind/lexicon.json, every shard's words) and the word → provinces table
+ * (pagefind/shard-words/, src/search/shard-words.ts) for searches across shards, and the
+ * site-wide publishing files a single build writes: the national open-data CSVs (every
+ * province job's rows, in catalogue order), sitemap.xml, robots.txt and _headers (the feed
+ * comes from the shared job, which has every plan's catalogue entry).
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { LEXICON_FILE, mergeLexicons, type LexiconJson } from '../src/search/lexicon.ts';
-import { brokenLinks, planAssembly, type JobFiles } from '../src/shards/assemble.ts';
+import { brokenLinks, mergePlanCsv, planAssembly, type JobFiles } from '../src/shards/assemble.ts';
+import { writePublishFiles } from '../src/publish/publish-files.ts';
 import { duration } from '../src/shards/progress.ts';
 import { ownedByShard, ownedByShared, SHARED_SHARD, shardBundleDir } from '../src/shards/shards.ts';
 import { DEFAULT_WORK, hashedFiles, ROOT } from './shards/job.ts';
-import { readSeeds, SITE_DIR } from './shards/state.ts';
+import { FACTS_DIR, readSeeds, SITE_DIR, WORD_COUNTS_FILE } from './shards/state.ts';
+import { buildShardWords, parseWordCounts, SHARD_WORDS_DIR } from '../src/search/shard-words.ts';
 
 const { values } = parseArgs({
   options: {
@@ -25,6 +31,8 @@ const { values } = parseArgs({
   },
 });
 const started = performance.now();
+/** The site-wide CSVs each province job writes for its own plans (src/pages/data/). */
+const NATIONAL_CSVS = ['data/clauses.csv', 'data/indicators.csv'];
 const work = resolve(ROOT, values.work!);
 const out = resolve(ROOT, values.out!);
 const seeds = readSeeds(resolve(values.seeds!));
@@ -57,11 +65,56 @@ for (const [path, job] of assembly.placed) {
 
 // The national query dictionary: a search across shards segments queries with every shard's words.
 const lexicons = seeds.shards.map((s) => JSON.parse(readFileSync(join(out, shardBundleDir(s.id), LEXICON_FILE), 'utf8')) as LexiconJson);
-const national = JSON.stringify(mergeLexicons(lexicons));
+// The word → provinces table (src/search/shard-words.ts): a national search merges only the
+// bundles of the provinces that hold its words. From each province index's own word counts.
+const table = buildShardWords(
+  seeds.shards.map((s) => {
+    const file = join(work, s.id, FACTS_DIR, WORD_COUNTS_FILE);
+    if (!existsSync(file)) {
+      console.error(`assemble: ${file} is missing: build province job ${s.id} again (npm run build:shard -- --shard ${s.id} --force)`);
+      process.exit(1);
+    }
+    // What merging the bundle downloads before any word: its metadata (already gzip-compressed).
+    const bundle = join(out, shardBundleDir(s.id));
+    const metaBytes = readdirSync(bundle).filter((f) => f.endsWith('.pf_meta')).reduce((n, f) => n + statSync(join(bundle, f)).size, 0);
+    return { id: s.id, counts: parseWordCounts(readFileSync(file, 'utf8'), file), metaBytes };
+  }),
+);
+const national = JSON.stringify({ ...mergeLexicons(lexicons), shardWords: table.info });
 writeFileSync(join(out, 'pagefind', LEXICON_FILE), national);
+mkdirSync(join(out, 'pagefind', SHARD_WORDS_DIR), { recursive: true });
+const tableFiles = table.files.map((b) => {
+  const path = `pagefind/${SHARD_WORDS_DIR}/${b.bucket}.json`;
+  writeFileSync(join(out, path), JSON.stringify(b));
+  return path;
+});
+const tableGzip = table.files.map((b) => gzipSync(JSON.stringify(b)).length);
+
+// The national open data: every province job's rows of its own plans, in catalogue order
+// (the shared job, which holds no plan model, wrote the header only).
+const planOrder = seeds.entries.map((e) => e.slug);
+for (const csv of NATIONAL_CSVS) {
+  const parts = seeds.shards.map((s) => {
+    const file = join(work, s.id, SITE_DIR, csv);
+    if (!existsSync(file)) {
+      console.error(`assemble: ${file} is missing: province job ${s.id} did not write its open data`);
+      process.exit(1);
+    }
+    return { file, text: readFileSync(file, 'utf8') };
+  });
+  try {
+    writeFileSync(join(out, csv), mergePlanCsv(parts, planOrder));
+  } catch (error) {
+    console.error(`assemble: ${csv}: ${error instanceof Error ? error.message : error}`);
+    process.exit(1);
+  }
+}
+// sitemap.xml, robots.txt, _headers from the assembled pages, as a single build writes them.
+const published = writePublishFiles(out);
 
 const files = new Set(assembly.placed.keys());
 files.add(`pagefind/${LEXICON_FILE}`);
+for (const f of [...tableFiles, ...published.files]) files.add(f);
 const pages = [...files].filter((f) => f.endsWith('.html'));
 const broken = pages.flatMap((page) => brokenLinks(page, readFileSync(join(out, page), 'utf8'), files).map((href) => `${page}: ${href}`));
 if (broken.length) {
@@ -73,5 +126,7 @@ const bytes = [...files].reduce((n, f) => n + readFileSync(join(out, f)).length,
 console.log(
   `assemble: ${seeds.shards.length} province shards + shared → ${out}: ${files.size} files (${pages.length} pages, ${(bytes / 1024 / 1024).toFixed(1)} MB), ` +
     `${assembly.dropped} copies of other jobs' pages left out, no collisions, every link resolves; ` +
-    `national lexicon ${(Buffer.byteLength(national) / 1024).toFixed(0)} KB (${(gzipSync(national).length / 1024).toFixed(0)} KB gzip); ${duration((performance.now() - started) / 1000)}`,
+    `open data ${NATIONAL_CSVS.join(', ')} of ${planOrder.length} plans, ${published.summary}; ` +
+    `national lexicon ${(Buffer.byteLength(national) / 1024).toFixed(0)} KB (${(gzipSync(national).length / 1024).toFixed(0)} KB gzip); ` +
+    `word → provinces table ${table.files.length} buckets (largest ${(Math.max(...tableGzip) / 1024).toFixed(1)} KB gzip); ${duration((performance.now() - started) / 1000)}`,
 );

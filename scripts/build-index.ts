@@ -1,11 +1,14 @@
 /**
  * npm run index: builds the search index into dist/pagefind/ with the Pagefind Node API.
  *
- *   tsx scripts/build-index.ts [--dist <dir>] [--out <dir>] [--refs <dir>] [--no-plans-table]
+ *   tsx scripts/build-index.ts [--dist <dir>] [--out <dir>] [--refs <dir>] [--no-plans-table] [--word-counts <file>]
  *
  * --out puts the bundle elsewhere than <dist>/pagefind (a province job of a sharded build:
  * <dist>/pagefind/shards/<province>/), --refs the citation tables elsewhere than <out>/refs,
  * and --no-plans-table leaves out refs/plans.json (the shared job writes it for every plan).
+ * --word-counts writes each indexed word (Pagefind's form) with the number of records that
+ * hold it: a province job hands it to the assemble step for the word → provinces table
+ * (src/search/shard-words.ts).
  *
  * One custom record per clause, 专栏 item and indicator row of every plan (content/plans/),
  * its content the nodejieba tokens joined by spaces, language `zxx` so Pagefind does not
@@ -19,7 +22,8 @@ import { gzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
 import * as pagefind from 'pagefind';
 import { indexUserWords, lexiconOf, loadCorpus } from '../src/search/corpus.ts';
-import { LEXICON_FILE } from '../src/search/lexicon.ts';
+import { indexForm, LEXICON_FILE } from '../src/search/lexicon.ts';
+import { wordCountsText } from '../src/search/shard-words.ts';
 import { CARRIER_FILTERS, FILTER_NAMES, TOPIC_FILTER } from '../src/search/records.ts';
 import { writeRefFiles } from '../src/search/refs-files.ts';
 import { isWordToken } from '../src/search/text.ts';
@@ -32,6 +36,7 @@ const { values: args } = parseArgs({
     out: { type: 'string' },
     refs: { type: 'string' },
     'no-plans-table': { type: 'boolean', default: false },
+    'word-counts': { type: 'string' },
   },
 });
 const dist = resolve(root, args.dist!);
@@ -52,11 +57,15 @@ const tLoad = ms(t0);
 
 const t1 = performance.now();
 const vocab = new Set<string>();
+/** Records per indexed word (index form), for --word-counts. */
+const records = new Map<string, number>();
 const prepared = corpus.records.map((r) => {
   const tokens = tokenize(r.text);
   const kw = subwords(r.text, tokens);
-  for (const t of tokens) if (isWordToken(t)) vocab.add(t);
-  for (const t of kw) vocab.add(t);
+  const own = new Set<string>();
+  for (const t of tokens) if (isWordToken(t)) (vocab.add(t), own.add(indexForm(t)));
+  for (const t of kw) (vocab.add(t), own.add(indexForm(t)));
+  for (const w of own) if (w) records.set(w, (records.get(w) ?? 0) + 1);
   return { r, content: tokens.join(' '), kw };
 });
 const tTokenize = ms(t1);
@@ -99,6 +108,11 @@ const written = await index.writeFiles({ outputPath: out });
 if (written.errors.length) fail('writeFiles', written.errors);
 const lexicon = JSON.stringify(lexiconOf(corpus, vocab));
 writeFileSync(join(out, LEXICON_FILE), lexicon);
+if (args['word-counts']) {
+  const file = resolve(root, args['word-counts']);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, wordCountsText(records));
+}
 console.log(writeRefFiles(corpus, out, { dir: args.refs ? resolve(root, args.refs) : undefined, plansTable: !args['no-plans-table'] }));
 const tWrite = ms(t3);
 await pagefind.close();

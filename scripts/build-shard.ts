@@ -15,7 +15,7 @@
  * so and does nothing; --force rebuilds it anyway.
  */
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CatalogEntry, Plan } from '../src/model/plan.ts';
@@ -26,10 +26,10 @@ import { plansTable } from '../src/search/citation.ts';
 import { PLANS_REFS_FILE } from '../src/search/cited.ts';
 import { loadAreas } from '../src/search/corpus.ts';
 import { PLAN_COUNTS_FILE, planCounts, type PlanCounts } from '../src/site/plan-counts.ts';
-import { REFS_PATH, SHARED_SHARD, shardBundleDir } from '../src/shards/shards.ts';
+import { REFS_PATH, SHARED_SHARD, shardBundleDir, sharedOnlyPage } from '../src/shards/shards.ts';
 import { duration } from '../src/shards/progress.ts';
 import { bin, DEFAULT_WORK, hashedFiles, prepareProject, ROOT, runStage, siteCodeHash, type StageResult } from './shards/job.ts';
-import { FACTS_DIR, provinceFingerprint, readSeeds, readShardRecord, SHARD_FILE, shardPlanHashes, SITE_DIR, type ShardRecord } from './shards/state.ts';
+import { FACTS_DIR, WORD_COUNTS_FILE, provinceFingerprint, readSeeds, readShardRecord, SHARD_FILE, shardPlanHashes, SITE_DIR, type ShardRecord } from './shards/state.ts';
 
 const { values } = parseArgs({
   options: {
@@ -70,6 +70,10 @@ async function main() {
     const fingerprint = provinceFingerprint(seeds, shard, codeHash);
     if (unchanged(fingerprint)) return;
     prepareProject(project);
+    // The pages only the shared job's copy of is kept: not built here at all.
+    const pagesDir = join(project, 'src', 'pages');
+    const left = readdirSync(pagesDir, { recursive: true }).map(String).filter((f) => /\.(astro|ts)$/.test(f) && sharedOnlyPage(f.split('\\').join('/')));
+    for (const f of left) rmSync(join(pagesDir, f));
     const t = performance.now();
     const summary = await runIngest({
       root: project,
@@ -84,7 +88,8 @@ async function main() {
     writeFacts(shard.slugs);
     record = { id: shard.id, province: shard.province, fingerprint, plans: shardPlanHashes(seeds, shard), reingested };
   }
-  stages.astro = await runStage(project, [bin('astro'), 'build'], { SITE_SHARD: jobName }, logFile);
+  // SEEDS_DIR: the feed dates each plan by the last commit of its source file (src/publish/plan-dates.ts), as a single build does.
+  stages.astro = await runStage(project, [bin('astro'), 'build'], { SITE_SHARD: jobName, SEEDS_DIR: seedsDir }, logFile);
   say(`astro build ${duration(stages.astro.seconds)}`);
   if (values.shared) {
     const catalog = JSON.parse(readFileSync(join(project, 'content/plans/catalog.json'), 'utf8')) as CatalogEntry[];
@@ -93,7 +98,17 @@ async function main() {
   } else {
     stages.index = await runStage(
       project,
-      [bin('tsx'), 'scripts/build-index.ts', '--out', join('dist', shardBundleDir(jobName)), '--refs', join('dist', REFS_PATH), '--no-plans-table'],
+      [
+        bin('tsx'),
+        'scripts/build-index.ts',
+        '--out',
+        join('dist', shardBundleDir(jobName)),
+        '--refs',
+        join('dist', REFS_PATH),
+        '--no-plans-table',
+        '--word-counts',
+        join(jobDir, FACTS_DIR, WORD_COUNTS_FILE),
+      ],
       {},
       logFile,
     );

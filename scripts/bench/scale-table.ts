@@ -117,8 +117,10 @@ export interface ShardsRow {
   distMb: number;
   pagefindFiles: number;
   /** Bytes (as served, gzip) of a first search on a cold cache, within one province and national. */
-  firstSearchKb: { regional: number; national: number };
+  firstSearchKb: { regional: number; national: number; nationalRare?: number };
   secondSearchKb: { regional: number; national: number };
+  /** Province bundles a national first search loaded: 康复 (in most records), 孤独症 (in few). */
+  nationalBundles?: { common: number; rare: number };
 }
 
 export function shardsTable(rows: readonly ShardsRow[]): string {
@@ -138,7 +140,8 @@ export function shardsTable(rows: readonly ShardsRow[]): string {
     line('dist size', (r) => `${r.distMb.toFixed(1)} MB`),
     line('Pagefind files', (r) => String(r.pagefindFiles)),
     line('first search, one province (gzip)', (r) => `${r.firstSearchKb.regional.toFixed(0)} KB`),
-    line('first search, national (gzip)', (r) => `${r.firstSearchKb.national.toFixed(0)} KB`),
+    line('first search, national (gzip), 康复', (r) => `${r.firstSearchKb.national.toFixed(0)} KB${r.nationalBundles ? ` (${r.nationalBundles.common} of ${r.shards} bundles)` : ''}`),
+    line('first search, national (gzip), 孤独症 (few records)', (r) => (r.firstSearchKb.nationalRare === undefined ? 'n/a' : `${r.firstSearchKb.nationalRare.toFixed(0)} KB (${r.nationalBundles?.rare} of ${r.shards} bundles)`)),
     line('second search, one province / national', (r) => `${r.secondSearchKb.regional.toFixed(0)} KB / ${r.secondSearchKb.national.toFixed(0)} KB`),
   ].join('\n');
 }

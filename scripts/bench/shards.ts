@@ -23,6 +23,9 @@ async function tsx(root: string, args: string[]): Promise<{ stdout: string; seco
   return { stdout, seconds: (performance.now() - started) / 1000 };
 }
 
+/** Province bundles (pagefind/shards/<id>/) the pages of this run requested anything from. */
+const bundlesSeen = new Set<string>();
+
 /** Bytes (as served) of everything the page requests while `action` runs. */
 async function bytesDuring(page: Page, action: () => Promise<void>): Promise<number> {
   let bytes = 0;
@@ -30,6 +33,8 @@ async function bytesDuring(page: Page, action: () => Promise<void>): Promise<num
   const onFinished = (req: import('playwright-core').Request) =>
     pending.push(
       (async () => {
+        const bundle = /\/pagefind\/shards\/([^/]+)\//.exec(new URL(req.url()).pathname)?.[1];
+        if (bundle) bundlesSeen.add(bundle);
         const res = await req.response();
         const length = Number((await res?.allHeaders())?.['content-length'] ?? NaN);
         bytes += Number.isFinite(length) ? length : (await req.sizes()).responseBodySize;
@@ -48,18 +53,20 @@ async function searched(page: Page, q: string) {
 }
 
 /** First search (cold: page, scripts, bundle, results) and a second one on the same page, in KB. */
-async function searchBytes(url: string, browser: import('playwright-core').Browser, first: string, second: string): Promise<[number, number]> {
+async function searchBytes(url: string, browser: import('playwright-core').Browser, first: string, second: string): Promise<[number, number, number]> {
   const page = await newPage(browser, { width: 360, height: 800 });
+  bundlesSeen.clear();
   const a = await bytesDuring(page, async () => {
     await page.goto(url);
     await searched(page, first);
   });
+  const bundles = bundlesSeen.size;
   const b = await bytesDuring(page, async () => {
     await page.fill('#search-q', second);
     await searched(page, second);
   });
   await page.close();
-  return [a / 1024, b / 1024];
+  return [a / 1024, b / 1024, bundles];
 }
 
 export async function benchShardSize(root: string, count: number, seed: string, jobs: number, log: (line: string) => void): Promise<ShardsRow> {
@@ -87,7 +94,9 @@ export async function benchShardSize(root: string, count: number, seed: string, 
     const catalog = readFileSync(join(seeds, 'catalog.yaml'), 'utf8');
     const province = /province: (\S+)/.exec(catalog)![1];
     const [regional1, regional2] = await searchBytes(`${server.url}/search/?q=康复&province=${encodeURIComponent(province)}`, browser, '康复', '就业');
-    const [national1, national2] = await searchBytes(`${server.url}/search/?q=康复`, browser, '康复', '就业');
+    const [national1, national2, nationalBundles] = await searchBytes(`${server.url}/search/?q=康复`, browser, '康复', '就业');
+    // A word in few records of each province: the provinces with the most are searched first.
+    const [rare1, , rareBundles] = await searchBytes(`${server.url}/search/?q=孤独症`, browser, '孤独症', '就业');
     await browser.close();
     await server.close();
 
@@ -114,7 +123,8 @@ export async function benchShardSize(root: string, count: number, seed: string, 
       pages,
       distMb,
       pagefindFiles,
-      firstSearchKb: { regional: regional1, national: national1 },
+      firstSearchKb: { regional: regional1, national: national1, nationalRare: rare1 },
+      nationalBundles: { common: nationalBundles, rare: rareBundles },
       secondSearchKb: { regional: regional2, national: national2 },
     };
   } finally {

@@ -15,6 +15,8 @@ export const SHARD_FILE = 'shard.json';
 export const SITE_DIR = 'site';
 /** What a province job hands the shared job: its plans' facts and counts. */
 export const FACTS_DIR = 'facts';
+/** In a province job's facts/: its index's words and the records holding each (build-index --word-counts), for the word → provinces table. */
+export const WORD_COUNTS_FILE = 'words.tsv';
 
 export interface SeedsCatalog {
   entries: CatalogFileEntry[];

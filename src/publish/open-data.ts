@@ -140,3 +140,6 @@ export function statedIndicatorRows(plan: Plan): CsvValue[][] {
     ];
   });
 }
+
+/** Every row of /data/indicators.csv for a plan: its tables' rows, then its targets stated in the text. */
+export const planIndicatorCsvRows = (plan: Plan): CsvValue[][] => [...indicatorRows(plan), ...statedIndicatorRows(plan)];

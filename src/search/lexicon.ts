@@ -8,6 +8,7 @@
  */
 import type { QuestionRoles } from './question-words.ts';
 import { makeSegmenter, type Segmenter, type SegmenterAlgo } from './segmenter.ts';
+import type { ShardWordsInfo } from './shard-words.ts';
 import type { AliasTable } from './synonyms.ts';
 import { hasHan } from './text.ts';
 
@@ -27,6 +28,8 @@ export interface LexiconJson {
   soft: string;
   /** Number of records in the index (how common a word is = its records / this). */
   records: number;
+  /** The national dictionary of a site built in shards: where its word → provinces table is (src/search/shard-words.ts). */
+  shardWords?: ShardWordsInfo;
 }
 
 /** The form Pagefind stores a word in: lowercase, letters and digits only. */

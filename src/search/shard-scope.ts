@@ -1,9 +1,10 @@
 /**
  * Which Pagefind bundles a search loads on a site built in shards (one bundle per
  * province, src/shards/shards.ts): a search within a province or a plan loads only that
- * province's bundle and dictionary; a national search merges every province's bundle
- * (Pagefind's mergeIndex) with the national dictionary — only when it is asked, never
- * when the page opens.
+ * province's bundle and dictionary; a national search looks its words up in the word →
+ * provinces table (src/search/shard-words.ts) and merges (Pagefind's mergeIndex) only the
+ * bundles of the provinces that hold them, most matches first, with the national
+ * dictionary — only when it is asked, never when the page opens.
  */
 import type { Filters } from './engine.ts';
 import type { Facets } from './params.ts';

@@ -5,6 +5,8 @@
  * public/ files), and the links of the assembled pages that lead nowhere.
  */
 
+import { BOM, csvRecords, firstField } from '../publish/csv.ts';
+
 export interface JobFiles {
   /** The job's name (a province shard id, or 'shared'). */
   job: string;
@@ -73,4 +75,36 @@ export function brokenLinks(file: string, html: string, files: ReadonlySet<strin
     if (!fileForUrl(url.pathname, files)) broken.push(raw);
   }
   return broken;
+}
+
+/**
+ * One national CSV (data/clauses.csv, data/indicators.csv) from the province jobs' files,
+ * each holding its own plans' rows (first column: the plan's slug): the same header, then
+ * every plan's rows in catalogue order — the bytes a single build writes for the same
+ * plans. Fails, naming the file and line, on a header that differs, a row of a plan no
+ * job should hold, or a plan's rows in two files.
+ */
+export function mergePlanCsv(files: readonly { file: string; text: string }[], planOrder: readonly string[]): string {
+  if (!files.length) throw new Error('mergePlanCsv: no file to merge');
+  const known = new Set(planOrder);
+  const rowsOf = new Map<string, string[]>();
+  const fileOf = new Map<string, string>();
+  let header: { text: string; file: string } | null = null;
+  for (const { file, text } of files) {
+    const [head, ...records] = csvRecords(text, file);
+    if (!head) throw new Error(`${file}:1: no header`);
+    if (!header) header = { text: head.text, file };
+    else if (head.text !== header.text) throw new Error(`${file}:1: header differs from ${header.file}:1`);
+    for (const r of records) {
+      const plan = firstField(r.text);
+      if (!known.has(plan)) throw new Error(`${file}:${r.line}: row of plan "${plan}", which is not in the catalogue`);
+      const other = fileOf.get(plan);
+      if (other && other !== file) throw new Error(`${file}:${r.line}: rows of plan "${plan}" are also in ${other}`);
+      fileOf.set(plan, file);
+      const rows = rowsOf.get(plan) ?? [];
+      rows.push(r.text);
+      rowsOf.set(plan, rows);
+    }
+  }
+  return BOM + header!.text + planOrder.flatMap((p) => rowsOf.get(p) ?? []).join('');
 }

@@ -3,8 +3,9 @@
  * catalogue, in national code order), each building its plans' pages and its own Pagefind
  * index, plus the shared job (SHARED_SHARD) for the pages that belong to no province.
  * What each job owns in the assembled site is decided here too, so the assemble step
- * takes from a job only the files that are its own (a province job also renders the
- * static pages like the home page, from its own plans only; those copies are dropped).
+ * takes from a job only the files that are its own (a province job does not build the
+ * routes without parameters, sharedOnlyPage, but other files of its output can still be
+ * another job's: the CSVs, which the assembly puts together, and the public/ files).
  */
 import { groupByProvince } from '../site/plan-pages.ts';
 
@@ -47,4 +48,18 @@ export function ownedByShard(path: string, shard: Pick<Shard, 'id' | 'slugs'>): 
 /** Whether a file of the shared job's output belongs to the assembled site: all but what only a province job can build. */
 export function ownedByShared(path: string): boolean {
   return !/^plans\//.test(path) && !/^data\/plans\//.test(path) && !/^finder\/[^/]+\.json$/.test(path) && !path.startsWith('pagefind/shards/');
+}
+
+/** The site-wide CSVs: a province job renders them with its own plans' rows, for the assembly to put together. */
+export const PROVINCE_CSV_PAGES = ['data/clauses.csv.ts', 'data/indicators.csv.ts'];
+
+/**
+ * Whether a page file (path under src/pages/) renders only pages that a province job's
+ * output would drop: a route without parameters (home, about, search, 404, the index
+ * pages, the feed, the schema) renders the same path in every job, and the assembly takes
+ * the shared job's copy. The CSV routes are kept: their rows are the province's own.
+ * A province job leaves these files out of its copy of the project and so does not build them.
+ */
+export function sharedOnlyPage(file: string): boolean {
+  return !file.includes('[') && !PROVINCE_CSV_PAGES.includes(file);
 }

@@ -86,13 +86,15 @@ describe('sharded build figures', () => {
       pages: plans * 15,
       distMb: plans / 2,
       pagefindFiles: plans * 100,
-      firstSearchKb: { regional: 150, national: 300 },
+      firstSearchKb: { regional: 150, national: 300, nationalRare: 250 },
       secondSearchKb: { regional: 20, national: 40 },
+      nationalBundles: { common: 3, rare: 6 },
     });
     const table = shardsTable([row(5), row(50)]);
     expect(table.split('\n')[0]).toBe('| figure | 5 plans | 50 plans |');
     expect(table).toContain('| province shards (jobs at a time) | 5 (2) | 31 (2) |');
-    expect(table).toContain('| first search, national (gzip) | 300 KB | 300 KB |');
+    expect(table).toContain('| first search, national (gzip), 康复 | 300 KB (3 of 5 bundles) | 300 KB (3 of 31 bundles) |');
+    expect(table).toContain('| first search, national (gzip), 孤独症 (few records) | 250 KB (6 of 5 bundles) | 250 KB (6 of 31 bundles) |');
     expect(table).toContain('| rebuild after one plan changed | 60 s (1 shard) | 60 s (1 shard) |');
   });
 });

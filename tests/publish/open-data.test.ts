@@ -14,34 +14,12 @@ import { CLAUSE_COLUMNS, INDICATOR_COLUMNS, LIST_SEPARATOR, TABLE_ORIGIN } from 
 import { siteRoot } from '../../src/publish/site-address.ts';
 import { placedUnits } from '../../src/site/units.ts';
 import { atomViolations } from './atom-schema.ts';
+import { parseCsv } from './parse-csv.ts';
 import { DIST, decodeEntities, idsOf, readCatalog, readDist, readPlan } from '../site/site.ts';
 
 const root = siteRoot();
 const catalog = readCatalog();
 const plans = new Map(catalog.map((e) => [e.slug, readPlan(e.slug)]));
-
-/** RFC 4180, read independently of the writer: quoted fields, doubled quotes, CRLF records. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let i = 0;
-  let quoted = false;
-  while (i < text.length) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), (i += 2);
-      else if (c === '"') (quoted = false), i++;
-      else (field += c), i++;
-    } else if (c === '"' && field === '') (quoted = true), i++;
-    else if (c === ',') row.push(field), (field = ''), i++;
-    else if (c === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), (i += 2);
-    else if (c === '\n' || c === '\r' || c === '"') throw new Error(`bare ${JSON.stringify(c)} at ${i}: records end in CRLF, quotes only around a field`);
-    else (field += c), i++;
-  }
-  if (field !== '' || row.length > 0) throw new Error('the last record does not end in CRLF');
-  return rows;
-}
 
 /** Reads a CSV file from dist/: checks the BOM, returns header and records as objects. */
 function readCsv(rel: string): { header: string[]; records: Record<string, string>[] } {

@@ -1,8 +1,9 @@
 // A site built in shards, for real: six synthetic plans in two provinces, each province
 // built as its own job (ingest, Astro, Pagefind) in parallel, the shared pages as another,
 // assembled into one site; then searched in Chromium (a province's search loads only its
-// bundle, a national one merges both) and rebuilt after one plan changed (only its shard
-// and that plan are built again).
+// bundle, a national one only those of the provinces its words are in, from the word →
+// provinces table), its site-wide publishing files checked (national CSVs, sitemap), and
+// rebuilt after one plan changed (only its shard and that plan are built again).
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,6 +13,13 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage } from '../e2e/support/browser.ts';
 import { startStaticServer, type StaticServer } from '../e2e/support/server.ts';
+import type { Plan } from '../../src/model/plan.ts';
+import { toCsv } from '../../src/publish/csv.ts';
+import { headersFile } from '../../src/publish/headers.ts';
+import { CLAUSE_COLUMNS, clauseRows, INDICATOR_COLUMNS, planIndicatorCsvRows } from '../../src/publish/open-data.ts';
+import { basePath, siteRoot } from '../../src/publish/site-address.ts';
+import { canonicalOf, robotsTxt } from '../../src/publish/sitemap.ts';
+import { parseCsv } from '../publish/parse-csv.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const tmp = mkdtempSync(join(tmpdir(), 'shards-test-'));
@@ -58,6 +66,10 @@ describe('two-shard assembly', () => {
     expect(readdirSync(join(work, 'beijing', 'site', 'plans')).every((s) => s.startsWith('beijing-'))).toBe(true);
     expect(readdirSync(join(work, 'tianjin', 'site', 'plans')).every((s) => s.startsWith('tianjin-'))).toBe(true);
     expect(existsSync(join(work, 'shared', 'site', 'plans'))).toBe(false);
+    // A province job builds none of the pages the assembly takes from the shared job, but its CSV rows.
+    expect(existsSync(join(work, 'beijing', 'site', 'index.html'))).toBe(false);
+    expect(existsSync(join(work, 'beijing', 'site', 'search', 'index.html'))).toBe(false);
+    expect(existsSync(join(work, 'beijing', 'site', 'data', 'clauses.csv'))).toBe(true);
     expect(readdirSync(join(dist, 'pagefind', 'shards')).sort()).toEqual(['beijing', 'tianjin']);
     const plans = readdirSync(join(dist, 'plans'));
     expect(plans).toHaveLength(6);
@@ -107,7 +119,7 @@ describe('search across shards', () => {
     await page.close();
   });
 
-  it('a national search merges both provinces’ bundles; results link to their clause', async () => {
+  it('a national search for a word both provinces hold merges both bundles; results link to their clause', async () => {
     const { page, requests } = await openSearch('?q=康复');
     const hits = await results(page);
     expect(hits.some((h) => h.href.startsWith('/plans/beijing-'))).toBe(true);
@@ -115,6 +127,8 @@ describe('search across shards', () => {
     expect(metaFiles(requests, 'beijing')).toHaveLength(1);
     expect(metaFiles(requests, 'tianjin')).toHaveLength(1);
     expect(requests).toContain('/pagefind/lexicon.json');
+    // It looked its word up in the word → provinces table first.
+    expect(requests.filter((p) => /^\/pagefind\/shard-words\/\d+\.json$/.test(p))).toHaveLength(1);
     // The first result's page is there (built by its province's job) with the clause on it.
     const [path, anchor] = hits[0].href.split('#');
     const clause = await newPage(browser, { width: 1280, height: 900 });
@@ -122,6 +136,40 @@ describe('search across shards', () => {
     expect(response?.status()).toBe(200);
     expect(await clause.locator(`[id="${anchor}"]`).count()).toBe(1);
     await clause.close();
+    await page.close();
+  });
+
+  it('a national search for a word only one province holds loads only that province’s bundle', async () => {
+    // The county of a Tianjin plan: an invented place name no Beijing plan has.
+    const county = /slug: tianjin-lefeng[\s\S]*?county: (\S+)/.exec(readFileSync(join(seeds, 'catalog.yaml'), 'utf8'))![1];
+    const { page, requests } = await openSearch(`?q=${encodeURIComponent(county)}`);
+    const hits = await results(page);
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.every((h) => h.href.startsWith('/plans/tianjin-lefeng/'))).toBe(true);
+    expect(metaFiles(requests, 'tianjin')).toHaveLength(1);
+    expect(requests.filter((p) => p.startsWith('/pagefind/shards/beijing/'))).toEqual([]);
+    expect(await page.locator('[data-wider]').isHidden()).toBe(true);
+    await page.close();
+  });
+
+  it('a national search for a word with many matches loads the province with the most first, and the others on request', async () => {
+    // 残疾人: in most records of both provinces, more than FIRST_RECORDS (200) in either.
+    const { page, requests } = await openSearch('?q=残疾人');
+    const hits = await results(page);
+    const first = hits[0].href.split('/')[2].split('-')[0];
+    const other = first === 'beijing' ? 'tianjin' : 'beijing';
+    expect(hits.every((h) => h.href.startsWith(`/plans/${first}-`))).toBe(true);
+    expect(requests.filter((p) => p.startsWith(`/pagefind/shards/${other}/`))).toEqual([]);
+    expect(await page.locator('[data-status]').textContent()).toMatch(/先在含有这些词最多的 1 个省份中检索；共 2 个省份有这些词/);
+    const wider = page.locator('[data-wider] button');
+    expect(await wider.textContent()).toBe('在其余 1 个省份中也检索');
+    const before = await page.getAttribute('#search-app', 'data-searched');
+    await wider.click();
+    await page.waitForFunction((n) => document.getElementById('search-app')?.dataset.searched !== n, before);
+    const all = await results(page);
+    expect(metaFiles(requests, other)).toHaveLength(1);
+    expect(await page.locator('[data-wider]').isHidden()).toBe(true);
+    expect(all.length).toBeGreaterThan(0);
     await page.close();
   });
 
@@ -141,6 +189,53 @@ describe('search across shards', () => {
     expect(planHits.every((h) => h.href.startsWith('/plans/tianjin-lefeng/'))).toBe(true);
     expect(plan.requests.filter((p) => p.startsWith('/pagefind/shards/beijing/'))).toEqual([]);
     await plan.page.close();
+  });
+});
+
+describe('site-wide publishing files of the assembly', () => {
+  const catalogOrder = () => [...readFileSync(join(seeds, 'catalog.yaml'), 'utf8').matchAll(/slug: (\S+)/g)].map((m) => m[1]);
+  const planModel = (slug: string): Plan => {
+    const shard = slug.split('-')[0];
+    return JSON.parse(readFileSync(join(work, shard, 'project', 'content', 'plans', slug, 'plan.json'), 'utf8')) as Plan;
+  };
+
+  it('the national CSVs hold every plan’s rows in catalogue order, the bytes one build of all plans writes', () => {
+    const order = catalogOrder();
+    expect(order).toHaveLength(6);
+    const plans = order.map(planModel);
+    for (const [file, columns, rowsOf] of [
+      ['clauses.csv', CLAUSE_COLUMNS, clauseRows],
+      ['indicators.csv', INDICATOR_COLUMNS, planIndicatorCsvRows],
+    ] as const) {
+      const text = readFileSync(join(dist, 'data', file), 'utf8');
+      // What src/pages/data/<file>.ts returns in a single build of these plans.
+      expect(text === toCsv(columns, plans.flatMap((p) => rowsOf(p))), file).toBe(true);
+      const [header, ...rows] = parseCsv(text.slice(1));
+      expect(header).toEqual([...columns]);
+      expect(rows.length).toBeGreaterThan(0);
+      // Every plan has rows, in catalogue order.
+      const planOf = rows.map((r) => r[0]);
+      expect([...new Set(planOf)]).toEqual(plans.filter((p) => rowsOf(p).length).map((p) => p.catalog.slug));
+      if (file === 'clauses.csv') expect([...new Set(planOf)]).toEqual(order);
+    }
+  });
+
+  it('sitemap.xml lists every page of the assembled site; robots.txt, _headers and the feed are there', () => {
+    const pages = readdirSync(dist, { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith('.html'))
+      .map((f) => canonicalOf(readFileSync(join(dist, f), 'utf8')))
+      .filter((u): u is string => u !== null);
+    expect(pages.length).toBeGreaterThan(100);
+    const sitemap = readFileSync(join(dist, 'sitemap.xml'), 'utf8');
+    const listed = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1].replace(/&amp;/g, '&'));
+    expect(listed.sort()).toEqual([...new Set(pages)].sort());
+    expect(listed.some((u) => u.endsWith('/plans/tianjin-lefeng/'))).toBe(true);
+    expect(listed.some((u) => u.endsWith('/areas/kangfu/beijing/'))).toBe(true);
+    expect(readFileSync(join(dist, 'robots.txt'), 'utf8')).toBe(robotsTxt(siteRoot()));
+    expect(readFileSync(join(dist, '_headers'), 'utf8')).toBe(headersFile(basePath()));
+    const feed = readFileSync(join(dist, 'feed.xml'), 'utf8');
+    for (const slug of catalogOrder()) expect(feed).toContain(`/plans/${slug}/</id>`);
   });
 });
 

@@ -5,10 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { encodeLexicon, mergeLexicons, decodeLexicon } from '../../src/search/lexicon.ts';
 import { facetsOf } from '../../src/search/params.ts';
 import { shardsInScope, scopeKey } from '../../src/search/shard-scope.ts';
-import { brokenLinks, fileForUrl, planAssembly } from '../../src/shards/assemble.ts';
+import { brokenLinks, fileForUrl, mergePlanCsv, planAssembly } from '../../src/shards/assemble.ts';
+import { csvRecords, toCsv } from '../../src/publish/csv.ts';
+import { bucketOf, buildShardWords, chooseShards, decodeBucket, parseWordCounts, tokenShards, wordCountsText } from '../../src/search/shard-words.ts';
 import { changeCount, describeChanges, planChanges, planHash, shardFingerprint } from '../../src/shards/fingerprint.ts';
 import { duration, progressLine, timeLeft } from '../../src/shards/progress.ts';
-import { ownedByShard, ownedByShared, shardsOf } from '../../src/shards/shards.ts';
+import { ownedByShard, ownedByShared, sharedOnlyPage, shardsOf } from '../../src/shards/shards.ts';
 import { buildShard, rendersPlanPages, rendersSharedPages, SHARED_SHARD, shardedBuild } from '../../src/site/build-shard.ts';
 import { splitsByProvince } from '../../src/site/plan-pages.ts';
 
@@ -62,6 +64,15 @@ describe('shards', () => {
     // The finder's per-province plan lists come with the finder page, from the whole catalogue.
     expect(['index.html', 'provinces/ningxia/index.html', 'pagefind/refs/plans.json', 'site.js', 'finder/index.html', 'finder/regions/ningxia.json'].every(ownedByShared)).toBe(true);
     expect(['plans/x/index.html', 'finder/x.json', 'pagefind/shards/x/pagefind.js'].some(ownedByShared)).toBe(false);
+  });
+
+  it('a province job leaves out the page files whose output only the shared job’s copy of is kept, and keeps the CSVs', () => {
+    const shared = ['index.astro', 'about.astro', 'search.astro', '404.astro', 'indicators.astro', 'boxes/index.astro', 'finder/index.astro', 'entitlements/index.astro', 'feed.xml.ts', 'data/plan.schema.json.ts'];
+    const kept = ['plans/[plan]/index.astro', 'areas/[area]/[province]/[...page].astro', 'finder/[plan].json.ts', 'data/plans/[plan].json.ts', 'data/clauses.csv.ts', 'data/indicators.csv.ts'];
+    expect(shared.filter((f) => !sharedOnlyPage(f))).toEqual([]);
+    expect(kept.filter(sharedOnlyPage)).toEqual([]);
+    // What such a page writes is never a province job's own.
+    expect(['index.html', 'about/index.html', 'feed.xml', 'data/plan.schema.json', 'finder/index.html'].some((p) => ownedByShard(p, { id: 'gansu', slugs: ['gansu-a'] }))).toBe(false);
   });
 
   it('SITE_SHARD decides what an Astro build renders; unset, everything as before', () => {
@@ -171,5 +182,86 @@ describe('search across shards', () => {
     expect(ids({ province: ['河北省', '北京市'] })).toBe('beijing,hebei');
     expect(ids({ plan: ['tj-a'] })).toBe('tianjin');
     expect(ids({ plan: ['tj-a'], province: ['北京市'] })).toBe('');
+  });
+});
+
+describe('word → provinces table', () => {
+  const counts = (o: Record<string, number>) => new Map(Object.entries(o));
+  const shards = [
+    { id: 'beijing', counts: counts({ 康复: 40, 康复训练: 5, 就业: 10, 丹晋: 3 }) },
+    { id: 'tianjin', counts: counts({ 康复: 60, 就业: 2, 乐丰: 4 }) },
+    { id: 'hebei', counts: counts({ 康复: 7, 孤独症: 9 }) },
+  ];
+  const table = buildShardWords(shards, 2);
+  const lookUp = (t: string) => tokenShards(t, decodeBucket(table.files[bucketOf(t, table.info.buckets)], table.info));
+
+  it('splits the words into buckets by first character, each word once, every word of a first character in one bucket', () => {
+    expect(table.info).toEqual({ v: 1, buckets: 3, shards: ['beijing', 'tianjin', 'hebei'] });
+    expect(buildShardWords(shards.map((x, i) => ({ ...x, metaBytes: 1000 * (i + 1) }))).info.metaBytes).toEqual([1000, 2000, 3000]);
+    const words = table.files.flatMap((f) => f.lines.split('\n').filter(Boolean).map((l) => l.split('\t')[0]));
+    expect(words.sort()).toEqual(['丹晋', '乐丰', '孤独症', '就业', '康复', '康复训练'].sort());
+    expect(bucketOf('康复', 3)).toBe(bucketOf('康复训练', 3));
+    for (const f of table.files) for (const l of f.lines.split('\n').filter(Boolean)) expect(bucketOf(l, 3)).toBe(f.bucket);
+  });
+
+  it('gives a token’s records per province as Pagefind searches it: every word it is a prefix of', () => {
+    expect(lookUp('康复')).toEqual(new Map([['beijing', 45], ['tianjin', 60], ['hebei', 7]]));
+    expect(lookUp('康复训练')).toEqual(new Map([['beijing', 5]]));
+    expect(lookUp('丹晋')).toEqual(new Map([['beijing', 3]]));
+    expect(lookUp('量子')).toEqual(new Map());
+  });
+
+  const concept = (...alternatives: string[][]) => ({ optional: false, alternatives: alternatives.map((tokens) => ({ text: tokens.join(''), tokens, typed: true, strict: false })) });
+  const scope = ['beijing', 'tianjin', 'hebei'];
+  it('chooses the provinces holding every word, most records first, up to the limits; the others are held but not loaded', () => {
+    expect(chooseShards([concept(['丹晋'])], lookUp, scope)).toEqual({ load: ['beijing'], holding: ['beijing'] });
+    expect(chooseShards([concept(['康复'])], lookUp, scope)).toEqual({ load: ['tianjin', 'beijing', 'hebei'], holding: ['tianjin', 'beijing', 'hebei'] });
+    expect(chooseShards([concept(['康复'])], lookUp, scope, { records: 100 })).toEqual({ load: ['tianjin', 'beijing'], holding: ['tianjin', 'beijing', 'hebei'] });
+    expect(chooseShards([concept(['康复'])], lookUp, scope, { shards: 1 })).toEqual({ load: ['tianjin'], holding: ['tianjin', 'beijing', 'hebei'] });
+    // Two words: only where both are; the rarer one decides the order.
+    expect(chooseShards([concept(['康复']), concept(['就业'])], lookUp, scope).load).toEqual(['beijing', 'tianjin']);
+    // An alias held elsewhere counts for its concept.
+    expect(chooseShards([concept(['孤独症'], ['丹晋'])], lookUp, scope).load).toEqual(['hebei', 'beijing']);
+    // No province holds both: those holding the most words (partial matches).
+    expect(chooseShards([concept(['丹晋']), concept(['乐丰'])], lookUp, scope).load).toEqual(['tianjin', 'beijing']);
+    // Filters narrow the scope; a word held nowhere loads nothing.
+    expect(chooseShards([concept(['康复'])], lookUp, ['hebei']).load).toEqual(['hebei']);
+    expect(chooseShards([concept(['量子'])], lookUp, scope)).toEqual({ load: [], holding: [] });
+    // Large provinces: their metadata bounds how many a first search loads (the first always).
+    const meta = (kb: number) => new Map(scope.map((id) => [id, kb * 1024]));
+    expect(chooseShards([concept(['康复'])], lookUp, scope, { records: Infinity, metaBytes: meta(70) }).load).toEqual(['tianjin', 'beijing']);
+    expect(chooseShards([concept(['康复'])], lookUp, scope, { records: Infinity, metaBytes: meta(300) }).load).toEqual(['tianjin']);
+    expect(chooseShards([concept(['康复'])], lookUp, scope, { records: Infinity, bytes: Infinity, metaBytes: meta(300) }).load).toHaveLength(3);
+  });
+
+  it('reads back the word counts a province job writes, naming the line of a bad one', () => {
+    const text = wordCountsText(counts({ 就业: 10, 康复: 40 }));
+    expect(parseWordCounts(text, 'words.tsv')).toEqual(counts({ 就业: 10, 康复: 40 }));
+    expect(() => parseWordCounts('康复\t4\n就业 10\n', 'facts/words.tsv')).toThrow('facts/words.tsv:2: expected "word<TAB>records"');
+  });
+});
+
+describe('national open data', () => {
+  const header = ['plan', 'text'];
+  it('puts every province job’s rows together in catalogue order, byte for byte as one file of all plans', () => {
+    const rows = { a: [['a', '一、\n总体, "要求"']], b: [['b', '二'], ['b', '三']], c: [['c', '四']] };
+    const whole = toCsv(header, [...rows.a, ...rows.b, ...rows.c]);
+    const merged = mergePlanCsv(
+      [
+        { file: 'x/clauses.csv', text: toCsv(header, [...rows.c, ...rows.a]) },
+        { file: 'y/clauses.csv', text: toCsv(header, rows.b) },
+      ],
+      ['a', 'b', 'c'],
+    );
+    expect(merged).toBe(whole);
+    expect(csvRecords(whole, 'w').map((r) => r.line)).toEqual([1, 2, 4, 5, 6]);
+  });
+
+  it('fails, naming file and line, on a different header, a plan in two files or one not in the catalogue', () => {
+    const a = { file: 'beijing/data/clauses.csv', text: toCsv(header, [['a', '1'], ['b', '2']]) };
+    expect(() => mergePlanCsv([a, { file: 'tianjin/data/clauses.csv', text: toCsv(['plan', 'body'], []) }], ['a', 'b'])).toThrow('tianjin/data/clauses.csv:1: header differs from beijing/data/clauses.csv:1');
+    expect(() => mergePlanCsv([a, { file: 'tianjin/data/clauses.csv', text: toCsv(header, [['b', '3']]) }], ['a', 'b'])).toThrow('tianjin/data/clauses.csv:2: rows of plan "b" are also in beijing/data/clauses.csv');
+    expect(() => mergePlanCsv([a], ['a'])).toThrow('beijing/data/clauses.csv:3: row of plan "b", which is not in the catalogue');
+    expect(() => csvRecords('plan,text\r\na,"open\r\n', 'c.csv')).toThrow('c.csv:2: a quoted field is not closed');
   });
 });

@@ -8,7 +8,7 @@
  */
 import { cachedRefSource, REFS_DIR } from '../../search/cited.ts';
 import { SearchEngine, type Hit, type SearchOutcome } from '../../search/engine.ts';
-import { decodeLexicon, LEXICON_FILE, type LexiconJson } from '../../search/lexicon.ts';
+import { decodeLexicon, indexForm, LEXICON_FILE, type Lexicon, type LexiconJson } from '../../search/lexicon.ts';
 import { paramsFromState, plansInScope, stateFromParams, type Facets, type SearchState } from '../../search/params.ts';
 import { FILTER_NAMES } from '../../search/records.ts';
 import { makeExcerpt, textDirective, type Excerpt } from '../../search/excerpt.ts';
@@ -18,6 +18,8 @@ import { looserButtonText, nothingToSearchLine, partialLine, understoodLine } fr
 import { onSite, topicPath } from '../../site/paths.ts';
 import { searchReportHref } from '../../site/report-link.ts';
 import { scopeKey, shardBundlePath, shardsInScope, type ShardRef } from '../../search/shard-scope.ts';
+import { bucketOf, chooseShards, decodeBucket, metaBytesOf, SHARD_WORDS_DIR, tokenShards, type ShardWordsBucket } from '../../search/shard-words.ts';
+import { planQuery } from '../../search/query.ts';
 
 // The index stores root-relative addresses; the page adds the base path it is served under.
 const BUNDLE = onSite('/pagefind/');
@@ -68,6 +70,8 @@ async function start(root: HTMLElement) {
   const help = root.querySelector('[data-help]') as HTMLElement;
   const ask = root.querySelector('[data-ask]') as HTMLElement;
   const askReport = ask.querySelector('[data-ask-report]') as HTMLAnchorElement;
+  const wider = root.querySelector('[data-wider]') as HTMLElement;
+  const widerButton = wider.querySelector('button') as HTMLButtonElement;
   const topics = JSON.parse(root.dataset.topics ?? '[]') as TopicRef[];
   root.classList.add('ready');
   const filters = root.querySelector('.search-filters') as HTMLDetailsElement;
@@ -76,31 +80,85 @@ async function start(root: HTMLElement) {
 
   // ---- Engine (loaded once per set of bundles; the first query waits for it) ----
   // A site built in shards names its province bundles; a search loads only those its
-  // filters need, and a national one merges them all (src/search/shard-scope.ts).
+  // filters need (src/search/shard-scope.ts), and a national one with words only those of
+  // the provinces that hold them (nationalScope, src/search/shard-words.ts).
   const shards = root.dataset.shards ? (JSON.parse(root.dataset.shards) as ShardRef[]) : null;
   const engines = new Map<string, Promise<SearchEngine>>();
-  const loadEngine = (filters: SearchState['filters'] = {}) => {
-    const scope = shards ? shardsInScope(shards, facets, filters) : null;
-    const key = scope ? scopeKey(scope) : '';
+  /** Dictionaries and table buckets, fetched once a page. */
+  const fetched = new Map<string, Promise<unknown>>();
+  const fetchJson = <T,>(url: string): Promise<T> => {
+    let got = fetched.get(url);
+    if (!got) {
+      got = fetch(url).then((r) => {
+        if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
+        return r.json();
+      });
+      fetched.set(url, got);
+      got.catch(() => fetched.delete(url));
+    }
+    return got as Promise<T>;
+  };
+  let nationalJson: Promise<{ json: LexiconJson; lexicon: Lexicon }> | null = null;
+  const nationalLexicon = () =>
+    (nationalJson ??= fetchJson<LexiconJson>(`${BUNDLE}${LEXICON_FILE}`).then((json) => ({ json, lexicon: decodeLexicon(json) })));
+  /**
+   * A national search on a site built in shards: the provinces whose bundles it loads,
+   * from the word → provinces table (src/search/shard-words.ts) — those holding the query's
+   * words, most matching records first, up to FIRST_SHARDS provinces, FIRST_RECORDS
+   * matching records or FIRST_META_BYTES of their metadata (`everywhere`: all of them); `holding` is every province in scope that
+   * holds them.
+   */
+  const nationalScope = async (state: SearchState, scope: ShardRef[], everywhere: boolean): Promise<{ load: ShardRef[]; holding: number }> => {
+    const { json, lexicon } = await nationalLexicon();
+    const info = json.shardWords;
+    if (!info) return { load: scope, holding: scope.length }; // assembled without the table: every bundle
+    const plan = planQuery(state.q, { segment: lexicon.segment, aliases: lexicon.aliases, roles: lexicon.roles });
+    // A word no province holds is searched by the engine as its near forms and the words
+    // that contain it: route those.
+    for (const c of plan.concepts) {
+      if (c.alternatives.some((a) => a.tokens.every((t) => lexicon.hasPrefix(t)))) continue;
+      const single = c.alternatives.filter((a) => a.tokens.length === 1).map((a) => a.text);
+      const near = single.flatMap((w) => lexicon.nearForms(w));
+      const widened = near.length ? near : c.alternatives.flatMap((a) => lexicon.containing(a.text));
+      for (const w of widened) c.alternatives.push({ text: w, tokens: [w], typed: false, strict: false });
+    }
+    const tokens = [...new Set(plan.concepts.flatMap((c) => c.alternatives.flatMap((a) => a.tokens)))];
+    const buckets = new Map<number, Map<string, Map<string, number>>>();
+    await Promise.all(
+      [...new Set(tokens.map((t) => bucketOf(indexForm(t), info.buckets)))].map(async (b) =>
+        buckets.set(b, decodeBucket(await fetchJson<ShardWordsBucket>(`${BUNDLE}${SHARD_WORDS_DIR}/${b}.json`), info)),
+      ),
+    );
+    const limits = { metaBytes: metaBytesOf(info), ...(everywhere ? { shards: Infinity, records: Infinity, bytes: Infinity } : {}) };
+    const choice = chooseShards(plan.concepts, (t) => tokenShards(t, buckets.get(bucketOf(indexForm(t), info.buckets))!), scope.map((s) => s.id), limits);
+    // Nothing anywhere: one province answers "not found" as well as all of them.
+    const load = choice.load.length ? new Set(choice.load) : new Set([scope[0].id]);
+    return { load: scope.filter((s) => load.has(s.id)), holding: choice.holding.length };
+  };
+  /** Whether the current query's national search loads every province holding its words (after 在其余省份中也检索). */
+  let everywhere = false;
+  let nationalFor = '';
+  const loadEngine = (filters: SearchState['filters'] = {}, chosen?: ShardRef[]) => {
+    const scope = chosen ?? (shards ? shardsInScope(shards, facets, filters) : null);
+    // A national search's provinces segment the query with the national dictionary, even one province.
+    const key = scope ? `${chosen ? 'national:' : ''}${scopeKey(scope)}` : '';
     let engine = engines.get(key);
     if (!engine) {
-      engine = makeEngine(scope);
+      engine = makeEngine(scope, !!chosen);
       engines.set(key, engine);
       engine.catch(() => engines.delete(key)); // a failed load is tried again by the next search
     }
     return engine;
   };
-  const makeEngine = async (scope: ShardRef[] | null) => {
+  const makeEngine = async (scope: ShardRef[] | null, national = false) => {
     if (scope && !scope.length) throw new Error('no shard holds the plans these filters name');
     const bundle = scope ? onSite(shardBundlePath(scope[0].id)) : BUNDLE;
     // One province: its own dictionary; several: the national one (every shard's words).
-    const lexiconUrl = scope && scope.length === 1 ? `${bundle}${LEXICON_FILE}` : `${BUNDLE}${LEXICON_FILE}`;
     const [pagefind, lexicon] = await Promise.all([
       import(/* @vite-ignore */ `${bundle}pagefind.js`),
-      fetch(lexiconUrl).then((r) => {
-        if (!r.ok) throw new Error(`lexicon: HTTP ${r.status}`);
-        return r.json() as Promise<LexiconJson>;
-      }),
+      scope && scope.length === 1 && !national
+        ? fetchJson<LexiconJson>(`${bundle}${LEXICON_FILE}`).then(decodeLexicon)
+        : nationalLexicon().then((n) => n.lexicon),
     ]);
     // pagefind.js reads <html lang> once, when its instance is created, and runs
     // Intl.Segmenter on every query when that is zh/ja/th — which would cut our tokens
@@ -124,7 +182,7 @@ async function start(root: HTMLElement) {
       if (!r.ok) throw new Error(`${file}: HTTP ${r.status}`);
       return r.json();
     });
-    return new SearchEngine(instance, decodeLexicon(lexicon), { refs, topics });
+    return new SearchEngine(instance, lexicon, { refs, topics });
   };
   /**
    * Loading ahead (focus, idle): the engine the current filters need, except a national
@@ -189,13 +247,27 @@ async function start(root: HTMLElement) {
       shown = [];
       list.replaceChildren();
       topicCards.replaceChildren();
-      understood.hidden = help.hidden = heading.hidden = moreButton.hidden = true;
+      understood.hidden = help.hidden = heading.hidden = moreButton.hidden = wider.hidden = true;
       say('');
       return;
     }
     let outcome: SearchOutcome;
+    let lastScope: { searched: number; holding: number } | null = null;
     try {
-      const eng = await loadEngine(state.filters);
+      let chosen: ShardRef[] | undefined;
+      const inScope = shards ? shardsInScope(shards, facets, state.filters) : [];
+      if (inScope.length > 1 && state.q.trim()) {
+        const key = `${state.q}\n${scopeKey(inScope)}`;
+        if (key !== nationalFor) (nationalFor = key), (everywhere = false);
+        // Without the table (a bucket that does not load), the search still works: every bundle.
+        const national = await nationalScope(state, inScope, everywhere).catch((e) => {
+          console.error(e);
+          return { load: inScope, holding: inScope.length };
+        });
+        chosen = national.load;
+        lastScope = { searched: chosen.length, holding: national.holding };
+      }
+      const eng = await loadEngine(state.filters, chosen);
       outcome = await eng.search(state.q, { filters: state.filters, plans: plansInScope(facets, state.filters) });
     } catch (e) {
       if (mine !== seq) return;
@@ -220,7 +292,10 @@ async function start(root: HTMLElement) {
     ask.hidden = help.hidden || !outcome.plan.concepts.length;
     if (!ask.hidden) askReport.href = searchReportHref(askReport.dataset.reportHref ?? askReport.href, state.q);
     syncMore();
-    say(statusText(state, outcome, !!line));
+    const partly = !outcome.cited && !!lastScope && lastScope.holding > lastScope.searched;
+    say(statusText(state, outcome, !!line) + (partly ? `（先在含有这些词最多的 ${lastScope!.searched} 个省份中检索；共 ${lastScope!.holding} 个省份有这些词）` : ''));
+    wider.hidden = !partly;
+    if (partly) widerButton.textContent = `在其余 ${lastScope!.holding - lastScope!.searched} 个省份中也检索`;
     root.dataset.searched = String(mine);
     // Which query the shown results answer (the box may already hold the next one).
     root.dataset.searchedQuery = state.q;
@@ -359,6 +434,11 @@ async function start(root: HTMLElement) {
     writeForm({ q: input.value, filters: {} });
     schedule(true);
     input.focus();
+  });
+  // A national search that searched only the provinces with the most matches: all of them.
+  widerButton.addEventListener('click', () => {
+    everywhere = true;
+    void run(readForm()).then(() => input.focus());
   });
   moreButton.addEventListener('click', async () => {
     if (!current) return;

@@ -5,8 +5,9 @@ import { toCsv } from '../../publish/csv.ts';
 import { readPlans } from '../../site/load.ts';
 import { rendersPlanPages } from '../../site/build-shard.ts';
 
-// The shared job of a sharded build has no plan models: its file holds the header only
-// (docs/deploy.md: the national CSVs are not assembled yet).
+// In a sharded build each province job writes its own plans' rows and the assembly puts
+// them together (mergePlanCsv, src/shards/assemble.ts); the shared job has no plan models
+// and writes the header only, which the assembled file replaces.
 const plans = () => (rendersPlanPages() ? readPlans() : []);
 
 export const GET: APIRoute = () =>

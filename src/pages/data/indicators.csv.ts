@@ -1,13 +1,14 @@
 // /data/indicators.csv: every indicator row of every plan, then its targets stated in the text (src/publish/open-data.ts).
 import type { APIRoute } from 'astro';
-import { INDICATOR_COLUMNS, indicatorRows, statedIndicatorRows } from '../../publish/open-data.ts';
+import { INDICATOR_COLUMNS, planIndicatorCsvRows } from '../../publish/open-data.ts';
 import { toCsv } from '../../publish/csv.ts';
 import { readPlans } from '../../site/load.ts';
 import { rendersPlanPages } from '../../site/build-shard.ts';
 
-// The shared job of a sharded build has no plan models: its file holds the header only
-// (docs/deploy.md: the national CSVs are not assembled yet).
+// In a sharded build each province job writes its own plans' rows and the assembly puts
+// them together (mergePlanCsv, src/shards/assemble.ts); the shared job has no plan models
+// and writes the header only, which the assembled file replaces.
 const plans = () => (rendersPlanPages() ? readPlans() : []);
 
 export const GET: APIRoute = () =>
-  new Response(toCsv(INDICATOR_COLUMNS, plans().flatMap((plan) => [...indicatorRows(plan), ...statedIndicatorRows(plan)])), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+  new Response(toCsv(INDICATOR_COLUMNS, plans().flatMap(planIndicatorCsvRows)), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
