@@ -111,6 +111,11 @@ describe(`the finder above ${MAX_REGION_RADIOS} plans`, () => {
     // 不确定 for the province is 不确定 for the region.
     await page.getByLabel('省份').selectOption('unsure');
     await expect.poll(() => search(page).get('region')).toBe('unsure');
+    // 全部清空: no province, the plan select back to waiting for one, a bare URL.
+    await page.getByRole('button', { name: '全部清空' }).click();
+    await expect.poll(() => page.url()).toMatch(/\/finder\/$/);
+    expect(await selectValues(page)).toEqual(['', '']);
+    expect(await page.locator('#finder-plan').isDisabled()).toBe(true);
     await page.close();
   });
 
