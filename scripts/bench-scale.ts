@@ -18,7 +18,7 @@ import { readSeedPlans } from '../src/synth/read-seeds.ts';
 import { synthesizePlans } from '../src/synth/synthesize.ts';
 import { scaleSection, SCALE_END, SCALE_START, SHARDS_END, SHARDS_START, shardsPart, withScaleSection, withShardsPart } from './bench/scale-section.ts';
 import { largestPages, PAGE_FAMILIES, scaleTable, shardsTable, type ScaleRow, type ShardsRow, type StageFigure } from './bench/scale-table.ts';
-import { benchShardSize } from './bench/shards.ts';
+import { shardedBuildFigures } from './bench/shards.ts';
 
 const { values } = parseArgs({
   options: {
@@ -78,7 +78,7 @@ if (values.shards) {
   const shardRows: ShardsRow[] = [];
   for (const count of sizes) {
     console.log(`${count} plans, sharded…`);
-    shardRows.push(await benchShardSize(root, count, values.seed!, Number(values.jobs), (line) => console.log(line)));
+    shardRows.push(await shardedBuildFigures(root, count, values.seed!, Number(values.jobs), (line) => console.log(line)));
     console.log(shardsTable(shardRows));
     // Recorded after every size, so a long run that is stopped keeps what it measured.
     recordShards(shardRows);

@@ -12,7 +12,9 @@ import type { BenchResult } from './bench/types.ts';
 const root = resolve(import.meta.dirname, '..');
 const results: BenchResult[] = [];
 
-// Each scripts/bench/<name>.ts exports one `bench<Name>(root)` function.
+// Each scripts/bench/<name>.ts exports one `bench<Name>(root)` function; the other modules
+// there are helpers (bench:scale's tables and sharded runs) and export no bench* function.
+// Standalone tools with top-level code live in scripts/, not here: importing one would run it.
 for (const file of readdirSync(join(root, 'scripts/bench')).filter((f) => f.endsWith('.ts') && f !== 'types.ts').sort()) {
   const module = await import(join(root, 'scripts/bench', file));
   for (const [name, run] of Object.entries(module)) {

@@ -69,7 +69,7 @@ async function searchBytes(url: string, browser: import('playwright-core').Brows
   return [a / 1024, b / 1024, bundles];
 }
 
-export async function benchShardSize(root: string, count: number, seed: string, jobs: number, log: (line: string) => void): Promise<ShardsRow> {
+export async function shardedBuildFigures(root: string, count: number, seed: string, jobs: number, log: (line: string) => void): Promise<ShardsRow> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-shards-'));
   try {
     const seeds = join(dir, 'seeds');

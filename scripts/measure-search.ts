@@ -1,10 +1,10 @@
 /**
- * tsx scripts/bench/measure-search.ts <dist> <query string> [...]: the bytes (as served, gzip)
+ * tsx scripts/measure-search.ts <dist> <query string> [...]: the bytes (as served, gzip)
  * a phone downloads for a first search on a cold cache, by kind of file, for each query
  * (e.g. "?q=康复", "?q=康复&province=北京市"). A quick look at one assembled site.
  */
-import { launchBrowser, newPage } from '../../tests/e2e/support/browser.ts';
-import { startStaticServer } from '../../tests/e2e/support/server.ts';
+import { launchBrowser, newPage } from '../tests/e2e/support/browser.ts';
+import { startStaticServer } from '../tests/e2e/support/server.ts';
 
 const [dist, ...queries] = process.argv.slice(2);
 const server = await startStaticServer(dist, { gzip: true });
