@@ -50,19 +50,23 @@ if (dataEl && form && list && count && summary) {
   const { config } = data;
   const items = new Map<string, HTMLElement>();
   list.querySelectorAll<HTMLElement>('[data-topic]').forEach((li) => items.set(li.dataset.topic!, li));
-  const cache = new Map<string, Promise<FinderPlanData | null>>();
   let generation = 0;
 
-  const load = (slug: string): Promise<FinderPlanData | null> => {
-    let p = cache.get(slug);
-    if (!p) {
-      p = fetch(finderPlanDataPath(slug))
-        .then((r) => (r.ok ? (r.json() as Promise<FinderPlanData>) : null))
-        .catch(() => null);
-      cache.set(slug, p);
-    }
-    return p;
+  /** A JSON file by key, fetched once; null when it does not load. */
+  const cachedJson = <T>(pathOf: (key: string) => string) => {
+    const cache = new Map<string, Promise<T | null>>();
+    return (key: string): Promise<T | null> => {
+      let p = cache.get(key);
+      if (!p) {
+        p = fetch(pathOf(key))
+          .then((r) => (r.ok ? (r.json() as Promise<T>) : null))
+          .catch(() => null);
+        cache.set(key, p);
+      }
+      return p;
+    };
   };
+  const load = cachedJson<FinderPlanData>(finderPlanDataPath);
 
   const readForm = (): Answers => {
     const params = new URLSearchParams();
@@ -89,17 +93,7 @@ if (dataEl && form && list && count && summary) {
   const planStatus = document.getElementById('finder-plan-status');
   let places: PlanPlace[] = data.plans;
   let provinceToken = 0;
-  const lists = new Map<string, Promise<FinderRegionList | null>>();
-  const loadList = (province: string): Promise<FinderRegionList | null> => {
-    let p = lists.get(province);
-    if (!p) {
-      p = fetch(finderRegionsPath(province))
-        .then((r) => (r.ok ? (r.json() as Promise<FinderRegionList>) : null))
-        .catch(() => null);
-      lists.set(province, p);
-    }
-    return p;
-  };
+  const loadList = cachedJson<FinderRegionList>(finderRegionsPath);
   const option = (value: string, text: string) => {
     const o = document.createElement('option');
     o.value = value;
