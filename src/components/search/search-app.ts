@@ -19,7 +19,7 @@ import { onSite, topicPath } from '../../site/paths.ts';
 import { searchReportHref } from '../../site/report-link.ts';
 import { scopeKey, shardBundlePath, shardsInScope, type ShardRef } from '../../search/shard-scope.ts';
 import { bucketOf, chooseShards, decodeBucket, metaBytesOf, SHARD_WORDS_DIR, tokenShards, type ShardWordsBucket } from '../../search/shard-words.ts';
-import { planQuery } from '../../search/query.ts';
+import { planWithLexicon } from '../../search/query.ts';
 
 // The index stores root-relative addresses; the page adds the base path it is served under.
 const BUNDLE = onSite('/pagefind/');
@@ -112,7 +112,7 @@ async function start(root: HTMLElement) {
     const { json, lexicon } = await nationalLexicon();
     const info = json.shardWords;
     if (!info) return { load: scope, holding: scope.length }; // assembled without the table: every bundle
-    const plan = planQuery(state.q, { segment: lexicon.segment, aliases: lexicon.aliases, roles: lexicon.roles });
+    const plan = planWithLexicon(state.q, lexicon);
     // A word no province holds is searched by the engine as its near forms and the words
     // that contain it: route those.
     for (const c of plan.concepts) {
@@ -177,11 +177,7 @@ async function start(root: HTMLElement) {
     await instance.init();
     // The other provinces' bundles: their metadata loads now, for this search only.
     await Promise.all((scope?.slice(1) ?? []).map((other) => instance.mergeIndex(onSite(shardBundlePath(other.id)))));
-    const refs = cachedRefSource(async (file) => {
-      const r = await fetch(`${BUNDLE}${REFS_DIR}/${file}`);
-      if (!r.ok) throw new Error(`${file}: HTTP ${r.status}`);
-      return r.json();
-    });
+    const refs = cachedRefSource((file) => fetchJson(`${BUNDLE}${REFS_DIR}/${file}`));
     return new SearchEngine(instance, lexicon, { refs, topics });
   };
   /**
