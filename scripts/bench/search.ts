@@ -8,7 +8,10 @@
  *   - the same for a first QUESTION typed as families ask it (tests/search/questions.tsv);
  *   - bytes for a second query on the same page;
  *   - time from the keystroke (the input event that completes a query) to rendered
- *     results, median over 20 queries on a warm page.
+ *     results, median over 20 queries on a warm page;
+ *   - time from opening a result address (/search/?q=…) on a cold cache to the rendered
+ *     results (issue 12: under 1 second), on this machine's loopback and on an emulated
+ *     phone connection (NETWORKS), where the bytes above cost what they would.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -78,6 +81,29 @@ async function typeQuery(page: Page, q: string): Promise<number> {
   return page.evaluate(`(${TYPE_QUERY})(${JSON.stringify(q)})`) as Promise<number>;
 }
 
+/**
+ * Connections the cold-cache time is measured on (Chromium's network emulation): the
+ * loopback as it is, and a typical 4G phone connection (DevTools' "Fast 4G" preset:
+ * 9 Mbit/s down, 1.5 Mbit/s up, 60 ms round trip).
+ */
+const NETWORKS = [
+  { label: 'loopback', conditions: null },
+  { label: 'emulated 4G (9 Mbit/s, 60 ms)', conditions: { offline: false, latency: 60, downloadThroughput: (9e6 / 8) | 0, uploadThroughput: (1.5e6 / 8) | 0 } },
+] as const;
+const COLD_QUERIES = ['护理补贴', '我家孩子是自闭症能去哪里上学'];
+
+/**
+ * Milliseconds from the start of navigation to the rendered results of a /search/?q=…
+ * address opened in a fresh context (nothing cached): the page records when its
+ * `search-rendered` event fires, on the navigation's clock.
+ */
+async function coldResultsMillis(page: Page, url: string, query: string): Promise<number> {
+  await page.addInitScript(`window.addEventListener('search-rendered', (e) => { if (e.detail && e.detail.query === ${JSON.stringify(query)} && window.__renderedAt === undefined) window.__renderedAt = performance.now(); }, true);`);
+  await page.goto(url);
+  await page.waitForFunction('window.__renderedAt !== undefined', undefined, { timeout: 60_000 });
+  return (await page.evaluate('window.__renderedAt')) as number;
+}
+
 const kb = (b: number) => b / 1024;
 const sum = (xs: { bytes: number }[]) => xs.reduce((a, x) => a + x.bytes, 0);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -126,6 +152,25 @@ export async function benchSearch(root: string, dist = join(root, 'dist')): Prom
         results.push({ name: 'search: second query on the same page (孤独症), bytes', value: kb(sum(second)), unit: 'KB' });
       }
       await page.close();
+    }
+
+    // Cold cache: a shared or bookmarked result address opened on a fresh page.
+    for (const net of NETWORKS) {
+      for (const q of COLD_QUERIES) {
+        const runs: number[] = [];
+        for (let i = 0; i < 3; i++) {
+          const page = await newPage(browser, { width: 360, height: 800 });
+          if (net.conditions) {
+            const cdp = await page.context().newCDPSession(page);
+            await cdp.send('Network.enable');
+            await cdp.send('Network.emulateNetworkConditions', net.conditions);
+          }
+          runs.push(await coldResultsMillis(page, `${server.url}/search/?q=${encodeURIComponent(q)}`, q));
+          await page.close();
+        }
+        console.log(`  cold cache, ${net.label}, "${q}": ${runs.map((t) => t.toFixed(0)).join(' / ')} ms`);
+        results.push({ name: `search: opening a result address on a cold cache to rendered results, ${net.label} (${q}), median of 3`, value: median(runs), unit: 'ms', budget: 1000 });
+      }
     }
 
     // Keystroke → rendered results on a warm page.
