@@ -57,6 +57,23 @@ async function openFilters(page: Page) {
 const CLAUSE_HREF = /^\/plans\/[a-z][a-z0-9-]*\/([a-z]+\/)?#[a-z0-9-]+$/;
 
 describe('search page', () => {
+  it('a result address opened on a cold cache fetches each search file once (the preloads are used, not doubled)', async () => {
+    const page = await newPage(browser, PHONE);
+    const fetched: string[] = [];
+    page.on('request', (r) => {
+      const path = new URL(r.url()).pathname;
+      if (path.startsWith('/pagefind/')) fetched.push(path);
+    });
+    await page.goto(`${server.url}/search/?q=${encodeURIComponent('护理补贴')}`);
+    expect(await (await resultsFor(page, '护理补贴')).count()).toBeGreaterThan(0);
+    const preloaded = await page.$$eval('link[rel=preload], link[rel=modulepreload]', (ls) => ls.map((l) => new URL((l as HTMLLinkElement).href).pathname));
+    expect(preloaded).toEqual(expect.arrayContaining(['/pagefind/lexicon.json', '/pagefind/pagefind.js', '/pagefind/wasm.unknown.pagefind']));
+    for (const p of preloaded) expect(fetched, `${p} is what the search then loads`).toContain(p);
+    const twice = fetched.filter((p, i) => fetched.indexOf(p) !== i);
+    expect(twice).toEqual([]);
+    await page.close();
+  });
+
   it('typing a query shows clause results with highlighted words, without losing focus', async () => {
     const page = await open('/search/');
     await page.locator('#search-q').click();
