@@ -139,7 +139,18 @@ export const FIRST_RECORDS = 200;
  */
 export const FIRST_META_BYTES = 160 * 1024;
 
-/** Province id → bytes of its bundle's metadata, from the table's info. */
+/**
+ * The limits of a search within one province (the goal there is 200 KB for a first search,
+ * of which the page, scripts, WebAssembly, dictionary and table take ~125 KB): its bundles'
+ * metadata and the index chunks of the query's words must fit in the rest.
+ */
+export const REGION_SHARDS = 2;
+export const REGION_META_BYTES = 32 * 1024;
+/** The limits of a routed search over the bundles of these many provinces. */
+export const routeLimits = (provinces: number) =>
+  provinces > 1 ? { shards: FIRST_SHARDS, records: FIRST_RECORDS, bytes: FIRST_META_BYTES } : { shards: REGION_SHARDS, records: FIRST_RECORDS, bytes: REGION_META_BYTES };
+
+/** Bundle id → bytes of its metadata, from the table's info. */
 export const metaBytesOf = (info: ShardWordsInfo): Map<string, number> => new Map(info.shards.map((s, i) => [s, info.metaBytes?.[i] ?? 0]));
 
 /**

@@ -4,10 +4,11 @@
 import { describe, expect, it } from 'vitest';
 import { encodeLexicon, mergeLexicons, decodeLexicon } from '../../src/search/lexicon.ts';
 import { facetsOf } from '../../src/search/params.ts';
-import { shardsInScope, scopeKey } from '../../src/search/shard-scope.ts';
+import { bundlesOfProvinces, shardBundlePath, shardsInScope, scopeKey } from '../../src/search/shard-scope.ts';
+import { bundleId, bundlesHolding, bundleWordCountsText, manifestOf, provinceOfBundle, readManifest, splitBundleWordCounts, splitIntoBundles } from '../../src/search/bundles.ts';
 import { brokenLinks, fileForUrl, mergePlanCsv, planAssembly } from '../../src/shards/assemble.ts';
 import { csvRecords, toCsv } from '../../src/publish/csv.ts';
-import { bucketOf, buildShardWords, chooseShards, decodeBucket, parseWordCounts, tokenShards, wordCountsText } from '../../src/search/shard-words.ts';
+import { bucketOf, buildShardWords, chooseShards, decodeBucket, FIRST_META_BYTES, parseWordCounts, REGION_META_BYTES, routeLimits, tokenShards, wordCountsText } from '../../src/search/shard-words.ts';
 import { changeCount, describeChanges, planChanges, planHash, shardFingerprint } from '../../src/shards/fingerprint.ts';
 import { duration, progressLine, timeLeft } from '../../src/shards/progress.ts';
 import { ownedByShard, ownedByShared, sharedOnlyPage, shardsOf } from '../../src/shards/shards.ts';
@@ -238,6 +239,46 @@ describe('word → provinces table', () => {
     const text = wordCountsText(counts({ 就业: 10, 康复: 40 }));
     expect(parseWordCounts(text, 'words.tsv')).toEqual(counts({ 就业: 10, 康复: 40 }));
     expect(() => parseWordCounts('康复\t4\n就业 10\n', 'facts/words.tsv')).toThrow('facts/words.tsv:2: expected "word<TAB>records"');
+  });
+});
+
+describe('a province cut into bundles of whole plans', () => {
+  const plans = (...records: number[]) => records.map((n, i) => ({ slug: `p${i}`, records: n }));
+  it('groups consecutive plans up to the record bound, never splitting a plan', () => {
+    expect(splitIntoBundles(plans(40, 50, 30, 80, 10), 100)).toEqual([['p0', 'p1'], ['p2'], ['p3', 'p4']]);
+    // A plan larger than the bound gets a bundle of its own.
+    expect(splitIntoBundles(plans(250, 20, 30), 100)).toEqual([['p0'], ['p1', 'p2']]);
+    expect(splitIntoBundles(plans(10, 10), 100)).toEqual([['p0', 'p1']]);
+    expect(splitIntoBundles([], 100)).toEqual([]);
+  });
+
+  it('names its bundles by province and number, says which plans each holds, and finds a plan’s bundle', () => {
+    const m = manifestOf('gansu', [['a', 'b'], ['c']]);
+    expect(m.bundles).toEqual([{ id: 'gansu/0', plans: ['a', 'b'] }, { id: 'gansu/1', plans: ['c'] }]);
+    expect(readManifest(JSON.parse(JSON.stringify(m)), 'f')).toEqual(m);
+    expect(() => readManifest({ v: 0 } as never, 'gansu/bundles.json')).toThrow('gansu/bundles.json: not a bundles manifest');
+    expect(bundlesHolding(m, ['c'])).toEqual(['gansu/1']);
+    expect(bundlesHolding(m, ['b', 'c'])).toEqual(['gansu/0', 'gansu/1']);
+    expect(provinceOfBundle(bundleId('gansu', 3))).toBe('gansu');
+    expect(shardBundlePath('gansu/3')).toBe('/pagefind/shards/gansu/3/');
+    expect(bundlesOfProvinces(['beijing/0', 'beijing/1', 'tianjin/0'], ['tianjin'])).toEqual(['tianjin/0']);
+  });
+
+  it('keeps each bundle’s word counts apart in the province’s one file', () => {
+    const parts = [
+      { id: 'gansu/0', text: wordCountsText(new Map([['康复', 4]])) },
+      { id: 'gansu/1', text: wordCountsText(new Map([['就业', 2], ['康复', 1]])) },
+    ];
+    const back = splitBundleWordCounts(bundleWordCountsText(parts), 'words.tsv');
+    expect(back).toEqual(parts);
+    expect(parseWordCounts(back[1].text, 'x')).toEqual(new Map([['就业', 2], ['康复', 1]]));
+    expect(() => splitBundleWordCounts('康复\t4\n', 'facts/words.tsv')).toThrow('facts/words.tsv:1: a word before any');
+  });
+
+  it('a search within one province loads fewer bundles and less metadata than a national one', () => {
+    expect(routeLimits(1).bytes).toBe(REGION_META_BYTES);
+    expect(routeLimits(2).bytes).toBe(FIRST_META_BYTES);
+    expect(routeLimits(1).shards).toBeLessThan(routeLimits(31).shards);
   });
 });
 
