@@ -83,11 +83,14 @@ const table = buildShardWords(
       // What merging the bundle downloads before any word: its metadata (already gzip-compressed).
       const bundle = join(out, 'pagefind', 'shards', b.id);
       const metaBytes = readdirSync(bundle).filter((f) => f.endsWith('.pf_meta')).reduce((n, f) => n + statSync(join(bundle, f)).size, 0);
+      // And what each word of a query costs there: one of its index chunks.
+      const chunks = readdirSync(join(bundle, 'index')).map((f) => statSync(join(bundle, 'index', f)).size);
+      const chunkBytes = chunks.length ? Math.round(chunks.reduce((a, b) => a + b, 0) / chunks.length) : 0;
       if (!counts.has(b.id)) {
         console.error(`assemble: ${file} has no word counts of bundle ${b.id}: build province job ${s.id} again (npm run build:shard -- --shard ${s.id} --force)`);
         process.exit(1);
       }
-      return { id: b.id, counts: counts.get(b.id)!, metaBytes };
+      return { id: b.id, counts: counts.get(b.id)!, metaBytes, chunkBytes };
     });
   }),
 );

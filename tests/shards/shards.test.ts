@@ -8,7 +8,7 @@ import { bundlesOfProvinces, shardBundlePath, shardsInScope, scopeKey } from '..
 import { bundleId, bundlesHolding, bundleWordCountsText, manifestOf, provinceOfBundle, readManifest, splitBundleWordCounts, splitIntoBundles } from '../../src/search/bundles.ts';
 import { brokenLinks, fileForUrl, mergePlanCsv, planAssembly } from '../../src/shards/assemble.ts';
 import { csvRecords, toCsv } from '../../src/publish/csv.ts';
-import { bucketOf, buildShardWords, chooseShards, decodeBucket, FIRST_META_BYTES, parseWordCounts, REGION_META_BYTES, routeLimits, tokenShards, wordCountsText } from '../../src/search/shard-words.ts';
+import { bucketOf, buildShardWords, chooseShards, decodeBucket, FIRST_BYTES, loadBytesOf, parseWordCounts, REGION_BYTES, routeLimits, tokenShards, wordCountsText } from '../../src/search/shard-words.ts';
 import { changeCount, describeChanges, planChanges, planHash, shardFingerprint } from '../../src/shards/fingerprint.ts';
 import { duration, progressLine, timeLeft } from '../../src/shards/progress.ts';
 import { ownedByShard, ownedByShared, sharedOnlyPage, shardsOf } from '../../src/shards/shards.ts';
@@ -199,6 +199,10 @@ describe('word → provinces table', () => {
   it('splits the words into buckets by first character, each word once, every word of a first character in one bucket', () => {
     expect(table.info).toEqual({ v: 1, buckets: 3, shards: ['beijing', 'tianjin', 'hebei'] });
     expect(buildShardWords(shards.map((x, i) => ({ ...x, metaBytes: 1000 * (i + 1) }))).info.metaBytes).toEqual([1000, 2000, 3000]);
+    // What a bundle costs a query: its metadata and an index chunk a word.
+    const sized = buildShardWords(shards.map((x, i) => ({ ...x, metaBytes: 1000 * (i + 1), chunkBytes: 500 }))).info;
+    expect(sized.chunkBytes).toEqual([500, 500, 500]);
+    expect(loadBytesOf(sized, 2)).toEqual(new Map([['beijing', 2000], ['tianjin', 3000], ['hebei', 4000]]));
     const words = table.files.flatMap((f) => f.lines.split('\n').filter(Boolean).map((l) => l.split('\t')[0]));
     expect(words.sort()).toEqual(['丹晋', '乐丰', '孤独症', '就业', '康复', '康复训练'].sort());
     expect(bucketOf('康复', 3)).toBe(bucketOf('康复训练', 3));
@@ -228,9 +232,9 @@ describe('word → provinces table', () => {
     // Filters narrow the scope; a word held nowhere loads nothing.
     expect(chooseShards([concept(['康复'])], lookUp, ['hebei']).load).toEqual(['hebei']);
     expect(chooseShards([concept(['量子'])], lookUp, scope)).toEqual({ load: [], holding: [] });
-    // Large provinces: their metadata bounds how many a first search loads (the first always).
+    // Large bundles: what loading them downloads bounds how many a first search loads (the first always).
     const meta = (kb: number) => new Map(scope.map((id) => [id, kb * 1024]));
-    expect(chooseShards([concept(['康复'])], lookUp, scope, { records: Infinity, metaBytes: meta(70) }).load).toEqual(['tianjin', 'beijing']);
+    expect(chooseShards([concept(['康复'])], lookUp, scope, { records: Infinity, metaBytes: meta(100) }).load).toEqual(['tianjin', 'beijing']);
     expect(chooseShards([concept(['康复'])], lookUp, scope, { records: Infinity, metaBytes: meta(300) }).load).toEqual(['tianjin']);
     expect(chooseShards([concept(['康复'])], lookUp, scope, { records: Infinity, bytes: Infinity, metaBytes: meta(300) }).load).toHaveLength(3);
   });
@@ -276,8 +280,8 @@ describe('a province cut into bundles of whole plans', () => {
   });
 
   it('a search within one province loads fewer bundles and less metadata than a national one', () => {
-    expect(routeLimits(1).bytes).toBe(REGION_META_BYTES);
-    expect(routeLimits(2).bytes).toBe(FIRST_META_BYTES);
+    expect(routeLimits(1).bytes).toBe(REGION_BYTES);
+    expect(routeLimits(2).bytes).toBe(FIRST_BYTES);
     expect(routeLimits(1).shards).toBeLessThan(routeLimits(31).shards);
   });
 });

@@ -18,7 +18,7 @@ import { looserButtonText, nothingToSearchLine, partialLine, understoodLine } fr
 import { onSite, topicPath } from '../../site/paths.ts';
 import { searchReportHref } from '../../site/report-link.ts';
 import { bundlesOfProvinces, shardBundlePath, shardsInScope, type ShardRef } from '../../search/shard-scope.ts';
-import { bucketOf, chooseShards, decodeBucket, metaBytesOf, routeLimits, SHARD_WORDS_DIR, tokenShards, type ShardWordsBucket } from '../../search/shard-words.ts';
+import { bucketOf, chooseShards, decodeBucket, loadBytesOf, routeLimits, SHARD_WORDS_DIR, tokenShards, type ShardWordsBucket } from '../../search/shard-words.ts';
 import { BUNDLES_FILE, bundlesHolding, readManifest, type BundlesManifest } from '../../search/bundles.ts';
 import { planWithLexicon } from '../../search/query.ts';
 
@@ -136,7 +136,7 @@ async function start(root: HTMLElement) {
         buckets.set(b, decodeBucket(await fetchJson<ShardWordsBucket>(`${BUNDLE}${SHARD_WORDS_DIR}/${b}.json`), info)),
       ),
     );
-    const limits = { ...routeLimits(scope.length), metaBytes: metaBytesOf(info), ...(everywhere ? { shards: Infinity, records: Infinity, bytes: Infinity } : {}) };
+    const limits = { ...routeLimits(scope.length), metaBytes: loadBytesOf(info, tokens.length), ...(everywhere ? { shards: Infinity, records: Infinity, bytes: Infinity } : {}) };
     const choice = chooseShards(plan.concepts, (t) => tokenShards(t, buckets.get(bucketOf(indexForm(t), info.buckets))!), inScope, limits);
     // Nothing anywhere: one bundle answers "not found" as well as all of them.
     return { load: choice.load.length ? choice.load : inScope.slice(0, 1), holding: choice.holding.length };
