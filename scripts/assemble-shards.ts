@@ -23,6 +23,7 @@ import { DEFAULT_WORK, hashedFiles, ROOT } from './shards/job.ts';
 import { FACTS_DIR, readSeeds, SITE_DIR, WORD_COUNTS_FILE } from './shards/state.ts';
 import { buildShardWords, parseWordCounts, SHARD_WORDS_DIR } from '../src/search/shard-words.ts';
 import { BUNDLES_FILE, readManifest, splitBundleWordCounts } from '../src/search/bundles.ts';
+import { bundleBytes } from '../src/shards/bundle-bytes.ts';
 
 const { values } = parseArgs({
   options: {
@@ -80,17 +81,14 @@ const table = buildShardWords(
     const manifest = readManifest(JSON.parse(readFileSync(manifestFile, 'utf8')), manifestFile);
     const counts = new Map(splitBundleWordCounts(readFileSync(file, 'utf8'), file).map((b) => [b.id, parseWordCounts(b.text, `${file} (${b.id})`)]));
     return manifest.bundles.map((b) => {
-      // What merging the bundle downloads before any word: its metadata (already gzip-compressed).
+      // What merging the bundle downloads: its metadata, and an index chunk a word.
       const bundle = join(out, 'pagefind', 'shards', b.id);
-      const metaBytes = readdirSync(bundle).filter((f) => f.endsWith('.pf_meta')).reduce((n, f) => n + statSync(join(bundle, f)).size, 0);
-      // And what each word of a query costs there: one of its index chunks.
-      const chunks = readdirSync(join(bundle, 'index')).map((f) => statSync(join(bundle, 'index', f)).size);
-      const chunkBytes = chunks.length ? Math.round(chunks.reduce((a, b) => a + b, 0) / chunks.length) : 0;
+      const bytes = bundleBytes(bundle);
       if (!counts.has(b.id)) {
         console.error(`assemble: ${file} has no word counts of bundle ${b.id}: build province job ${s.id} again (npm run build:shard -- --shard ${s.id} --force)`);
         process.exit(1);
       }
-      return { id: b.id, counts: counts.get(b.id)!, metaBytes, chunkBytes };
+      return { id: b.id, counts: counts.get(b.id)!, ...bytes };
     });
   }),
 );

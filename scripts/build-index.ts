@@ -29,8 +29,9 @@ import { parseArgs } from 'node:util';
 import * as pagefind from 'pagefind';
 import { indexUserWords, lexiconOf, loadCorpus } from '../src/search/corpus.ts';
 import { indexForm, LEXICON_FILE } from '../src/search/lexicon.ts';
-import { wordCountsText } from '../src/search/shard-words.ts';
-import { BUNDLE_RECORDS, BUNDLES_FILE, bundleWordCountsText, manifestOf, splitIntoBundles } from '../src/search/bundles.ts';
+import { buildShardWords, wordCountsText } from '../src/search/shard-words.ts';
+import { bundleBytes } from '../src/shards/bundle-bytes.ts';
+import { BUNDLE_RECORDS, BUNDLES_FILE, bundleId, bundleWordCountsText, manifestOf, PROVINCE_WORDS_DIR, splitIntoBundles } from '../src/search/bundles.ts';
 import { CARRIER_FILTERS, FILTER_NAMES, TOPIC_FILTER } from '../src/search/records.ts';
 import { writeRefFiles } from '../src/search/refs-files.ts';
 import { isWordToken } from '../src/search/text.ts';
@@ -130,14 +131,22 @@ if (args.bundles) {
   const bySlug = new Map<string, Prepared[]>();
   for (const p of prepared) bySlug.get(p.r.slug)?.push(p) ?? bySlug.set(p.r.slug, [p]);
   const groups = splitIntoBundles(corpus.catalog.map((e) => ({ slug: e.slug, records: bySlug.get(e.slug)?.length ?? 0 })), max);
-  const manifest = manifestOf(province, groups);
+  const ids = groups.map((_, n) => bundleId(province, n));
   const parts: { id: string; text: string }[] = [];
+  const tableInput: Parameters<typeof buildShardWords>[0][number][] = [];
   for (const [n, group] of groups.entries()) {
     const records = group.flatMap((slug) => bySlug.get(slug) ?? []);
-    await writeBundle(records, join(out, String(n)));
-    parts.push({ id: manifest.bundles[n].id, text: wordCountsText(wordCounts(records)) });
+    const dir = join(out, String(n));
+    await writeBundle(records, dir);
+    const words = wordCounts(records);
+    parts.push({ id: ids[n], text: wordCountsText(words) });
+    tableInput.push({ id: ids[n], counts: words, ...bundleBytes(dir) });
   }
-  writeFileSync(join(out, BUNDLES_FILE), JSON.stringify(manifest));
+  // The province's own word → bundles table, for searches within it (src/search/bundles.ts).
+  const table = buildShardWords(tableInput);
+  mkdirSync(join(out, PROVINCE_WORDS_DIR), { recursive: true });
+  for (const b of table.files) writeFileSync(join(out, PROVINCE_WORDS_DIR, `${b.bucket}.json`), JSON.stringify(b));
+  writeFileSync(join(out, BUNDLES_FILE), JSON.stringify(manifestOf(province, groups, table.info)));
   counts = bundleWordCountsText(parts);
   console.log(`build-index: ${groups.length} bundles of at most ${max} records (${groups.map((g) => g.reduce((n, s) => n + (bySlug.get(s)?.length ?? 0), 0)).join(', ')})`);
 } else {

@@ -13,6 +13,7 @@
  * (pagefind/shards/<province>/bundles.json), the only place that says which plan is in
  * which bundle.
  */
+import type { ShardWordsInfo } from './shard-words.ts';
 
 /** Records a bundle holds at most (a larger plan gets a bundle of its own): ~15 plans, ~14 KB of metadata. */
 export const BUNDLE_RECORDS = 1500;
@@ -24,7 +25,15 @@ export interface BundlesManifest {
   v: number;
   /** Bundle ids, `<province>/<n>`, each with its plans' slugs; the bundle is in pagefind/shards/<id>/. */
   bundles: { id: string; plans: string[] }[];
+  /**
+   * The province's own word → bundles table (its buckets in pagefind/shards/<province>/words/):
+   * a search within the province routes with it and the province's dictionary, so what it
+   * downloads does not grow with the number of provinces.
+   */
+  words?: ShardWordsInfo;
 }
+/** Folder of a province's own word → bundles table, beside bundles.json. */
+export const PROVINCE_WORDS_DIR = 'words';
 
 /** A bundle's id: its folder under pagefind/shards/. */
 export const bundleId = (province: string, n: number) => `${province}/${n}`;
@@ -49,8 +58,8 @@ export function splitIntoBundles(plans: readonly { slug: string; records: number
   return groups;
 }
 
-export function manifestOf(province: string, groups: readonly string[][]): BundlesManifest {
-  return { v: BUNDLES_VERSION, bundles: groups.map((plans, n) => ({ id: bundleId(province, n), plans: [...plans] })) };
+export function manifestOf(province: string, groups: readonly string[][], words?: ShardWordsInfo): BundlesManifest {
+  return { v: BUNDLES_VERSION, bundles: groups.map((plans, n) => ({ id: bundleId(province, n), plans: [...plans] })), ...(words ? { words } : {}) };
 }
 
 export function readManifest(json: BundlesManifest, file: string): BundlesManifest {

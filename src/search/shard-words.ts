@@ -24,8 +24,14 @@ import { indexForm } from './lexicon.ts';
 
 export const SHARD_WORDS_DIR = 'shard-words';
 export const SHARD_WORDS_VERSION = 1;
-/** Words a bucket holds on average: ~4 KB gzip each at 31 provinces (a query fetches one bucket a word). */
+/** Words a bucket holds on average: ~4 KB gzip each at 31 entries a word (a query fetches one bucket a word). */
 export const WORDS_PER_BUCKET = 200;
+/**
+ * Entries (word, bundle) a bucket holds on average, at most: a national table of ~200
+ * bundles has many more entries a word than one of 31 provinces, so it gets more buckets
+ * (each of fewer first characters) and a bucket stays a few KB.
+ */
+export const ENTRIES_PER_BUCKET = 2000;
 
 /** Written into the national lexicon.json: how to find a word's bucket and what its entries mean. */
 export interface ShardWordsInfo {
@@ -89,7 +95,8 @@ export function buildShardWords(
       byWord.set(w, entry);
     }
   });
-  const buckets = Math.max(1, Math.ceil(byWord.size / perBucket));
+  const entries = [...byWord.values()].reduce((n, e) => n + e.length, 0);
+  const buckets = Math.max(1, Math.ceil(byWord.size / perBucket), Math.ceil(entries / ENTRIES_PER_BUCKET));
   const lines: string[][] = Array.from({ length: buckets }, () => []);
   for (const w of [...byWord.keys()].sort()) lines[bucketOf(w, buckets)].push(`${w}\t${byWord.get(w)!.join(' ')}`);
   return {

@@ -151,8 +151,11 @@ describe('search across shards', () => {
     const hits = await results(page);
     expect(hits.length).toBeGreaterThan(0);
     expect(hits.every((h) => h.href.startsWith('/plans/beijing-'))).toBe(true);
-    // Routed by the word → bundles table, within the limits of a province search.
-    expect(requests.filter((p) => /^\/pagefind\/shard-words\/\d+\.json$/.test(p))).toHaveLength(1);
+    // Routed by the province's own word → bundles table and dictionary (none of the national
+    // files, which grow with the number of provinces), within the limits of a province search.
+    expect(requests.filter((p) => /^\/pagefind\/shards\/beijing\/words\/\d+\.json$/.test(p))).toHaveLength(1);
+    expect(requests).toContain('/pagefind/shards/beijing/lexicon.json');
+    expect(requests.filter((p) => p.startsWith('/pagefind/shard-words/') || p === '/pagefind/lexicon.json')).toEqual([]);
     const loaded = metaFiles(requests, 'beijing');
     expect(loaded.length).toBeGreaterThan(0);
     expect(loaded.length).toBeLessThanOrEqual(REGION_SHARDS);
@@ -178,7 +181,7 @@ describe('search across shards', () => {
     const page = await newPage(browser, { width: 1280, height: 900 });
     const requests: string[] = [];
     page.on('request', (r) => requests.push(new URL(r.url()).pathname));
-    await page.route(/\/pagefind\/shard-words\//, (route) => route.abort());
+    await page.route(/\/pagefind\/(shard-words|shards\/[^/]+\/words)\//, (route) => route.abort());
     await page.goto(`${server.url}/search/?q=康复&province=天津市`);
     const hits = await results(page);
     expect(hits.length).toBeGreaterThan(0);

@@ -276,7 +276,16 @@ describe('a province cut into bundles of whole plans', () => {
     const back = splitBundleWordCounts(bundleWordCountsText(parts), 'words.tsv');
     expect(back).toEqual(parts);
     expect(parseWordCounts(back[1].text, 'x')).toEqual(new Map([['就业', 2], ['康复', 1]]));
+    // The province's own word → bundles table rides in its manifest.
+    const words = buildShardWords(back.map((b) => ({ id: b.id, counts: parseWordCounts(b.text, b.id) }))).info;
+    expect(manifestOf('gansu', [['a'], ['b']], words).words?.shards).toEqual(['gansu/0', 'gansu/1']);
     expect(() => splitBundleWordCounts('康复\t4\n', 'facts/words.tsv')).toThrow('facts/words.tsv:1: a word before any');
+  });
+
+  it('a table of many bundles gets more buckets, so a bucket stays small', () => {
+    const counts = new Map(Array.from({ length: 100 }, (_, i) => [`词${i}`, 1] as [string, number]));
+    expect(buildShardWords([{ id: 'a', counts }]).info.buckets).toBe(1);
+    expect(buildShardWords(Array.from({ length: 200 }, (_, i) => ({ id: `p/${i}`, counts }))).info.buckets).toBe(10);
   });
 
   it('a search within one province loads fewer bundles and less metadata than a national one', () => {

@@ -19,7 +19,7 @@ import { onSite, topicPath } from '../../site/paths.ts';
 import { searchReportHref } from '../../site/report-link.ts';
 import { bundlesOfProvinces, shardBundlePath, shardsInScope, type ShardRef } from '../../search/shard-scope.ts';
 import { bucketOf, chooseShards, decodeBucket, loadBytesOf, routeLimits, SHARD_WORDS_DIR, tokenShards, type ShardWordsBucket } from '../../search/shard-words.ts';
-import { BUNDLES_FILE, bundlesHolding, readManifest, type BundlesManifest } from '../../search/bundles.ts';
+import { BUNDLES_FILE, bundlesHolding, PROVINCE_WORDS_DIR, readManifest, type BundlesManifest } from '../../search/bundles.ts';
 import { planWithLexicon } from '../../search/query.ts';
 
 // The index stores root-relative addresses; the page adds the base path it is served under.
@@ -107,17 +107,22 @@ async function start(root: HTMLElement) {
   /** A province's bundles and the plans each holds. */
   const manifestOf = (province: string) =>
     fetchJson<BundlesManifest>(`${onSite(shardBundlePath(province))}${BUNDLES_FILE}`).then((m) => readManifest(m, `${province}/${BUNDLES_FILE}`));
+  const provinceLexicon = (province: string) => fetchJson<LexiconJson>(`${onSite(shardBundlePath(province))}${LEXICON_FILE}`).then(decodeLexicon);
   const allBundles = async (scope: ShardRef[]) => (await Promise.all(scope.map((s) => manifestOf(s.id)))).flatMap((m) => m.bundles.map((b) => b.id));
   /**
-   * The bundles a search with words loads, from the word → bundles table: those holding the
-   * query's words, most matching records first, within the limits (routeLimits: fewer
-   * within one province than nationally; `everywhere`: all of them); `holding` is every
-   * bundle in scope that holds them.
+   * The bundles a search with words loads, from a word → bundles table: within one
+   * province the province's own (its bundles.json and words/, with its dictionary), else
+   * the national one (pagefind/lexicon.json and shard-words/) — those holding the query's
+   * words, most matching records first, within the limits (routeLimits: fewer within one
+   * province than nationally; `everywhere`: all of them); `holding` is every bundle in
+   * scope that holds them.
    */
   const routedBundles = async (state: SearchState, scope: ShardRef[], everywhere: boolean): Promise<{ load: string[]; holding: number }> => {
-    const { json, lexicon } = await nationalLexicon();
-    const info = json.shardWords;
-    if (!info) throw new Error('the national dictionary has no word → bundles table');
+    const own = scope.length === 1 ? scope[0].id : null;
+    const [info, lexicon, tableBase] = own
+      ? await Promise.all([manifestOf(own).then((m) => m.words), provinceLexicon(own), `${onSite(shardBundlePath(own))}${PROVINCE_WORDS_DIR}/`])
+      : await nationalLexicon().then((n) => [n.json.shardWords, n.lexicon, `${BUNDLE}${SHARD_WORDS_DIR}/`] as const);
+    if (!info) throw new Error('no word → bundles table');
     const inScope = bundlesOfProvinces(info.shards, scope.map((s) => s.id));
     const plan = planWithLexicon(state.q, lexicon);
     // A word no bundle holds is searched by the engine as its near forms and the words
@@ -133,7 +138,7 @@ async function start(root: HTMLElement) {
     const buckets = new Map<number, Map<string, Map<string, number>>>();
     await Promise.all(
       [...new Set(tokens.map((t) => bucketOf(indexForm(t), info.buckets)))].map(async (b) =>
-        buckets.set(b, decodeBucket(await fetchJson<ShardWordsBucket>(`${BUNDLE}${SHARD_WORDS_DIR}/${b}.json`), info)),
+        buckets.set(b, decodeBucket(await fetchJson<ShardWordsBucket>(`${tableBase}${b}.json`), info)),
       ),
     );
     const limits = { ...routeLimits(scope.length), metaBytes: loadBytesOf(info, tokens.length), ...(everywhere ? { shards: Infinity, records: Infinity, bytes: Infinity } : {}) };
@@ -143,8 +148,8 @@ async function start(root: HTMLElement) {
   };
   /**
    * What a search on a site built in shards loads: its bundles, the dictionary it segments
-   * the query with (a province's own when the bundles are one province's and no table was
-   * read, else the national one) and, for a routed search, how many bundles hold its words.
+   * the query with (a province's own within one province, else the national one) and, for
+   * a routed search, how many bundles hold its words.
    */
   const bundleScope = async (state: SearchState, everywhere: boolean): Promise<{ bundles: string[]; lexicon: string | null; holding: number | null }> => {
     const scope = shardsInScope(shards!, facets, state.filters);
@@ -159,7 +164,8 @@ async function start(root: HTMLElement) {
     if (state.q.trim()) {
       try {
         const routed = await routedBundles(state, scope, everywhere);
-        return { bundles: routed.load, lexicon: null, holding: routed.holding };
+        // The dictionary the words were routed with: the province's own within one province.
+        return { bundles: routed.load, lexicon: own, holding: routed.holding };
       } catch (e) {
         // Without the table (a bucket that does not load), the search still works: every bundle in scope.
         console.error(e);
@@ -190,7 +196,7 @@ async function start(root: HTMLElement) {
       !bundles
         ? fetchJson<LexiconJson>(`${BUNDLE}${LEXICON_FILE}`).then(decodeLexicon)
         : lexiconOf
-          ? fetchJson<LexiconJson>(`${onSite(shardBundlePath(lexiconOf))}${LEXICON_FILE}`).then(decodeLexicon)
+          ? provinceLexicon(lexiconOf)
           : nationalLexicon().then((n) => n.lexicon),
     ]);
     // pagefind.js reads <html lang> once, when its instance is created, and runs
