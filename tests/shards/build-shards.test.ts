@@ -27,8 +27,8 @@ import type { LexiconJson } from '../../src/search/lexicon.ts';
 import { REGION_SHARDS } from '../../src/search/shard-words.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
-/** Records a bundle holds at most here: a synthetic plan has ~100, so two bundles or more a province. */
-const BUNDLE_RECORDS = 150;
+/** Records a bundle holds at most here: a synthetic plan has ~100, so about one plan a bundle, three a province. */
+const BUNDLE_RECORDS = 100;
 const tmp = mkdtempSync(join(tmpdir(), 'shards-test-'));
 const seeds = join(tmp, 'seeds');
 const work = join(tmp, 'work');
