@@ -10,7 +10,7 @@
  * province job's rows, in catalogue order), sitemap.xml, robots.txt and _headers (the feed
  * comes from the shared job, which has every plan's catalogue entry).
  */
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
