@@ -4,13 +4,13 @@
  * site side by side in one folder, each job contributing only the files it owns
  * (src/shards/shards.ts). Fails when two jobs contribute one path with different bytes or
  * when a page links to a file the assembled site does not have. Writes the national query
- * dictionary (pagefind/lexicon.json, every shard's words) and the word → provinces table
+ * dictionary (pagefind/lexicon.json, every shard's words) and the word → bundles table
  * (pagefind/shard-words/, src/search/shard-words.ts) for searches across shards, and the
  * site-wide publishing files a single build writes: the national open-data CSVs (every
  * province job's rows, in catalogue order), sitemap.xml, robots.txt and _headers (the feed
  * comes from the shared job, which has every plan's catalogue entry).
  */
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
@@ -22,6 +22,8 @@ import { ownedByShard, ownedByShared, SHARED_SHARD, shardBundleDir } from '../sr
 import { DEFAULT_WORK, hashedFiles, ROOT } from './shards/job.ts';
 import { FACTS_DIR, readSeeds, SITE_DIR, WORD_COUNTS_FILE } from './shards/state.ts';
 import { buildShardWords, parseWordCounts, SHARD_WORDS_DIR } from '../src/search/shard-words.ts';
+import { BUNDLES_FILE, readManifest, splitBundleWordCounts } from '../src/search/bundles.ts';
+import { bundleBytes } from '../src/shards/bundle-bytes.ts';
 
 const { values } = parseArgs({
   options: {
@@ -65,19 +67,29 @@ for (const [path, job] of assembly.placed) {
 
 // The national query dictionary: a search across shards segments queries with every shard's words.
 const lexicons = seeds.shards.map((s) => JSON.parse(readFileSync(join(out, shardBundleDir(s.id), LEXICON_FILE), 'utf8')) as LexiconJson);
-// The word → provinces table (src/search/shard-words.ts): a national search merges only the
-// bundles of the provinces that hold its words. From each province index's own word counts.
+// The word → bundles table (src/search/shard-words.ts): a search merges only the bundles
+// that hold its words. From each bundle's own word counts.
 const table = buildShardWords(
-  seeds.shards.map((s) => {
+  seeds.shards.flatMap((s) => {
     const file = join(work, s.id, FACTS_DIR, WORD_COUNTS_FILE);
-    if (!existsSync(file)) {
-      console.error(`assemble: ${file} is missing: build province job ${s.id} again (npm run build:shard -- --shard ${s.id} --force)`);
+    const manifestFile = join(out, shardBundleDir(s.id), BUNDLES_FILE);
+    if (!existsSync(file) || !existsSync(manifestFile)) {
+      console.error(`assemble: ${existsSync(file) ? manifestFile : file} is missing: build province job ${s.id} again (npm run build:shard -- --shard ${s.id} --force)`);
       process.exit(1);
     }
-    // What merging the bundle downloads before any word: its metadata (already gzip-compressed).
-    const bundle = join(out, shardBundleDir(s.id));
-    const metaBytes = readdirSync(bundle).filter((f) => f.endsWith('.pf_meta')).reduce((n, f) => n + statSync(join(bundle, f)).size, 0);
-    return { id: s.id, counts: parseWordCounts(readFileSync(file, 'utf8'), file), metaBytes };
+    // The table's entries are the province's bundles (src/search/bundles.ts), each with its own word counts.
+    const manifest = readManifest(JSON.parse(readFileSync(manifestFile, 'utf8')), manifestFile);
+    const counts = new Map(splitBundleWordCounts(readFileSync(file, 'utf8'), file).map((b) => [b.id, parseWordCounts(b.text, `${file} (${b.id})`)]));
+    return manifest.bundles.map((b) => {
+      // What merging the bundle downloads: its metadata, and an index chunk a word.
+      const bundle = join(out, 'pagefind', 'shards', b.id);
+      const bytes = bundleBytes(bundle);
+      if (!counts.has(b.id)) {
+        console.error(`assemble: ${file} has no word counts of bundle ${b.id}: build province job ${s.id} again (npm run build:shard -- --shard ${s.id} --force)`);
+        process.exit(1);
+      }
+      return { id: b.id, counts: counts.get(b.id)!, ...bytes };
+    });
   }),
 );
 const national = JSON.stringify({ ...mergeLexicons(lexicons), shardWords: table.info });
@@ -128,5 +140,5 @@ console.log(
     `${assembly.dropped} copies of other jobs' pages left out, no collisions, every link resolves; ` +
     `open data ${NATIONAL_CSVS.join(', ')} of ${planOrder.length} plans, ${published.summary}; ` +
     `national lexicon ${(Buffer.byteLength(national) / 1024).toFixed(0)} KB (${(gzipSync(national).length / 1024).toFixed(0)} KB gzip); ` +
-    `word → provinces table ${table.files.length} buckets (largest ${(Math.max(...tableGzip) / 1024).toFixed(1)} KB gzip); ${duration((performance.now() - started) / 1000)}`,
+    `word → bundles table (${table.info.shards.length} bundles) ${table.files.length} buckets (largest ${(Math.max(...tableGzip) / 1024).toFixed(1)} KB gzip); ${duration((performance.now() - started) / 1000)}`,
 );

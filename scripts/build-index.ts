@@ -2,6 +2,7 @@
  * npm run index: builds the search index into dist/pagefind/ with the Pagefind Node API.
  *
  *   tsx scripts/build-index.ts [--dist <dir>] [--out <dir>] [--refs <dir>] [--no-plans-table] [--word-counts <file>]
+ *                              [--bundles <province> [--bundle-records N]]
  *
  * --out puts the bundle elsewhere than <dist>/pagefind (a province job of a sharded build:
  * <dist>/pagefind/shards/<province>/), --refs the citation tables elsewhere than <out>/refs,
@@ -9,6 +10,11 @@
  * --word-counts writes each indexed word (Pagefind's form) with the number of records that
  * hold it: a province job hands it to the assemble step for the word → provinces table
  * (src/search/shard-words.ts).
+ * --bundles cuts the records into several bundles of whole plans, at most --bundle-records
+ * records each (default BUNDLE_RECORDS, or the BUNDLE_RECORDS environment variable, which
+ * tests set to get several bundles from a few plans): <out>/<n>/ each, with
+ * <out>/bundles.json saying which plans each holds (src/search/bundles.ts), the lexicon of
+ * the whole province in <out>/, and the word counts per bundle.
  *
  * One custom record per clause, 专栏 item and indicator row of every plan (content/plans/),
  * its content the nodejieba tokens joined by spaces, language `zxx` so Pagefind does not
@@ -23,7 +29,9 @@ import { parseArgs } from 'node:util';
 import * as pagefind from 'pagefind';
 import { indexUserWords, lexiconOf, loadCorpus } from '../src/search/corpus.ts';
 import { indexForm, LEXICON_FILE } from '../src/search/lexicon.ts';
-import { wordCountsText } from '../src/search/shard-words.ts';
+import { buildShardWords, wordCountsText } from '../src/search/shard-words.ts';
+import { bundleBytes } from '../src/shards/bundle-bytes.ts';
+import { BUNDLE_RECORDS, BUNDLES_FILE, bundleId, bundleWordCountsText, manifestOf, PROVINCE_WORDS_DIR, splitIntoBundles } from '../src/search/bundles.ts';
 import { CARRIER_FILTERS, FILTER_NAMES, TOPIC_FILTER } from '../src/search/records.ts';
 import { writeRefFiles } from '../src/search/refs-files.ts';
 import { isWordToken } from '../src/search/text.ts';
@@ -37,6 +45,8 @@ const { values: args } = parseArgs({
     refs: { type: 'string' },
     'no-plans-table': { type: 'boolean', default: false },
     'word-counts': { type: 'string' },
+    bundles: { type: 'string' },
+    'bundle-records': { type: 'string', default: process.env.BUNDLE_RECORDS || String(BUNDLE_RECORDS) },
   },
 });
 const dist = resolve(root, args.dist!);
@@ -57,61 +67,101 @@ const tLoad = ms(t0);
 
 const t1 = performance.now();
 const vocab = new Set<string>();
-/** Records per indexed word (index form), for --word-counts. */
-const records = new Map<string, number>();
 const prepared = corpus.records.map((r) => {
   const tokens = tokenize(r.text);
   const kw = subwords(r.text, tokens);
   const own = new Set<string>();
   for (const t of tokens) if (isWordToken(t)) (vocab.add(t), own.add(indexForm(t)));
   for (const t of kw) (vocab.add(t), own.add(indexForm(t)));
-  for (const w of own) if (w) records.set(w, (records.get(w) ?? 0) + 1);
-  return { r, content: tokens.join(' '), kw };
+  return { r, content: tokens.join(' '), kw, own };
 });
+type Prepared = (typeof prepared)[number];
 const tTokenize = ms(t1);
 
+/** Records per indexed word (index form), for --word-counts. */
+const wordCounts = (records: readonly Prepared[]) => {
+  const counts = new Map<string, number>();
+  for (const { own } of records) for (const w of own) if (w) counts.set(w, (counts.get(w) ?? 0) + 1);
+  return counts;
+};
+
+/** One Pagefind bundle of these records, written to `dir`; one index in memory at a time. */
+async function writeBundle(records: readonly Prepared[], dir: string) {
+  const created = await pagefind.createIndex({ forceLanguage: 'zxx' });
+  if (created.errors.length || !created.index) fail('createIndex', created.errors);
+  const index = created.index!;
+  const batch = 64;
+  for (let i = 0; i < records.length; i += batch) {
+    const responses = await Promise.all(
+      records.slice(i, i + batch).map(({ r, content, kw }) =>
+        index.addCustomRecord({
+          url: r.url,
+          content,
+          language: 'zxx',
+          // Searchable (Pagefind ≥ 1.5 indexes meta): only the sub-words, so 补贴 finds 护理补贴.
+          meta: kw.length ? { kw: kw.join(' ') } : {},
+          filters: {
+            ...Object.fromEntries(FILTER_NAMES.map((f) => [f, [r.filters[f]]])),
+            // Display data that must not be searchable (filter values never are).
+            [CARRIER_FILTERS[0]]: [r.cite],
+            [CARRIER_FILTERS[1]]: [r.stage],
+            ...(r.topics.length ? { [TOPIC_FILTER]: r.topics } : {}),
+          },
+          sort: { order: String(r.order).padStart(7, '0') },
+        }),
+      ),
+    );
+    responses.forEach((res, k) => {
+      if (res.errors.length) fail(`addCustomRecord ${records[i + k].r.url}`, res.errors);
+    });
+  }
+  mkdirSync(dirname(dir), { recursive: true });
+  const written = await index.writeFiles({ outputPath: dir });
+  if (written.errors.length) fail('writeFiles', written.errors);
+  await index.deleteIndex();
+}
+
 const t2 = performance.now();
-const created = await pagefind.createIndex({ forceLanguage: 'zxx' });
-if (created.errors.length || !created.index) fail('createIndex', created.errors);
-const index = created.index!;
-const batch = 64;
-for (let i = 0; i < prepared.length; i += batch) {
-  const responses = await Promise.all(
-    prepared.slice(i, i + batch).map(({ r, content, kw }) =>
-      index.addCustomRecord({
-        url: r.url,
-        content,
-        language: 'zxx',
-        // Searchable (Pagefind ≥ 1.5 indexes meta): only the sub-words, so 补贴 finds 护理补贴.
-        meta: kw.length ? { kw: kw.join(' ') } : {},
-        filters: {
-          ...Object.fromEntries(FILTER_NAMES.map((f) => [f, [r.filters[f]]])),
-          // Display data that must not be searchable (filter values never are).
-          [CARRIER_FILTERS[0]]: [r.cite],
-          [CARRIER_FILTERS[1]]: [r.stage],
-          ...(r.topics.length ? { [TOPIC_FILTER]: r.topics } : {}),
-        },
-        sort: { order: String(r.order).padStart(7, '0') },
-      }),
-    ),
-  );
-  responses.forEach((res, k) => {
-    if (res.errors.length) fail(`addCustomRecord ${prepared[i + k].r.url}`, res.errors);
-  });
+rmSync(out, { recursive: true, force: true });
+let counts: string;
+if (args.bundles) {
+  const province = args.bundles;
+  const max = Number(args['bundle-records']);
+  if (!(max > 0)) fail('--bundle-records', [`expected a positive number, got ${args['bundle-records']}`]);
+  const bySlug = new Map<string, Prepared[]>();
+  for (const p of prepared) bySlug.get(p.r.slug)?.push(p) ?? bySlug.set(p.r.slug, [p]);
+  const groups = splitIntoBundles(corpus.catalog.map((e) => ({ slug: e.slug, records: bySlug.get(e.slug)?.length ?? 0 })), max);
+  const ids = groups.map((_, n) => bundleId(province, n));
+  const parts: { id: string; text: string }[] = [];
+  const tableInput: Parameters<typeof buildShardWords>[0][number][] = [];
+  for (const [n, group] of groups.entries()) {
+    const records = group.flatMap((slug) => bySlug.get(slug) ?? []);
+    const dir = join(out, String(n));
+    await writeBundle(records, dir);
+    const words = wordCounts(records);
+    parts.push({ id: ids[n], text: wordCountsText(words) });
+    tableInput.push({ id: ids[n], counts: words, ...bundleBytes(dir) });
+  }
+  // The province's own word → bundles table, for searches within it (src/search/bundles.ts).
+  const table = buildShardWords(tableInput);
+  mkdirSync(join(out, PROVINCE_WORDS_DIR), { recursive: true });
+  for (const b of table.files) writeFileSync(join(out, PROVINCE_WORDS_DIR, `${b.bucket}.json`), JSON.stringify(b));
+  writeFileSync(join(out, BUNDLES_FILE), JSON.stringify(manifestOf(province, groups, table.info)));
+  counts = bundleWordCountsText(parts);
+  console.log(`build-index: ${groups.length} bundles of at most ${max} records (${groups.map((g) => g.reduce((n, s) => n + (bySlug.get(s)?.length ?? 0), 0)).join(', ')})`);
+} else {
+  await writeBundle(prepared, out);
+  counts = wordCountsText(wordCounts(prepared));
 }
 const tAdd = ms(t2);
 
 const t3 = performance.now();
-rmSync(out, { recursive: true, force: true });
-mkdirSync(dirname(out), { recursive: true });
-const written = await index.writeFiles({ outputPath: out });
-if (written.errors.length) fail('writeFiles', written.errors);
 const lexicon = JSON.stringify(lexiconOf(corpus, vocab));
 writeFileSync(join(out, LEXICON_FILE), lexicon);
 if (args['word-counts']) {
   const file = resolve(root, args['word-counts']);
   mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, wordCountsText(records));
+  writeFileSync(file, counts);
 }
 console.log(writeRefFiles(corpus, out, { dir: args.refs ? resolve(root, args.refs) : undefined, plansTable: !args['no-plans-table'] }));
 const tWrite = ms(t3);
@@ -126,5 +176,5 @@ console.log(
   `build-index: vocabulary ${vocab.size} words; ${LEXICON_FILE} ${Buffer.byteLength(lexicon)} B raw, ${gzipSync(lexicon).length} B gzip`,
 );
 console.log(
-  `build-index: load ${tLoad}, tokenize ${tTokenize}, add records ${tAdd}, write ${tWrite}, total ${ms(t0)}`,
+  `build-index: load ${tLoad}, tokenize ${tTokenize}, add and write records ${tAdd}, write the rest ${tWrite}, total ${ms(t0)}`,
 );

@@ -6,8 +6,8 @@
  *
  * A province job ingests only its province's plans (plans whose content hash is unchanged
  * are reused), builds their pages and per-province comparison pages with Astro
- * (SITE_SHARD=<province>) and indexes them into its own Pagefind bundle
- * (pagefind/shards/<province>/); it hands the shared job its plans' facts and counts.
+ * (SITE_SHARD=<province>) and indexes them into its own Pagefind bundles of whole plans
+ * (pagefind/shards/<province>/<n>/, src/search/bundles.ts); it hands the shared job its plans' facts and counts.
  * The shared job builds the pages that belong to no province (SITE_SHARD=shared) from those
  * facts alone, without any plan model. Each job works in <work>/<job>/project (a copy of
  * the project) and leaves its site in <work>/<job>/site and a record in <work>/<job>/shard.json.
@@ -108,6 +108,9 @@ async function main() {
         '--no-plans-table',
         '--word-counts',
         join(jobDir, FACTS_DIR, WORD_COUNTS_FILE),
+        // Several smaller bundles of whole plans (src/search/bundles.ts), all in this job.
+        '--bundles',
+        jobName,
       ],
       {},
       logFile,

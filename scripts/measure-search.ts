@@ -29,7 +29,7 @@ try {
     await new Promise((r) => setTimeout(r, 300));
     await Promise.all(pending);
     const results = await page.$$eval('[data-result] a', (as) => as.map((a) => a.getAttribute('href')));
-    const kind = (p: string) => (/\/pagefind\/shards\/[^/]+\/(index|fragment|filter)\//.exec(p)?.[1] ?? (p.endsWith('.pf_meta') ? 'pf_meta' : p.includes('/pagefind/') ? `pagefind:${p.split('/').pop()!.replace(/[0-9a-f]{6,}/, '*')}` : 'page+scripts'));
+    const kind = (p: string) => (/\/pagefind\/shards\/(?:[^/]+\/)+?(index|fragment|filter)\//.exec(p)?.[1] ?? (p.endsWith('.pf_meta') ? 'pf_meta' : p.includes('/pagefind/') ? `pagefind:${p.split('/').pop()!.replace(/[0-9a-f]{6,}/, '*')}` : 'page+scripts'));
     const by = new Map<string, { n: number; bytes: number }>();
     for (const g of got) {
       const k = kind(g.path);
@@ -39,8 +39,10 @@ try {
       by.set(k, e);
     }
     const total = got.reduce((n, g) => n + g.bytes, 0);
-    const shards = new Set(got.map((g) => /\/pagefind\/shards\/([^/]+)\//.exec(g.path)?.[1]).filter(Boolean));
-    console.log(`${q}: ${(total / 1024).toFixed(0)} KB in ${got.length} requests, ${shards.size} province bundles, ${results.length} results shown`);
+    // A bundle is a province's folder, or a numbered folder in it on a site whose provinces are cut into bundles (src/search/bundles.ts).
+    const bundles = new Set(got.filter((g) => g.path.endsWith('.pf_meta')).map((g) => /\/pagefind\/shards\/(.+)\/[^/]+$/.exec(g.path)?.[1]).filter(Boolean));
+    const provinces = new Set([...bundles].map((b) => b!.split('/')[0]));
+    console.log(`${q}: ${(total / 1024).toFixed(0)} KB in ${got.length} requests, ${bundles.size} bundles of ${provinces.size} provinces, ${results.length} results shown`);
     for (const [k, v] of [...by].sort((a, b) => b[1].bytes - a[1].bytes)) console.log(`  ${k.padEnd(36)} ${String(v.n).padStart(4)} files ${(v.bytes / 1024).toFixed(1).padStart(8)} KB`);
     await page.close();
   }

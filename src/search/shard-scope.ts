@@ -1,11 +1,13 @@
 /**
- * Which Pagefind bundles a search loads on a site built in shards (one bundle per
- * province, src/shards/shards.ts): a search within a province or a plan loads only that
- * province's bundle and dictionary; a national search looks its words up in the word →
- * provinces table (src/search/shard-words.ts) and merges (Pagefind's mergeIndex) only the
- * bundles of the provinces that hold them, most matches first, with the national
- * dictionary — only when it is asked, never when the page opens.
+ * Which Pagefind bundles a search loads on a site built in shards (one shard per
+ * province, src/shards/shards.ts, cut into several bundles of whole plans,
+ * src/search/bundles.ts): the provinces its filters name (shardsInScope); within them, a
+ * search filtered to plans loads only the bundles holding those plans, and one with words
+ * looks them up in the word → bundles table (src/search/shard-words.ts) and merges
+ * (Pagefind's mergeIndex) only the bundles that hold them, most matches first, with the
+ * national dictionary — only when it is asked, never when the page opens.
  */
+import { provinceOfBundle } from './bundles.ts';
 import type { Filters } from './engine.ts';
 import type { Facets } from './params.ts';
 
@@ -16,6 +18,7 @@ export interface ShardRef {
 }
 
 export const SHARDS_BASE = '/pagefind/shards/';
+/** Folder of a province (`gansu`: its dictionary and bundles.json) or of one of its bundles (`gansu/0`). */
 export const shardBundlePath = (id: string) => `${SHARDS_BASE}${id}/`;
 
 /**
@@ -32,3 +35,7 @@ export function shardsInScope(shards: readonly ShardRef[], facets: Facets, filte
 
 /** One key per set of shards (engines are kept per scope). */
 export const scopeKey = (scope: readonly ShardRef[]): string => scope.map((s) => s.id).join(',');
+
+/** The bundles (ids `<province>/<n>`, in the table's order) of these provinces. */
+export const bundlesOfProvinces = (bundles: readonly string[], provinces: readonly string[]): string[] =>
+  bundles.filter((b) => provinces.includes(provinceOfBundle(b)));

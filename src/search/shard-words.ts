@@ -1,8 +1,10 @@
 /**
- * The word → provinces table of a site built in shards (issue 12): which province bundles
- * hold each indexed word, and in how many records. A national search looks its query's
- * words up here and merges only the bundles of the provinces that hold them, the ones with
- * the most matching records first, instead of every province's bundle.
+ * The word → bundles table of a site built in shards (issue 12): which Pagefind bundles
+ * hold each indexed word, and in how many records. A bundle is a group of whole plans of
+ * one province (src/search/bundles.ts; its id `<province>/<n>`); the functions below call
+ * the table's entries "shards" from when each province was one bundle. A search with words,
+ * national or within a province, looks them up here and merges only the bundles that hold
+ * them, the ones with the most matching records first, instead of every bundle in scope.
  *
  * One tokenizer for index and query: the table's words are each province index's own
  * vocabulary (the nodejieba tokens and sub-words build-index.ts indexed, in Pagefind's
@@ -22,20 +24,32 @@ import { indexForm } from './lexicon.ts';
 
 export const SHARD_WORDS_DIR = 'shard-words';
 export const SHARD_WORDS_VERSION = 1;
-/** Words a bucket holds on average: ~4 KB gzip each at 31 provinces (a query fetches one bucket a word). */
+/** Words a bucket holds on average: ~4 KB gzip each at 31 entries a word (a query fetches one bucket a word). */
 export const WORDS_PER_BUCKET = 200;
+/**
+ * Entries (word, bundle) a bucket holds on average, at most: a national table of ~200
+ * bundles has many more entries a word than one of 31 provinces, so it gets more buckets
+ * (each of fewer first characters) and a bucket stays a few KB.
+ */
+export const ENTRIES_PER_BUCKET = 2000;
 
 /** Written into the national lexicon.json: how to find a word's bucket and what its entries mean. */
 export interface ShardWordsInfo {
   v: number;
   buckets: number;
-  /** Province shard ids; an entry's number is an index into this list. */
+  /** Bundle ids (`<province>/<n>`); an entry's number is an index into this list. */
   shards: string[];
   /**
    * Bytes of each province bundle's metadata (its .pf_meta files, in `shards` order): what
    * merging the bundle downloads before any word; it grows with the province's records.
    */
   metaBytes?: number[];
+  /**
+   * Mean bytes of one index chunk of each bundle (its index/*.pf_index files): what each word
+   * of a query costs in a bundle it loads. Pagefind cuts a small index into few chunks of
+   * ~13 KB, so a bundle's cost is its metadata plus a chunk a word, whatever its size.
+   */
+  chunkBytes?: number[];
 }
 
 /** One bucket file: lines "word<TAB>shard:records shard:records …", words sorted. */
@@ -70,7 +84,7 @@ export function wordCountsText(counts: ReadonlyMap<string, number>): string {
 
 /** The table from every province's word counts (in the site's province order). */
 export function buildShardWords(
-  shards: readonly { id: string; counts: ReadonlyMap<string, number>; metaBytes?: number }[],
+  shards: readonly { id: string; counts: ReadonlyMap<string, number>; metaBytes?: number; chunkBytes?: number }[],
   perBucket = WORDS_PER_BUCKET,
 ): { info: ShardWordsInfo; files: ShardWordsBucket[] } {
   const byWord = new Map<string, string[]>();
@@ -81,7 +95,8 @@ export function buildShardWords(
       byWord.set(w, entry);
     }
   });
-  const buckets = Math.max(1, Math.ceil(byWord.size / perBucket));
+  const entries = [...byWord.values()].reduce((n, e) => n + e.length, 0);
+  const buckets = Math.max(1, Math.ceil(byWord.size / perBucket), Math.ceil(entries / ENTRIES_PER_BUCKET));
   const lines: string[][] = Array.from({ length: buckets }, () => []);
   for (const w of [...byWord.keys()].sort()) lines[bucketOf(w, buckets)].push(`${w}\t${byWord.get(w)!.join(' ')}`);
   return {
@@ -90,6 +105,7 @@ export function buildShardWords(
       buckets,
       shards: shards.map((s) => s.id),
       ...(shards.every((s) => s.metaBytes !== undefined) ? { metaBytes: shards.map((s) => s.metaBytes!) } : {}),
+      ...(shards.every((s) => s.chunkBytes !== undefined) ? { chunkBytes: shards.map((s) => s.chunkBytes!) } : {}),
     },
     files: lines.map((l, bucket) => ({ v: SHARD_WORDS_VERSION, bucket, lines: l.join('\n') })),
   };
@@ -128,19 +144,33 @@ export interface ShardChoice {
   holding: string[];
 }
 
-/** How many provinces a national search loads at first, and the matching records after which it stops adding more. */
+/** How many bundles a national search loads at first, and the matching records after which it stops adding more. */
 export const FIRST_SHARDS = 6;
 export const FIRST_RECORDS = 200;
 /**
- * The provinces' metadata a national first search may download (the first province is
- * always loaded): with the page, scripts, WebAssembly, dictionary and the words' index
- * chunks, the first search stays within 400 KB however large the provinces are (a
- * province of ~100 plans has ~85 KB of metadata, so then one province is searched first).
+ * The bytes of bundles a national first search may download (their metadata and the index
+ * chunks of the query's words; the first bundle is always loaded): with the page, scripts,
+ * WebAssembly, dictionary, table buckets and fragments (~145 KB) the first search stays
+ * within 400 KB however many bundles hold the words.
  */
-export const FIRST_META_BYTES = 160 * 1024;
+export const FIRST_BYTES = 220 * 1024;
+/**
+ * The limits of a search within one province (the goal there is 200 KB for a first search,
+ * of which the page, scripts, WebAssembly, dictionary, table buckets and fragments take
+ * ~140 KB): one bundle of ~1,500 records and a chunk a word, two bundles for a word of
+ * few records.
+ */
+export const REGION_SHARDS = 2;
+export const REGION_BYTES = 56 * 1024;
+/** The limits of a routed search over the bundles of these many provinces. */
+export const routeLimits = (provinces: number) =>
+  provinces > 1 ? { shards: FIRST_SHARDS, records: FIRST_RECORDS, bytes: FIRST_BYTES } : { shards: REGION_SHARDS, records: FIRST_RECORDS, bytes: REGION_BYTES };
 
-/** Province id → bytes of its bundle's metadata, from the table's info. */
+/** Bundle id → bytes of its metadata, from the table's info. */
 export const metaBytesOf = (info: ShardWordsInfo): Map<string, number> => new Map(info.shards.map((s, i) => [s, info.metaBytes?.[i] ?? 0]));
+/** Bundle id → what loading it for a query of `words` tokens downloads: its metadata and a chunk a word. */
+export const loadBytesOf = (info: ShardWordsInfo, words: number): Map<string, number> =>
+  new Map(info.shards.map((s, i) => [s, (info.metaBytes?.[i] ?? 0) + words * (info.chunkBytes?.[i] ?? 0)]));
 
 /**
  * The provinces a query's search needs, from its concepts (src/search/query.ts) and each
@@ -149,7 +179,8 @@ export const metaBytesOf = (info: ShardWordsInfo): Map<string, number> => new Ma
  * come first, ranked by the records of their rarest concept; when none holds them all (the
  * engine then shows partial matches), those holding the most concepts. Provinces are taken
  * in that order until `records` matching records are covered, `shards` provinces are
- * taken, or the next would bring the bundles' metadata (`metaBytes`) over `bytes`; the
+ * taken, or the next would bring the bundles' bytes (`metaBytes`: metadata, or what loading
+ * each downloads, loadBytesOf) over `bytes`; the
  * rest are `holding` but not `load`ed.
  */
 export function chooseShards(
@@ -160,7 +191,7 @@ export function chooseShards(
 ): ShardChoice {
   const maxShards = limits.shards ?? FIRST_SHARDS;
   const enough = limits.records ?? FIRST_RECORDS;
-  const maxBytes = limits.bytes ?? FIRST_META_BYTES;
+  const maxBytes = limits.bytes ?? FIRST_BYTES;
   const required = concepts.filter((c) => !c.optional);
   const considered = required.length ? required : concepts;
   const scope = new Set(inScope);

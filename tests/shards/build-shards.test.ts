@@ -1,9 +1,11 @@
 // A site built in shards, for real: six synthetic plans in two provinces, each province
-// built as its own job (ingest, Astro, Pagefind) in parallel, the shared pages as another,
-// assembled into one site; then searched in Chromium (a province's search loads only its
-// bundle, a national one only those of the provinces its words are in, from the word →
-// provinces table), its site-wide publishing files checked (national CSVs, sitemap), and
-// rebuilt after one plan changed (only its shard and that plan are built again).
+// built as its own job (ingest, Astro, Pagefind cut into bundles of whole plans: a small
+// bound, BUNDLE_RECORDS, gives each province several) in parallel, the shared pages as
+// another, assembled into one site; then searched in Chromium (a province's search loads
+// only bundles of that province holding its words, a plan's only the bundle holding the
+// plan, a national one only the bundles its words are in, from the word → bundles table),
+// its site-wide publishing files checked (national CSVs, sitemap), and rebuilt after one
+// plan changed (only its shard and that plan are built again).
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,8 +22,13 @@ import { CLAUSE_COLUMNS, clauseRows, INDICATOR_COLUMNS, planIndicatorCsvRows } f
 import { basePath, siteRoot } from '../../src/publish/site-address.ts';
 import { canonicalOf, robotsTxt } from '../../src/publish/sitemap.ts';
 import { parseCsv } from '../publish/parse-csv.ts';
+import { BUNDLES_FILE, readManifest } from '../../src/search/bundles.ts';
+import type { LexiconJson } from '../../src/search/lexicon.ts';
+import { REGION_SHARDS } from '../../src/search/shard-words.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
+/** Records a bundle holds at most here: a synthetic plan has ~100, so about one plan a bundle, three a province. */
+const BUNDLE_RECORDS = 100;
 const tmp = mkdtempSync(join(tmpdir(), 'shards-test-'));
 const seeds = join(tmp, 'seeds');
 const work = join(tmp, 'work');
@@ -30,7 +37,12 @@ const dist = join(tmp, 'dist');
 // Asynchronous, so the test worker keeps answering vitest while the build runs for minutes.
 async function tsx(args: string[]): Promise<string> {
   try {
-    const { stdout } = await promisify(execFile)(join(ROOT, 'node_modules/.bin/tsx'), args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
+    const { stdout } = await promisify(execFile)(join(ROOT, 'node_modules/.bin/tsx'), args, {
+      cwd: ROOT,
+      encoding: 'utf8',
+      maxBuffer: 1 << 26,
+      env: { ...process.env, BUNDLE_RECORDS: String(BUNDLE_RECORDS) },
+    });
     return stdout;
   } catch (error) {
     const e = error as { stdout?: string; stderr?: string };
@@ -80,6 +92,32 @@ describe('two-shard assembly', () => {
     expect(existsSync(join(dist, 'pagefind', 'lexicon.json'))).toBe(true);
     expect(existsSync(join(dist, 'pagefind', 'refs', 'plans.json'))).toBe(true);
   });
+
+  it('cuts each province into bundles of whole plans, each plan in one, and the table maps words to those bundles', () => {
+    const national = JSON.parse(readFileSync(join(dist, 'pagefind', 'lexicon.json'), 'utf8')) as LexiconJson;
+    const listed: string[] = [];
+    for (const province of ['beijing', 'tianjin']) {
+      const manifest = readManifest(JSON.parse(readFileSync(join(dist, 'pagefind', 'shards', province, BUNDLES_FILE), 'utf8')), province);
+      expect(manifest.bundles.length).toBeGreaterThan(1);
+      const plans = manifest.bundles.flatMap((b) => b.plans);
+      expect(plans.sort()).toEqual(readdirSync(join(dist, 'plans')).filter((s) => s.startsWith(`${province}-`)).sort());
+      for (const b of manifest.bundles) {
+        expect(b.id).toMatch(new RegExp(`^${province}/\\d+$`));
+        const files = readdirSync(join(dist, 'pagefind', 'shards', b.id));
+        expect(files).toContain('pagefind.js');
+        expect(files.filter((f) => f.endsWith('.pf_meta'))).toHaveLength(1);
+        // The bundle holds its plans' records and no other plan's.
+        const urls = readFileSync(join(dist, 'pagefind', 'shards', b.id, 'pagefind-entry.json'), 'utf8');
+        expect(urls).toMatch(/"page_count":\d+/);
+        listed.push(b.id);
+      }
+      // The province's own dictionary stays beside its bundles.
+      expect(existsSync(join(dist, 'pagefind', 'shards', province, 'lexicon.json'))).toBe(true);
+    }
+    expect(national.shardWords!.shards.sort()).toEqual(listed.sort());
+    expect(national.shardWords!.metaBytes).toHaveLength(listed.length);
+    expect(firstRun).toMatch(/word → bundles table \(\d+ bundles\)/);
+  });
 });
 
 /** Opens the search page and records every path it requests. */
@@ -108,14 +146,49 @@ describe('search across shards', () => {
     await page.close();
   });
 
-  it('a search within a province loads only that province’s bundle, and finds only its plans', async () => {
+  it('a search within a province loads only bundles of that province holding its words, and finds only its plans', async () => {
     const { page, requests } = await openSearch('?q=康复&province=北京市');
     const hits = await results(page);
     expect(hits.length).toBeGreaterThan(0);
     expect(hits.every((h) => h.href.startsWith('/plans/beijing-'))).toBe(true);
-    expect(metaFiles(requests, 'beijing')).toHaveLength(1);
-    expect(requests.filter((p) => p.startsWith('/pagefind/shards/tianjin/'))).toEqual([]);
+    // Routed by the province's own word → bundles table and dictionary (none of the national
+    // files, which grow with the number of provinces), within the limits of a province search.
+    expect(requests.filter((p) => /^\/pagefind\/shards\/beijing\/words\/\d+\.json$/.test(p))).toHaveLength(1);
     expect(requests).toContain('/pagefind/shards/beijing/lexicon.json');
+    expect(requests.filter((p) => p.startsWith('/pagefind/shard-words/') || p === '/pagefind/lexicon.json')).toEqual([]);
+    const loaded = metaFiles(requests, 'beijing');
+    expect(loaded.length).toBeGreaterThan(0);
+    expect(loaded.length).toBeLessThanOrEqual(REGION_SHARDS);
+    expect(requests.filter((p) => p.startsWith('/pagefind/shards/tianjin/'))).toEqual([]);
+    await page.close();
+  });
+
+  it('a search filtered to one plan loads only the bundle holding that plan', async () => {
+    const manifest = readManifest(JSON.parse(readFileSync(join(dist, 'pagefind', 'shards', 'tianjin', BUNDLES_FILE), 'utf8')), 'tianjin');
+    const holding = manifest.bundles.find((b) => b.plans.includes('tianjin-lefeng'))!.id;
+    for (const q of ['?q=就业&plan=tianjin-lefeng', '?plan=tianjin-lefeng&kind=专栏']) {
+      const { page, requests } = await openSearch(q);
+      const hits = await results(page);
+      expect(hits.length).toBeGreaterThan(0);
+      expect(hits.every((h) => h.href.startsWith('/plans/tianjin-lefeng/'))).toBe(true);
+      const bundles = new Set(requests.filter((p) => p.endsWith('.pf_meta')).map((p) => p.split('/').slice(3, 5).join('/')));
+      expect([...bundles]).toEqual([holding]);
+      await page.close();
+    }
+  });
+
+  it('when the word → bundles table does not load, a search within a province loads all its bundles', async () => {
+    const page = await newPage(browser, { width: 1280, height: 900 });
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    await page.route(/\/pagefind\/(shard-words|shards\/[^/]+\/words)\//, (route) => route.abort());
+    await page.goto(`${server.url}/search/?q=康复&province=天津市`);
+    const hits = await results(page);
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.every((h) => h.href.startsWith('/plans/tianjin-'))).toBe(true);
+    const manifest = readManifest(JSON.parse(readFileSync(join(dist, 'pagefind', 'shards', 'tianjin', BUNDLES_FILE), 'utf8')), 'tianjin');
+    expect(metaFiles(requests, 'tianjin')).toHaveLength(manifest.bundles.length);
+    expect(requests.filter((p) => p.startsWith('/pagefind/shards/beijing/'))).toEqual([]);
     await page.close();
   });
 
@@ -124,10 +197,10 @@ describe('search across shards', () => {
     const hits = await results(page);
     expect(hits.some((h) => h.href.startsWith('/plans/beijing-'))).toBe(true);
     expect(hits.some((h) => h.href.startsWith('/plans/tianjin-'))).toBe(true);
-    expect(metaFiles(requests, 'beijing')).toHaveLength(1);
-    expect(metaFiles(requests, 'tianjin')).toHaveLength(1);
+    expect(metaFiles(requests, 'beijing').length).toBeGreaterThan(0);
+    expect(metaFiles(requests, 'tianjin').length).toBeGreaterThan(0);
     expect(requests).toContain('/pagefind/lexicon.json');
-    // It looked its word up in the word → provinces table first.
+    // It looked its word up in the word → bundles table first.
     expect(requests.filter((p) => /^\/pagefind\/shard-words\/\d+\.json$/.test(p))).toHaveLength(1);
     // The first result's page is there (built by its province's job) with the clause on it.
     const [path, anchor] = hits[0].href.split('#');
@@ -146,31 +219,39 @@ describe('search across shards', () => {
     const hits = await results(page);
     expect(hits.length).toBeGreaterThan(0);
     expect(hits.every((h) => h.href.startsWith('/plans/tianjin-lefeng/'))).toBe(true);
+    // Only the bundle holding that plan.
     expect(metaFiles(requests, 'tianjin')).toHaveLength(1);
     expect(requests.filter((p) => p.startsWith('/pagefind/shards/beijing/'))).toEqual([]);
     expect(await page.locator('[data-wider]').isHidden()).toBe(true);
     await page.close();
   });
 
-  it('a national search for a word with many matches loads the province with the most first, and the others on request', async () => {
-    // 残疾人: in most records of both provinces, more than FIRST_RECORDS (200) in either.
-    const { page, requests } = await openSearch('?q=残疾人');
-    const hits = await results(page);
-    const first = hits[0].href.split('/')[2].split('-')[0];
-    const other = first === 'beijing' ? 'tianjin' : 'beijing';
-    expect(hits.every((h) => h.href.startsWith(`/plans/${first}-`))).toBe(true);
-    expect(requests.filter((p) => p.startsWith(`/pagefind/shards/${other}/`))).toEqual([]);
-    expect(await page.locator('[data-status]').textContent()).toMatch(/先在含有这些词最多的 1 个省份中检索；共 2 个省份有这些词/);
-    const wider = page.locator('[data-wider] button');
-    expect(await wider.textContent()).toBe('在其余 1 个省份中也检索');
-    const before = await page.getAttribute('#search-app', 'data-searched');
-    await wider.click();
-    await page.waitForFunction((n) => document.getElementById('search-app')?.dataset.searched !== n, before);
-    const all = await results(page);
-    expect(metaFiles(requests, other)).toHaveLength(1);
-    expect(await page.locator('[data-wider]').isHidden()).toBe(true);
-    expect(all.length).toBeGreaterThan(0);
-    await page.close();
+  it('a search for a word with many matches loads the bundles with the most first, and the others on request', async () => {
+    // 残疾人: in most records of every bundle, more than FIRST_RECORDS (200) in all of them together.
+    const bundlesOf = (province: string) => readManifest(JSON.parse(readFileSync(join(dist, 'pagefind', 'shards', province, BUNDLES_FILE), 'utf8')), province).bundles.length;
+    const all = bundlesOf('beijing') + bundlesOf('tianjin');
+    const loaded = (requests: string[]) => new Set(requests.filter((p) => p.startsWith('/pagefind/shards/') && p.endsWith('.pf_meta'))).size;
+    for (const [query, holding] of [
+      ['?q=残疾人', all],
+      ['?q=残疾人&province=北京市', bundlesOf('beijing')],
+    ] as const) {
+      const { page, requests } = await openSearch(query);
+      const hits = await results(page);
+      expect(hits.length).toBeGreaterThan(0);
+      const first = loaded(requests);
+      expect(first).toBeLessThan(holding);
+      expect(await page.locator('[data-status]').textContent()).toContain(`先在含有这些词最多的 ${first} 组规划中检索；共 ${holding} 组规划有这些词`);
+      const wider = page.locator('[data-wider] button');
+      expect(await wider.textContent()).toBe(`在其余 ${holding - first} 组规划中也检索`);
+      const before = await page.getAttribute('#search-app', 'data-searched');
+      await wider.click();
+      await page.waitForFunction((n) => document.getElementById('search-app')?.dataset.searched !== n, before);
+      expect((await results(page)).length).toBeGreaterThan(0);
+      // Every bundle in scope holding the word.
+      expect(loaded(requests)).toBe(holding);
+      expect(await page.locator('[data-wider]').isHidden()).toBe(true);
+      await page.close();
+    }
   });
 
   it('filters and each result’s plan and area keep working across shards', async () => {

@@ -4,10 +4,11 @@
 import { describe, expect, it } from 'vitest';
 import { encodeLexicon, mergeLexicons, decodeLexicon } from '../../src/search/lexicon.ts';
 import { facetsOf } from '../../src/search/params.ts';
-import { shardsInScope, scopeKey } from '../../src/search/shard-scope.ts';
+import { bundlesOfProvinces, shardBundlePath, shardsInScope, scopeKey } from '../../src/search/shard-scope.ts';
+import { bundleId, bundlesHolding, bundleWordCountsText, manifestOf, provinceOfBundle, readManifest, splitBundleWordCounts, splitIntoBundles } from '../../src/search/bundles.ts';
 import { brokenLinks, fileForUrl, mergePlanCsv, planAssembly } from '../../src/shards/assemble.ts';
 import { csvRecords, toCsv } from '../../src/publish/csv.ts';
-import { bucketOf, buildShardWords, chooseShards, decodeBucket, parseWordCounts, tokenShards, wordCountsText } from '../../src/search/shard-words.ts';
+import { bucketOf, buildShardWords, chooseShards, decodeBucket, FIRST_BYTES, loadBytesOf, parseWordCounts, REGION_BYTES, routeLimits, tokenShards, wordCountsText } from '../../src/search/shard-words.ts';
 import { changeCount, describeChanges, planChanges, planHash, shardFingerprint } from '../../src/shards/fingerprint.ts';
 import { duration, progressLine, timeLeft } from '../../src/shards/progress.ts';
 import { ownedByShard, ownedByShared, sharedOnlyPage, shardsOf } from '../../src/shards/shards.ts';
@@ -198,6 +199,10 @@ describe('word → provinces table', () => {
   it('splits the words into buckets by first character, each word once, every word of a first character in one bucket', () => {
     expect(table.info).toEqual({ v: 1, buckets: 3, shards: ['beijing', 'tianjin', 'hebei'] });
     expect(buildShardWords(shards.map((x, i) => ({ ...x, metaBytes: 1000 * (i + 1) }))).info.metaBytes).toEqual([1000, 2000, 3000]);
+    // What a bundle costs a query: its metadata and an index chunk a word.
+    const sized = buildShardWords(shards.map((x, i) => ({ ...x, metaBytes: 1000 * (i + 1), chunkBytes: 500 }))).info;
+    expect(sized.chunkBytes).toEqual([500, 500, 500]);
+    expect(loadBytesOf(sized, 2)).toEqual(new Map([['beijing', 2000], ['tianjin', 3000], ['hebei', 4000]]));
     const words = table.files.flatMap((f) => f.lines.split('\n').filter(Boolean).map((l) => l.split('\t')[0]));
     expect(words.sort()).toEqual(['丹晋', '乐丰', '孤独症', '就业', '康复', '康复训练'].sort());
     expect(bucketOf('康复', 3)).toBe(bucketOf('康复训练', 3));
@@ -227,9 +232,9 @@ describe('word → provinces table', () => {
     // Filters narrow the scope; a word held nowhere loads nothing.
     expect(chooseShards([concept(['康复'])], lookUp, ['hebei']).load).toEqual(['hebei']);
     expect(chooseShards([concept(['量子'])], lookUp, scope)).toEqual({ load: [], holding: [] });
-    // Large provinces: their metadata bounds how many a first search loads (the first always).
+    // Large bundles: what loading them downloads bounds how many a first search loads (the first always).
     const meta = (kb: number) => new Map(scope.map((id) => [id, kb * 1024]));
-    expect(chooseShards([concept(['康复'])], lookUp, scope, { records: Infinity, metaBytes: meta(70) }).load).toEqual(['tianjin', 'beijing']);
+    expect(chooseShards([concept(['康复'])], lookUp, scope, { records: Infinity, metaBytes: meta(100) }).load).toEqual(['tianjin', 'beijing']);
     expect(chooseShards([concept(['康复'])], lookUp, scope, { records: Infinity, metaBytes: meta(300) }).load).toEqual(['tianjin']);
     expect(chooseShards([concept(['康复'])], lookUp, scope, { records: Infinity, bytes: Infinity, metaBytes: meta(300) }).load).toHaveLength(3);
   });
@@ -238,6 +243,55 @@ describe('word → provinces table', () => {
     const text = wordCountsText(counts({ 就业: 10, 康复: 40 }));
     expect(parseWordCounts(text, 'words.tsv')).toEqual(counts({ 就业: 10, 康复: 40 }));
     expect(() => parseWordCounts('康复\t4\n就业 10\n', 'facts/words.tsv')).toThrow('facts/words.tsv:2: expected "word<TAB>records"');
+  });
+});
+
+describe('a province cut into bundles of whole plans', () => {
+  const plans = (...records: number[]) => records.map((n, i) => ({ slug: `p${i}`, records: n }));
+  it('groups consecutive plans up to the record bound, never splitting a plan', () => {
+    expect(splitIntoBundles(plans(40, 50, 30, 80, 10), 100)).toEqual([['p0', 'p1'], ['p2'], ['p3', 'p4']]);
+    // A plan larger than the bound gets a bundle of its own.
+    expect(splitIntoBundles(plans(250, 20, 30), 100)).toEqual([['p0'], ['p1', 'p2']]);
+    expect(splitIntoBundles(plans(10, 10), 100)).toEqual([['p0', 'p1']]);
+    expect(splitIntoBundles([], 100)).toEqual([]);
+  });
+
+  it('names its bundles by province and number, says which plans each holds, and finds a plan’s bundle', () => {
+    const m = manifestOf('gansu', [['a', 'b'], ['c']]);
+    expect(m.bundles).toEqual([{ id: 'gansu/0', plans: ['a', 'b'] }, { id: 'gansu/1', plans: ['c'] }]);
+    expect(readManifest(JSON.parse(JSON.stringify(m)), 'f')).toEqual(m);
+    expect(() => readManifest({ v: 0 } as never, 'gansu/bundles.json')).toThrow('gansu/bundles.json: not a bundles manifest');
+    expect(bundlesHolding(m, ['c'])).toEqual(['gansu/1']);
+    expect(bundlesHolding(m, ['b', 'c'])).toEqual(['gansu/0', 'gansu/1']);
+    expect(provinceOfBundle(bundleId('gansu', 3))).toBe('gansu');
+    expect(shardBundlePath('gansu/3')).toBe('/pagefind/shards/gansu/3/');
+    expect(bundlesOfProvinces(['beijing/0', 'beijing/1', 'tianjin/0'], ['tianjin'])).toEqual(['tianjin/0']);
+  });
+
+  it('keeps each bundle’s word counts apart in the province’s one file', () => {
+    const parts = [
+      { id: 'gansu/0', text: wordCountsText(new Map([['康复', 4]])) },
+      { id: 'gansu/1', text: wordCountsText(new Map([['就业', 2], ['康复', 1]])) },
+    ];
+    const back = splitBundleWordCounts(bundleWordCountsText(parts), 'words.tsv');
+    expect(back).toEqual(parts);
+    expect(parseWordCounts(back[1].text, 'x')).toEqual(new Map([['就业', 2], ['康复', 1]]));
+    // The province's own word → bundles table rides in its manifest.
+    const words = buildShardWords(back.map((b) => ({ id: b.id, counts: parseWordCounts(b.text, b.id) }))).info;
+    expect(manifestOf('gansu', [['a'], ['b']], words).words?.shards).toEqual(['gansu/0', 'gansu/1']);
+    expect(() => splitBundleWordCounts('康复\t4\n', 'facts/words.tsv')).toThrow('facts/words.tsv:1: a word before any');
+  });
+
+  it('a table of many bundles gets more buckets, so a bucket stays small', () => {
+    const counts = new Map(Array.from({ length: 100 }, (_, i) => [`词${i}`, 1] as [string, number]));
+    expect(buildShardWords([{ id: 'a', counts }]).info.buckets).toBe(1);
+    expect(buildShardWords(Array.from({ length: 200 }, (_, i) => ({ id: `p/${i}`, counts }))).info.buckets).toBe(10);
+  });
+
+  it('a search within one province loads fewer bundles and less metadata than a national one', () => {
+    expect(routeLimits(1).bytes).toBe(REGION_BYTES);
+    expect(routeLimits(2).bytes).toBe(FIRST_BYTES);
+    expect(routeLimits(1).shards).toBeLessThan(routeLimits(31).shards);
   });
 });
 

@@ -17,8 +17,9 @@ import type { TopicRef } from '../../search/topic-match.ts';
 import { looserButtonText, nothingToSearchLine, partialLine, understoodLine } from '../../search/explain.ts';
 import { onSite, topicPath } from '../../site/paths.ts';
 import { searchReportHref } from '../../site/report-link.ts';
-import { scopeKey, shardBundlePath, shardsInScope, type ShardRef } from '../../search/shard-scope.ts';
-import { bucketOf, chooseShards, decodeBucket, metaBytesOf, SHARD_WORDS_DIR, tokenShards, type ShardWordsBucket } from '../../search/shard-words.ts';
+import { bundlesOfProvinces, shardBundlePath, shardsInScope, type ShardRef } from '../../search/shard-scope.ts';
+import { bucketOf, chooseShards, decodeBucket, loadBytesOf, routeLimits, SHARD_WORDS_DIR, tokenShards, type ShardWordsBucket } from '../../search/shard-words.ts';
+import { BUNDLES_FILE, bundlesHolding, PROVINCE_WORDS_DIR, readManifest, type BundlesManifest } from '../../search/bundles.ts';
 import { planWithLexicon } from '../../search/query.ts';
 
 // The index stores root-relative addresses; the page adds the base path it is served under.
@@ -79,12 +80,14 @@ async function start(root: HTMLElement) {
   if (wide) filters.open = true;
 
   // ---- Engine (loaded once per set of bundles; the first query waits for it) ----
-  // A site built in shards names its province bundles; a search loads only those its
-  // filters need (src/search/shard-scope.ts), and a national one with words only those of
-  // the provinces that hold them (nationalScope, src/search/shard-words.ts).
+  // A site built in shards cuts each province into several bundles of whole plans
+  // (src/search/bundles.ts). A search loads only those its filters and words need
+  // (bundleScope below): a search filtered to plans the bundles holding them, one with
+  // words those holding its words (from the word → bundles table, src/search/shard-words.ts),
+  // most matching records first within limits, the rest on request.
   const shards = root.dataset.shards ? (JSON.parse(root.dataset.shards) as ShardRef[]) : null;
   const engines = new Map<string, Promise<SearchEngine>>();
-  /** Dictionaries and table buckets, fetched once a page. */
+  /** Dictionaries, manifests and table buckets, fetched once a page. */
   const fetched = new Map<string, Promise<unknown>>();
   const fetchJson = <T,>(url: string): Promise<T> => {
     let got = fetched.get(url);
@@ -101,19 +104,28 @@ async function start(root: HTMLElement) {
   let nationalJson: Promise<{ json: LexiconJson; lexicon: Lexicon }> | null = null;
   const nationalLexicon = () =>
     (nationalJson ??= fetchJson<LexiconJson>(`${BUNDLE}${LEXICON_FILE}`).then((json) => ({ json, lexicon: decodeLexicon(json) })));
+  /** A province's bundles and the plans each holds. */
+  const manifestOf = (province: string) =>
+    fetchJson<BundlesManifest>(`${onSite(shardBundlePath(province))}${BUNDLES_FILE}`).then((m) => readManifest(m, `${province}/${BUNDLES_FILE}`));
+  const provinceLexicon = (province: string) => fetchJson<LexiconJson>(`${onSite(shardBundlePath(province))}${LEXICON_FILE}`).then(decodeLexicon);
+  const allBundles = async (scope: ShardRef[]) => (await Promise.all(scope.map((s) => manifestOf(s.id)))).flatMap((m) => m.bundles.map((b) => b.id));
   /**
-   * A national search on a site built in shards: the provinces whose bundles it loads,
-   * from the word → provinces table (src/search/shard-words.ts) — those holding the query's
-   * words, most matching records first, up to FIRST_SHARDS provinces, FIRST_RECORDS
-   * matching records or FIRST_META_BYTES of their metadata (`everywhere`: all of them); `holding` is every province in scope that
-   * holds them.
+   * The bundles a search with words loads, from a word → bundles table: within one
+   * province the province's own (its bundles.json and words/, with its dictionary), else
+   * the national one (pagefind/lexicon.json and shard-words/) — those holding the query's
+   * words, most matching records first, within the limits (routeLimits: fewer within one
+   * province than nationally; `everywhere`: all of them); `holding` is every bundle in
+   * scope that holds them.
    */
-  const nationalScope = async (state: SearchState, scope: ShardRef[], everywhere: boolean): Promise<{ load: ShardRef[]; holding: number }> => {
-    const { json, lexicon } = await nationalLexicon();
-    const info = json.shardWords;
-    if (!info) return { load: scope, holding: scope.length }; // assembled without the table: every bundle
+  const routedBundles = async (state: SearchState, scope: ShardRef[], everywhere: boolean): Promise<{ load: string[]; holding: number }> => {
+    const own = scope.length === 1 ? scope[0].id : null;
+    const [info, lexicon, tableBase] = own
+      ? await Promise.all([manifestOf(own).then((m) => m.words), provinceLexicon(own), `${onSite(shardBundlePath(own))}${PROVINCE_WORDS_DIR}/`])
+      : await nationalLexicon().then((n) => [n.json.shardWords, n.lexicon, `${BUNDLE}${SHARD_WORDS_DIR}/`] as const);
+    if (!info) throw new Error('no word → bundles table');
+    const inScope = bundlesOfProvinces(info.shards, scope.map((s) => s.id));
     const plan = planWithLexicon(state.q, lexicon);
-    // A word no province holds is searched by the engine as its near forms and the words
+    // A word no bundle holds is searched by the engine as its near forms and the words
     // that contain it: route those.
     for (const c of plan.concepts) {
       if (c.alternatives.some((a) => a.tokens.every((t) => lexicon.hasPrefix(t)))) continue;
@@ -126,39 +138,66 @@ async function start(root: HTMLElement) {
     const buckets = new Map<number, Map<string, Map<string, number>>>();
     await Promise.all(
       [...new Set(tokens.map((t) => bucketOf(indexForm(t), info.buckets)))].map(async (b) =>
-        buckets.set(b, decodeBucket(await fetchJson<ShardWordsBucket>(`${BUNDLE}${SHARD_WORDS_DIR}/${b}.json`), info)),
+        buckets.set(b, decodeBucket(await fetchJson<ShardWordsBucket>(`${tableBase}${b}.json`), info)),
       ),
     );
-    const limits = { metaBytes: metaBytesOf(info), ...(everywhere ? { shards: Infinity, records: Infinity, bytes: Infinity } : {}) };
-    const choice = chooseShards(plan.concepts, (t) => tokenShards(t, buckets.get(bucketOf(indexForm(t), info.buckets))!), scope.map((s) => s.id), limits);
-    // Nothing anywhere: one province answers "not found" as well as all of them.
-    const load = choice.load.length ? new Set(choice.load) : new Set([scope[0].id]);
-    return { load: scope.filter((s) => load.has(s.id)), holding: choice.holding.length };
+    const limits = { ...routeLimits(scope.length), metaBytes: loadBytesOf(info, tokens.length), ...(everywhere ? { shards: Infinity, records: Infinity, bytes: Infinity } : {}) };
+    const choice = chooseShards(plan.concepts, (t) => tokenShards(t, buckets.get(bucketOf(indexForm(t), info.buckets))!), inScope, limits);
+    // Nothing anywhere: one bundle answers "not found" as well as all of them.
+    return { load: choice.load.length ? choice.load : inScope.slice(0, 1), holding: choice.holding.length };
   };
-  /** Whether the current query's national search loads every province holding its words (after 在其余省份中也检索). */
+  /**
+   * What a search on a site built in shards loads: its bundles, the dictionary it segments
+   * the query with (a province's own within one province, else the national one) and, for
+   * a routed search, how many bundles hold its words.
+   */
+  const bundleScope = async (state: SearchState, everywhere: boolean): Promise<{ bundles: string[]; lexicon: string | null; holding: number | null }> => {
+    const scope = shardsInScope(shards!, facets, state.filters);
+    if (!scope.length) throw new Error('no shard holds the plans these filters name');
+    const own = scope.length === 1 ? scope[0].id : null;
+    const plans = facets.plans.filter((p) => state.filters.plan?.includes(p.value)).map((p) => p.slug);
+    if (plans.length) {
+      // A search filtered to plans: the bundles holding them, nothing else.
+      const bundles = (await Promise.all(scope.map((s) => manifestOf(s.id)))).flatMap((m) => bundlesHolding(m, plans));
+      return { bundles, lexicon: own, holding: null };
+    }
+    if (state.q.trim()) {
+      try {
+        const routed = await routedBundles(state, scope, everywhere);
+        // The dictionary the words were routed with: the province's own within one province.
+        return { bundles: routed.load, lexicon: own, holding: routed.holding };
+      } catch (e) {
+        // Without the table (a bucket that does not load), the search still works: every bundle in scope.
+        console.error(e);
+      }
+    }
+    return { bundles: await allBundles(scope), lexicon: own, holding: null };
+  };
+  /** Whether the current query's search loads every bundle holding its words (after 在其余…中也检索). */
   let everywhere = false;
-  let nationalFor = '';
-  const loadEngine = (filters: SearchState['filters'] = {}, chosen?: ShardRef[]) => {
-    const scope = chosen ?? (shards ? shardsInScope(shards, facets, filters) : null);
-    // A national search's provinces segment the query with the national dictionary, even one province.
-    const key = scope ? `${chosen ? 'national:' : ''}${scopeKey(scope)}` : '';
+  let routedFor = '';
+  /** The engine over these bundles (null: the single build's one bundle) with this dictionary (null: the national one). */
+  const loadEngine = (bundles: string[] | null, lexiconOf: string | null = null) => {
+    const key = bundles ? `${lexiconOf ?? 'national'}:${bundles.join(',')}` : '';
     let engine = engines.get(key);
     if (!engine) {
-      engine = makeEngine(scope, !!chosen);
+      engine = makeEngine(bundles, lexiconOf);
       engines.set(key, engine);
       engine.catch(() => engines.delete(key)); // a failed load is tried again by the next search
     }
     return engine;
   };
-  const makeEngine = async (scope: ShardRef[] | null, national = false) => {
-    if (scope && !scope.length) throw new Error('no shard holds the plans these filters name');
-    const bundle = scope ? onSite(shardBundlePath(scope[0].id)) : BUNDLE;
-    // One province: its own dictionary; several: the national one (every shard's words).
+  const makeEngine = async (bundles: string[] | null, lexiconOf: string | null) => {
+    if (bundles && !bundles.length) throw new Error('no bundle holds the plans these filters name');
+    const bundle = bundles ? onSite(shardBundlePath(bundles[0])) : BUNDLE;
+    // The single build: its own dictionary; one province's bundles: the province's; else the national one (every shard's words).
     const [pagefind, lexicon] = await Promise.all([
       import(/* @vite-ignore */ `${bundle}pagefind.js`),
-      scope && scope.length === 1 && !national
-        ? fetchJson<LexiconJson>(`${bundle}${LEXICON_FILE}`).then(decodeLexicon)
-        : nationalLexicon().then((n) => n.lexicon),
+      !bundles
+        ? fetchJson<LexiconJson>(`${BUNDLE}${LEXICON_FILE}`).then(decodeLexicon)
+        : lexiconOf
+          ? provinceLexicon(lexiconOf)
+          : nationalLexicon().then((n) => n.lexicon),
     ]);
     // pagefind.js reads <html lang> once, when its instance is created, and runs
     // Intl.Segmenter on every query when that is zh/ja/th — which would cut our tokens
@@ -175,20 +214,21 @@ async function start(root: HTMLElement) {
       html.lang = lang;
     }
     await instance.init();
-    // The other provinces' bundles: their metadata loads now, for this search only.
-    await Promise.all((scope?.slice(1) ?? []).map((other) => instance.mergeIndex(onSite(shardBundlePath(other.id)))));
+    // The other bundles: their metadata loads now, for this search only.
+    await Promise.all((bundles?.slice(1) ?? []).map((other) => instance.mergeIndex(onSite(shardBundlePath(other)))));
     const refs = cachedRefSource((file) => fetchJson(`${BUNDLE}${REFS_DIR}/${file}`));
     return new SearchEngine(instance, lexicon, { refs, topics });
   };
   /**
-   * Loading ahead (focus, idle): the engine the current filters need, except a national
-   * one on a site built in shards — that would fetch every province's metadata before
-   * anyone asked for it.
+   * Loading ahead (focus, idle): the engine the current filters need when that does not
+   * depend on the words — the single build's bundle, or the bundle of a chosen plan; never
+   * a province's or the nation's bundles before anyone asked for them.
    */
   const warmEngine = () => {
-    const filters = readForm().filters;
-    if (shards && shardsInScope(shards, facets, filters).length > 1) return;
-    void loadEngine(filters).catch(() => {});
+    const state = readForm();
+    if (!shards) return void loadEngine(null).catch(() => {});
+    if (!state.filters.plan?.length) return;
+    void bundleScope({ ...state, q: '' }, false).then((s) => loadEngine(s.bundles, s.lexicon)).catch(() => {});
   };
 
   // ---- State ⇄ form ⇄ URL ----
@@ -250,20 +290,14 @@ async function start(root: HTMLElement) {
     let outcome: SearchOutcome;
     let lastScope: { searched: number; holding: number } | null = null;
     try {
-      let chosen: ShardRef[] | undefined;
-      const inScope = shards ? shardsInScope(shards, facets, state.filters) : [];
-      if (inScope.length > 1 && state.q.trim()) {
-        const key = `${state.q}\n${scopeKey(inScope)}`;
-        if (key !== nationalFor) (nationalFor = key), (everywhere = false);
-        // Without the table (a bucket that does not load), the search still works: every bundle.
-        const national = await nationalScope(state, inScope, everywhere).catch((e) => {
-          console.error(e);
-          return { load: inScope, holding: inScope.length };
-        });
-        chosen = national.load;
-        lastScope = { searched: chosen.length, holding: national.holding };
-      }
-      const eng = await loadEngine(state.filters, chosen);
+      let eng: SearchEngine;
+      if (shards) {
+        const key = `${state.q}\n${paramsFromState({ ...state, q: '' }, facets).toString()}`;
+        if (key !== routedFor) (routedFor = key), (everywhere = false);
+        const scope = await bundleScope(state, everywhere);
+        if (scope.holding !== null) lastScope = { searched: scope.bundles.length, holding: scope.holding };
+        eng = await loadEngine(scope.bundles, scope.lexicon);
+      } else eng = await loadEngine(null);
       outcome = await eng.search(state.q, { filters: state.filters, plans: plansInScope(facets, state.filters) });
     } catch (e) {
       if (mine !== seq) return;
@@ -289,9 +323,9 @@ async function start(root: HTMLElement) {
     if (!ask.hidden) askReport.href = searchReportHref(askReport.dataset.reportHref ?? askReport.href, state.q);
     syncMore();
     const partly = !outcome.cited && !!lastScope && lastScope.holding > lastScope.searched;
-    say(statusText(state, outcome, !!line) + (partly ? `（先在含有这些词最多的 ${lastScope!.searched} 个省份中检索；共 ${lastScope!.holding} 个省份有这些词）` : ''));
+    say(statusText(state, outcome, !!line) + (partly ? `（先在含有这些词最多的 ${lastScope!.searched} 组规划中检索；共 ${lastScope!.holding} 组规划有这些词）` : ''));
     wider.hidden = !partly;
-    if (partly) widerButton.textContent = `在其余 ${lastScope!.holding - lastScope!.searched} 个省份中也检索`;
+    if (partly) widerButton.textContent = `在其余 ${lastScope!.holding - lastScope!.searched} 组规划中也检索`;
     root.dataset.searched = String(mine);
     // Which query the shown results answer (the box may already hold the next one).
     root.dataset.searchedQuery = state.q;
@@ -431,7 +465,7 @@ async function start(root: HTMLElement) {
     schedule(true);
     input.focus();
   });
-  // A national search that searched only the provinces with the most matches: all of them.
+  // A search that loaded only the bundles with the most matches: all of them in its scope.
   widerButton.addEventListener('click', () => {
     everywhere = true;
     void run(readForm()).then(() => input.focus());
