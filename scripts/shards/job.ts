@@ -37,7 +37,8 @@ export function prepareProject(dir: string): void {
   if (!existsSync(join(dir, 'node_modules'))) symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
 }
 
-function filesIn(dir: string): string[] {
+/** Every file under `dir`, relative, forward slashes, sorted. */
+export function filesIn(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((d) => d.isFile())
     .map((d) => relative(dir, join(d.parentPath, d.name)).split('\\').join('/'))
