@@ -35,8 +35,8 @@ import { PLAN_COUNTS_FILE, planCounts, type PlanCounts } from '../src/site/plan-
 import { packName, parsePackArg, provincesTaking, splitPlanCsv } from '../src/shards/packing.ts';
 import { PROVINCE_CSV_PAGES, REFS_PATH, SHARED_SHARD, shardBundleDir, sharedOnlyPage, type Shard } from '../src/shards/shards.ts';
 import { duration } from '../src/shards/progress.ts';
-import { bin, DEFAULT_WORK, filesIn, hashedFiles, prepareProject, ROOT, runStage, siteCodeHash, type StageResult } from './shards/job.ts';
-import { FACTS_DIR, JOBS_DIR, PLANS_DIR, WORD_COUNTS_FILE, provinceFingerprint, readSeeds, readShardRecord, SHARD_FILE, shardPlanHashes, SITE_DIR, type ShardRecord } from './shards/state.ts';
+import { bin, DEFAULT_WORK, filesIn, prepareProject, ROOT, runStage, siteCodeHash, type StageResult } from './shards/job.ts';
+import { FACTS_DIR, JOB_FILE, JOBS_DIR, PLANS_DIR, WORD_COUNTS_FILE, provinceFingerprint, readSeeds, readShardRecord, SHARD_FILE, shardPlanHashes, SITE_DIR, type ShardRecord } from './shards/state.ts';
 
 const { values } = parseArgs({
   options: {
@@ -85,9 +85,11 @@ async function main() {
     const site = join(jobDir, SITE_DIR);
     rmSync(site, { recursive: true, force: true });
     renameSync(join(project, 'dist'), site);
-    writeRecord(jobDir, shared, hashedFiles(site));
+    writeRecord(jobDir, shared, filesIn(site));
     return;
   }
+  // Written whatever is built: a CI job uploads it with its provinces' folders, so its artifact is always rooted at the work folder.
+  writeFileSync(join(jobDir, JOB_FILE), `${JSON.stringify({ job: jobName, provinces: pack.map((s) => s.id) })}\n`);
   // Only the provinces whose plans or code changed since their last build.
   const building = pack.filter((shard) => !unchanged(shard.id, provinceFingerprint(seeds, shard, codeHash)));
   if (!building.length) return;
@@ -134,13 +136,13 @@ async function astroBuild() {
 }
 
 /** Writes a province's (or the shared job's) record beside its site: what it was built from, its pages, the job's time and peak memory. */
-function writeRecord(dir: string, record: BaseRecord, files: Map<string, string>) {
+function writeRecord(dir: string, record: BaseRecord, files: string[]) {
   const peaks = Object.values(stages).map((s) => s.peakMb).filter((m): m is number => m !== null);
   const full: ShardRecord = {
     ...record,
     job: jobName,
-    pages: [...files.keys()].filter((f) => f.endsWith('.html')).length,
-    files: files.size,
+    pages: files.filter((f) => f.endsWith('.html')).length,
+    files: files.length,
     seconds: (performance.now() - started) / 1000,
     peakMb: peaks.length ? Math.max(...peaks) : null,
     stages,
@@ -206,9 +208,9 @@ function writeBundles(shards: Shard[]): string {
 /**
  * The job's output cut into each province's site folder (<work>/<province>/site): the files
  * it owns, the built assets, its rows of the national CSVs (src/shards/packing.ts). Files of
- * no province (public/, which the shared job provides) are left out. Returns each site's files and hashes.
+ * no province (public/, which the shared job provides) are left out. Returns each site's files.
  */
-function splitSite(dist: string, shards: Shard[]): Map<string, Map<string, string>> {
+function splitSite(dist: string, shards: Shard[]): Map<string, string[]> {
   const siteOf = (id: string) => join(work, id, SITE_DIR);
   for (const s of shards) rmSync(siteOf(s.id), { recursive: true, force: true });
   const place = (from: string, id: string, path: string, move: boolean) => {
@@ -231,7 +233,7 @@ function splitSite(dist: string, shards: Shard[]): Map<string, Map<string, strin
     takers.forEach((id, i) => place(from, id, path, i === takers.length - 1));
   }
   rmSync(dist, { recursive: true, force: true });
-  return new Map(shards.map((s) => [s.id, hashedFiles(siteOf(s.id))]));
+  return new Map(shards.map((s) => [s.id, filesIn(siteOf(s.id))]));
 }
 
 /** The shared job's content/plans: every province job's facts and counts, in catalogue order, and no plan models. */

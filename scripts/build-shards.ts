@@ -24,7 +24,7 @@ import { duration, progressLine, type ShardDone } from '../src/shards/progress.t
 import { DEFAULT_PACK_PLANS, packName, packShards } from '../src/shards/packing.ts';
 import { SHARED_SHARD, type Shard } from '../src/shards/shards.ts';
 import { DEFAULT_WORK, ROOT, bin, siteCodeHash } from './shards/job.ts';
-import { JOBS_DIR, provinceFingerprint, readSeeds, readShardRecord, shardPlanHashes, type ShardRecord } from './shards/state.ts';
+import { JOB_FILE, JOBS_DIR, provinceFingerprint, readSeeds, readShardRecord, shardPlanHashes, type ShardRecord } from './shards/state.ts';
 
 const { values } = parseArgs({
   options: {
@@ -61,12 +61,12 @@ async function main() {
   const seeds = readSeeds(seedsDir);
   if (values.list) {
     // What a CI job uploads: each province's folder (site, facts, record) and, so that every
-    // artifact is rooted at the work folder whatever its number of provinces, the job's bundles.json.
+    // artifact is rooted at the work folder whatever its number of provinces, the job's job.json.
     const jobs = packShards(seeds.shards, packPlans).map((pack) => ({
       name: packName(pack),
       shards: pack.map((s) => s.id).join(','),
       plans: pack.reduce((n, s) => n + s.slugs.length, 0),
-      paths: [...pack.flatMap((s) => ['site', 'facts', 'shard.json'].map((f) => `${values.work}/${s.id}/${f}`)), `${values.work}/${JOBS_DIR}/${packName(pack)}/bundles.json`].join('\n'),
+      paths: [...pack.flatMap((s) => ['site', 'facts', 'shard.json'].map((f) => `${values.work}/${s.id}/${f}`)), `${values.work}/${JOBS_DIR}/${packName(pack)}/${JOB_FILE}`].join('\n'),
       cache: pack.map((s) => `${values.work}/${s.id}`).join('\n'),
     }));
     console.log(JSON.stringify(jobs));

@@ -17,6 +17,8 @@ export const SITE_DIR = 'site';
 export const PLANS_DIR = 'plans';
 /** Under the work folder: each province job's copy of the project, by job name (src/shards/packing.ts). */
 export const JOBS_DIR = '_jobs';
+/** In a job's folder: its name and provinces, written by every run of it (what CI uploads beside its provinces' folders). */
+export const JOB_FILE = 'job.json';
 /** What a province job hands the shared job: its plans' facts and counts. */
 export const FACTS_DIR = 'facts';
 /** In a province job's facts/: its index's words and the records holding each (build-index --word-counts), for the word → provinces table. */
