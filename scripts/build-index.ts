@@ -2,7 +2,7 @@
  * npm run index: builds the search index into dist/pagefind/ with the Pagefind Node API.
  *
  *   tsx scripts/build-index.ts [--dist <dir>] [--out <dir>] [--refs <dir>] [--no-plans-table] [--word-counts <file>]
- *   tsx scripts/build-index.ts --bundles <file.json> [--refs <dir>] [--no-plans-table]
+ *   tsx scripts/build-index.ts --provinces <file.json> [--refs <dir>] [--no-plans-table]
  *
  * --out puts the bundle elsewhere than <dist>/pagefind (a province job of a sharded build:
  * <dist>/pagefind/shards/<province>/), --refs the citation tables elsewhere than <out>/refs,
@@ -10,10 +10,10 @@
  * --word-counts writes each indexed word (Pagefind's form) with the number of records that
  * hold it: a province job hands it to the assemble step for the word → provinces table
  * (src/search/shard-words.ts).
- * --bundles builds several bundles in this one process, each from some of the plans: a JSON
+ * --provinces builds several indexes in this one process, each from some of the plans: a JSON
  * array of { slugs, out, wordCounts } (a packed job of a sharded build: one bundle per
  * province, src/shards/packing.ts), so Pagefind, nodejieba and the curated words start once
- * a job instead of once a province; each bundle is what a run with only its plans writes.
+ * a job instead of once a province; each index is what a run with only its plans writes.
  *
  * One custom record per clause, 专栏 item and indicator row of every plan (content/plans/),
  * its content the nodejieba tokens joined by spaces, language `zxx` so Pagefind does not
@@ -42,7 +42,7 @@ const { values: args } = parseArgs({
     refs: { type: 'string' },
     'no-plans-table': { type: 'boolean', default: false },
     'word-counts': { type: 'string' },
-    bundles: { type: 'string' },
+    provinces: { type: 'string' },
   },
 });
 const dist = resolve(root, args.dist!);
@@ -54,8 +54,8 @@ interface Bundle {
   wordCounts?: string;
 }
 
-const bundles: Bundle[] = args.bundles
-  ? (JSON.parse(readFileSync(resolve(root, args.bundles), 'utf8')) as Bundle[])
+const bundles: Bundle[] = args.provinces
+  ? (JSON.parse(readFileSync(resolve(root, args.provinces), 'utf8')) as Bundle[])
   : [{ out: args.out ? resolve(root, args.out) : join(dist, 'pagefind'), wordCounts: args['word-counts'] }];
 
 const ms = (t: number) => `${(performance.now() - t).toFixed(0)} ms`;

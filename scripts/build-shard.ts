@@ -120,7 +120,7 @@ async function main() {
   await astroBuild();
   stages.index = await runStage(
     project,
-    [bin('tsx'), 'scripts/build-index.ts', '--bundles', writeBundles(building), '--refs', join('dist', REFS_PATH), '--no-plans-table'],
+    [bin('tsx'), 'scripts/build-index.ts', '--provinces', writeBundles(building), '--refs', join('dist', REFS_PATH), '--no-plans-table'],
     {},
     logFile,
   );
@@ -197,9 +197,9 @@ function gatherPlans(shards: Shard[]) {
   writeFileSync(join(plansDir, SKIPPED_FILE), `${JSON.stringify(skipped, null, 1)}\n`);
 }
 
-/** The index's bundles, one per province with its own word counts (build-index --bundles). */
+/** The indexes to build, one per province with its own word counts (build-index --provinces). */
 function writeBundles(shards: Shard[]): string {
-  const file = join(jobDir, 'bundles.json');
+  const file = join(jobDir, 'provinces.json');
   const bundles = shards.map((s) => ({ slugs: s.slugs, out: join(project, 'dist', shardBundleDir(s.id)), wordCounts: join(work, s.id, FACTS_DIR, WORD_COUNTS_FILE) }));
   writeFileSync(file, JSON.stringify(bundles, null, 1));
   return file;

@@ -1,8 +1,9 @@
 /**
  * npm run build:shards [-- --seeds DIR] [--work build/shards] [--out dist] [--jobs N] [--pack PLANS] [--force] [--list]
  * The whole site built in shards on one machine: the provinces to build packed into jobs of
- * neighbouring provinces of at most --pack plans together (default 50; a larger province is
- * a job of its own; --pack 1: one job per province; src/shards/packing.ts), each job
+ * neighbouring provinces of at most --pack plans together (default 50, and no more than the
+ * plans to build ÷ the jobs at a time, so every core gets a job; a larger province is a job
+ * of its own; --pack 1: one job per province; src/shards/packing.ts), each job
  * scripts/build-shard.ts, as many at a time as there are cores (or --jobs), then the
  * shared pages' job, then the assemble step into dist/ (scripts/assemble-shards.ts).
  * Says first what changed since the last run (plans by content hash, the site's code),
@@ -21,7 +22,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { changeCount, describeChanges, planChanges } from '../src/shards/fingerprint.ts';
 import { duration, progressLine, type ShardDone } from '../src/shards/progress.ts';
-import { DEFAULT_PACK_PLANS, packName, packShards } from '../src/shards/packing.ts';
+import { DEFAULT_PACK_PLANS, packCap, packName, packShards } from '../src/shards/packing.ts';
 import { SHARED_SHARD, type Shard } from '../src/shards/shards.ts';
 import { DEFAULT_WORK, ROOT, bin, siteCodeHash } from './shards/job.ts';
 import { JOB_FILE, JOBS_DIR, provinceFingerprint, readSeeds, readShardRecord, shardPlanHashes, type ShardRecord } from './shards/state.ts';
@@ -85,10 +86,11 @@ async function main() {
   const toBuild = plan.filter((p) => !p.fresh);
   const plansTotal = toBuild.reduce((n, p) => n + p.shard.slugs.length, 0);
   // Only the provinces to build are packed: an unchanged province is never rebuilt for its neighbour's sake.
-  const packs = packShards(toBuild.map((p) => p.shard), packPlans);
+  const cap = packCap(packPlans, plansTotal, parallel);
+  const packs = packShards(toBuild.map((p) => p.shard), cap);
   console.log(
     `build:shards: ${seeds.entries.length} plans in ${seeds.shards.length} province shards (${seedsDir}); ` +
-      `${toBuild.length} to build (${plansTotal} plans) in ${packs.length} job${packs.length === 1 ? '' : 's'} of at most ${packPlans} plan${packPlans === 1 ? '' : 's'}, ${plan.length - toBuild.length} unchanged; ${parallel} jobs at a time`,
+      `${toBuild.length} to build (${plansTotal} plans) in ${packs.length} job${packs.length === 1 ? '' : 's'} of at most ${cap} plan${cap === 1 ? '' : 's'}, ${plan.length - toBuild.length} unchanged; ${parallel} jobs at a time`,
   );
   for (const p of toBuild) console.log(`  ${p.shard.id}: ${p.why}`);
 

@@ -152,7 +152,7 @@ export function shardsTable(rows: readonly ShardsRow[]): string {
     : [];
   return [
     head,
-    line('province shards, build jobs (at a time)', (r) => (r.buildJobs === undefined ? `${r.shards} (${r.jobs})` : `${r.shards}, ${r.buildJobs} jobs (${r.jobs})`)),
+    line('province shards, build jobs (at a time)', (r) => (r.buildJobs === undefined ? `${r.shards} (${r.jobs})` : `${r.shards}, ${r.buildJobs} job${r.buildJobs === 1 ? '' : 's'} (${r.jobs})`)),
     line('build:shards wall time, from nothing', (r) => `${r.wallSeconds.toFixed(0)} s`),
     line('slowest province job (packed: all its provinces)', (r) => `${r.slowestJobSeconds.toFixed(1)} s`),
     line('largest province job peak RSS', (r) => mb(r.largestJobMb)),

@@ -40,6 +40,14 @@ export function packShards<S extends Pick<Shard, 'slugs'>>(shards: readonly S[],
   return packs;
 }
 
+/**
+ * The plans a job may hold in a build of `plans` plans with `parallel` jobs at a time: the
+ * cap, but no more than a fair share of the plans, so that a small build still gives every
+ * core a job (50 plans on 2 cores: two jobs of ~25, not one of 50).
+ */
+export const packCap = (maxPlans: number, plans: number, parallel: number): number =>
+  Math.max(1, Math.min(maxPlans, Math.ceil(plans / Math.max(1, parallel))));
+
 /** A job's name: its provinces' ids joined by '+' (one province: its id), e.g. beijing+tianjin+hebei. */
 export const packName = (pack: readonly Pick<Shard, 'id'>[]): string => pack.map((s) => s.id).join('+');
 

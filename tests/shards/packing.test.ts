@@ -3,7 +3,7 @@
 // build-shards.test.ts.
 import { describe, expect, it } from 'vitest';
 import { toCsv } from '../../src/publish/csv.ts';
-import { DEFAULT_PACK_PLANS, packName, packShards, parsePackArg, provincesTaking, splitPlanCsv } from '../../src/shards/packing.ts';
+import { DEFAULT_PACK_PLANS, packCap, packName, packShards, parsePackArg, provincesTaking, splitPlanCsv } from '../../src/shards/packing.ts';
 
 const shard = (id: string, plans: number) => ({ id, province: id, slugs: Array.from({ length: plans }, (_, i) => `${id}-${i + 1}`) });
 
@@ -33,6 +33,17 @@ describe('packing provinces into jobs', () => {
     expect(Math.max(...packShards(many).map((p) => p.reduce((n, s) => n + s.slugs.length, 0)))).toBeLessThanOrEqual(DEFAULT_PACK_PLANS);
     // The density of 3,000 plans: ~97 a province, every province its own job.
     expect(packShards(Array.from({ length: 31 }, (_, i) => shard(`p${i}`, 97))).length).toBe(31);
+  });
+
+  it('never packs fewer jobs than run at a time, when there are enough provinces', () => {
+    expect(packCap(50, 50, 2)).toBe(25);
+    expect(packCap(50, 500, 2)).toBe(50);
+    expect(packCap(50, 3, 2)).toBe(2);
+    expect(packCap(1, 500, 2)).toBe(1);
+    expect(packCap(50, 0, 2)).toBe(1);
+    const fifty = Array.from({ length: 31 }, (_, i) => shard(`p${i}`, i < 19 ? 2 : 1));
+    // 50 plans on 2 cores: at least two jobs of at most 25 (greedy in order: 24, 25 and 1).
+    expect(packShards(fifty, packCap(50, 50, 2)).map((p) => p.reduce((n, s) => n + s.slugs.length, 0))).toEqual([24, 25, 1]);
   });
 
   it('reads the provinces of a job from the command line', () => {
