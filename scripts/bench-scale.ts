@@ -33,6 +33,8 @@ const { values } = parseArgs({
     shards: { type: 'boolean', default: false },
     jobs: { type: 'string', default: String(availableParallelism()) },
     pack: { type: 'string' },
+    /** With --shards: the plans over the first K provinces only (e.g. --sizes 194 --provinces 2: the density of 3,000 plans). */
+    provinces: { type: 'string' },
   },
 });
 const sizes = values.sizes!.split(',').map(Number);
@@ -86,7 +88,7 @@ if (values.shards) {
   for (const count of sizes) {
     console.log(`${count} plans, sharded…`);
     const loadAtStart = loadavg()[0];
-    const row = await shardedBuildFigures(root, count, values.seed!, Number(values.jobs), (line) => console.log(line), values.pack ? Number(values.pack) : undefined);
+    const row = await shardedBuildFigures(root, count, values.seed!, Number(values.jobs), (line) => console.log(line), values.pack ? Number(values.pack) : undefined, values.provinces ? Number(values.provinces) : undefined);
     shardRows.push({ ...row, run: { date: new Date().toISOString().slice(0, 16).replace('T', ' '), commit: `${commit}${dirty}`, loadBefore: loadAtStart, loadAfter: loadavg()[0] } });
     console.log(shardsTable(shardRows));
     // Recorded after every size, so a long run that is stopped keeps what it measured.
@@ -102,13 +104,13 @@ function recordShards(measured: ShardsRow[]) {
   const table = shardsTable(shardRows);
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`;
   const runs = shardRows
-    .map((r) => (r.run ? `${r.plans} plans on ${r.run.date} UTC at ${r.run.commit}, load average ${r.run.loadBefore.toFixed(1)} before and ${r.run.loadAfter.toFixed(1)} after` : `${r.plans} plans in an earlier run`))
+    .map((r) => (r.run ? `${r.plans} plans in ${r.shards} provinces on ${r.run.date} UTC at ${r.run.commit}, load average ${r.run.loadBefore.toFixed(1)} before and ${r.run.loadAfter.toFixed(1)} after` : `${r.plans} plans in an earlier run`))
     .join('; ');
   const busy = shardRows.some((r) => r.run && Math.max(r.run.loadBefore, r.run.loadAfter) > cpus().length);
   const part =
     `${SHARDS_START}\n### Sharded build\n\nRecorded by \`npm run bench:scale -- --shards --sizes N --seed ${values.seed} --jobs ${values.jobs}\`${values.pack ? ` --pack ${values.pack}` : ''} (${machine}), one column per size, each from its own run: ${runs}` +
     `${busy ? ' — **the machine was busy with other builds, so times are high and noisy**' : ''}. ` +
-    'Synthetic plans over the 31 provinces, `npm run build:shards` from nothing into a scratch folder: the provinces packed into jobs of at most 50 plans (a larger province alone, src/shards/packing.ts), ' +
+    'Synthetic plans over the 31 provinces (or the first few: `--provinces K`, the density of a larger country), `npm run build:shards` from nothing into a scratch folder: the provinces packed into jobs of at most 50 plans (a larger province alone, src/shards/packing.ts), ' +
     `${values.jobs} jobs at a time, then the shared pages and the assembly (docs/deploy.md). Peak RSS per job is the largest process of that job. ` +
     'Search bytes are everything a phone downloads (gzip) from opening /search/ with a query to the rendered results, within the first province and national; the second search is another query on the same page. ' +
     `Page sizes are the largest page of each family of the assembled site, ×growth against the smallest size (bold: over ×${PAGE_GROWTH_LIMIT}).\n\n` +

@@ -70,13 +70,14 @@ async function searchBytes(url: string, browser: import('playwright-core').Brows
   return [a / 1024, b / 1024, bundles];
 }
 
-export async function shardedBuildFigures(root: string, count: number, seed: string, jobs: number, log: (line: string) => void, pack?: number): Promise<ShardsRow> {
+export async function shardedBuildFigures(root: string, count: number, seed: string, jobs: number, log: (line: string) => void, pack?: number, provinceCount?: number): Promise<ShardsRow> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-shards-'));
   try {
     const seeds = join(dir, 'seeds');
     const work = join(dir, 'work');
     const dist = join(dir, 'dist');
-    await tsx(root, ['scripts/synth.ts', '--plans', String(count), '--seed', seed, '--out', seeds]);
+    // --provinces K: the plans over the first K provinces only (the density of a larger country in a smaller build).
+    await tsx(root, ['scripts/synth.ts', '--plans', String(count), '--seed', seed, '--out', seeds, ...(provinceCount ? ['--provinces', String(provinceCount)] : [])]);
     const args = ['scripts/build-shards.ts', '--seeds', seeds, '--work', work, '--out', dist, '--jobs', String(jobs), ...(pack ? ['--pack', String(pack)] : [])];
     const full = await tsx(root, args);
     for (const line of full.stdout.trim().split('\n')) log(`  ${line}`);
