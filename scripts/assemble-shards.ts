@@ -10,7 +10,8 @@
  * province job's rows, in catalogue order), sitemap.xml, robots.txt and _headers (the feed
  * comes from the shared job, which has every plan's catalogue entry).
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
@@ -19,7 +20,7 @@ import { brokenLinks, mergePlanCsv, planAssembly, type JobFiles } from '../src/s
 import { writePublishFiles } from '../src/publish/publish-files.ts';
 import { duration } from '../src/shards/progress.ts';
 import { ownedByShard, ownedByShared, SHARED_SHARD, shardBundleDir } from '../src/shards/shards.ts';
-import { DEFAULT_WORK, hashedFiles, ROOT } from './shards/job.ts';
+import { DEFAULT_WORK, filesIn, ROOT } from './shards/job.ts';
 import { FACTS_DIR, readSeeds, SITE_DIR, WORD_COUNTS_FILE } from './shards/state.ts';
 import { buildShardWords, parseWordCounts, SHARD_WORDS_DIR } from '../src/search/shard-words.ts';
 import { BUNDLES_FILE, readManifest, splitBundleWordCounts } from '../src/search/bundles.ts';
@@ -47,10 +48,20 @@ const siteOf = (job: string) => {
   return dir;
 };
 
-const jobs: JobFiles[] = [
-  { job: SHARED_SHARD, files: hashedFiles(siteOf(SHARED_SHARD)), owns: ownedByShared },
-  ...seeds.shards.map((shard) => ({ job: shard.id, files: hashedFiles(siteOf(shard.id)), owns: (path: string) => ownedByShard(path, shard) })),
-];
+const listed = [
+  { job: SHARED_SHARD, dir: siteOf(SHARED_SHARD), owns: ownedByShared },
+  ...seeds.shards.map((shard) => ({ job: shard.id, dir: siteOf(shard.id), owns: (path: string) => ownedByShard(path, shard) })),
+].map((j) => ({ ...j, paths: filesIn(j.dir) }));
+// Only a path that two jobs own can collide (the built assets, in practice): only those are
+// hashed, not every file of every job (2 GB at 3,000 plans).
+const owners = new Map<string, number>();
+for (const j of listed) for (const p of j.paths) if (j.owns(p)) owners.set(p, (owners.get(p) ?? 0) + 1);
+const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+const jobs: JobFiles[] = listed.map((j) => ({
+  job: j.job,
+  owns: j.owns,
+  files: new Map(j.paths.map((p) => [p, (owners.get(p) ?? 0) > 1 ? sha(join(j.dir, p)) : ''])),
+}));
 const assembly = planAssembly(jobs);
 if (assembly.collisions.length) {
   console.error(`assemble: ${assembly.collisions.length} files differ between jobs:`);

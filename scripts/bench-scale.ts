@@ -7,17 +7,21 @@
  * the smallest size. Prints the table and records it in docs/benchmarks.md (section "Scale").
  * With --shards it measures the sharded build instead (`npm run build:shards`, scripts/bench/shards.ts:
  * wall time, per-job time and peak memory, a rebuild after one plan changed, first and second
- * search bytes within a province and national) and records it in the Scale section's shards part.
+ * search bytes within a province and national, the largest page of each family of the
+ * assembled site with its growth against the smallest size) and records it in the Scale
+ * section's shards part, beside the columns of earlier runs at other sizes (each column says
+ * when, at which commit and at what load it was measured). --pack N passes build:shards its
+ * plans a packed job may hold.
  */
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readSeedPlans } from '../src/synth/read-seeds.ts';
 import { synthesizePlans } from '../src/synth/synthesize.ts';
-import { scaleSection, SCALE_END, SCALE_START, SHARDS_END, SHARDS_START, shardsPart, withScaleSection, withShardsPart } from './bench/scale-section.ts';
-import { largestPages, PAGE_FAMILIES, scaleTable, shardsTable, type ScaleRow, type ShardsRow, type StageFigure } from './bench/scale-table.ts';
+import { mergeShardsRows, scaleSection, SCALE_END, SCALE_START, SHARDS_END, SHARDS_START, shardsPart, shardsRowsComment, shardsRowsIn, withScaleSection, withShardsPart } from './bench/scale-section.ts';
+import { largestPages, PAGE_FAMILIES, PAGE_GROWTH_LIMIT, scaleTable, shardsTable, type ScaleRow, type ShardsRow, type StageFigure } from './bench/scale-table.ts';
 import { shardedBuildFigures } from './bench/shards.ts';
 
 const { values } = parseArgs({
@@ -28,6 +32,9 @@ const { values } = parseArgs({
     keep: { type: 'boolean', default: false },
     shards: { type: 'boolean', default: false },
     jobs: { type: 'string', default: String(availableParallelism()) },
+    pack: { type: 'string' },
+    /** With --shards: the plans over the first K provinces only (e.g. --sizes 194 --provinces 2: the density of 3,000 plans). */
+    provinces: { type: 'string' },
   },
 });
 const sizes = values.sizes!.split(',').map(Number);
@@ -76,9 +83,13 @@ function filesUnder(dir: string): { path: string; bytes: number }[] {
 const loadBefore = loadavg()[0];
 if (values.shards) {
   const shardRows: ShardsRow[] = [];
+  const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
+  const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: root, encoding: 'utf8' }).trim() ? '+changes' : '';
   for (const count of sizes) {
     console.log(`${count} plans, sharded…`);
-    shardRows.push(await shardedBuildFigures(root, count, values.seed!, Number(values.jobs), (line) => console.log(line)));
+    const loadAtStart = loadavg()[0];
+    const row = await shardedBuildFigures(root, count, values.seed!, Number(values.jobs), (line) => console.log(line), values.pack ? Number(values.pack) : undefined, values.provinces ? Number(values.provinces) : undefined);
+    shardRows.push({ ...row, run: { date: new Date().toISOString().slice(0, 16).replace('T', ' '), commit: `${commit}${dirty}`, loadBefore: loadAtStart, loadAfter: loadavg()[0] } });
     console.log(shardsTable(shardRows));
     // Recorded after every size, so a long run that is stopped keeps what it measured.
     recordShards(shardRows);
@@ -86,19 +97,24 @@ if (values.shards) {
   process.exit(0);
 }
 
-function recordShards(shardRows: ShardsRow[]) {
-  const table = shardsTable(shardRows);
-  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`;
-  const busy = Math.max(loadBefore, loadavg()[0]);
-  const part =
-    `${SHARDS_START}\n### Sharded build\n\nRecorded by \`npm run bench:scale -- --shards --sizes ${shardRows.map((r) => r.plans).join(',')} --seed ${values.seed} --jobs ${values.jobs}\` on ${new Date().toISOString().slice(0, 10)} (${machine}; ` +
-    `load average ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after${busy > cpus().length ? ': **the machine was busy with other builds, so times are high and noisy**' : ''}). ` +
-    'Synthetic plans over the 31 provinces, `npm run build:shards` from nothing into a scratch folder: one job per province, ' +
-    `${values.jobs} at a time, then the shared pages and the assembly (docs/deploy.md). Peak RSS per job is the largest process of that job. ` +
-    'Search bytes are everything a phone downloads (gzip) from opening /search/ with a query to the rendered results, within the first province and national; the second search is another query on the same page.\n\n' +
-    `${table}\n${SHARDS_END}`;
+function recordShards(measured: ShardsRow[]) {
   const doc = existsSync(BENCH_DOC) ? readFileSync(BENCH_DOC, 'utf8') : '# Benchmarks\n';
   const section = scaleSection(doc) || `${SCALE_START}\n## Scale\n\n${SCALE_END}\n`;
+  const shardRows = mergeShardsRows(shardsRowsIn<ShardsRow>(shardsPart(section)), measured);
+  const table = shardsTable(shardRows);
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`;
+  const runs = shardRows
+    .map((r) => (r.run ? `${r.plans} plans in ${r.shards} provinces on ${r.run.date} UTC at ${r.run.commit}, load average ${r.run.loadBefore.toFixed(1)} before and ${r.run.loadAfter.toFixed(1)} after` : `${r.plans} plans in an earlier run`))
+    .join('; ');
+  const busy = shardRows.some((r) => r.run && Math.max(r.run.loadBefore, r.run.loadAfter) > cpus().length);
+  const part =
+    `${SHARDS_START}\n### Sharded build\n\nRecorded by \`npm run bench:scale -- --shards --sizes N --seed ${values.seed} --jobs ${values.jobs}\`${values.pack ? ` --pack ${values.pack}` : ''} (${machine}), one column per size, each from its own run: ${runs}` +
+    `${busy ? ' — **the machine was busy with other builds, so times are high and noisy**' : ''}. ` +
+    'Synthetic plans over the 31 provinces (or the first few: `--provinces K`, the density of a larger country), `npm run build:shards` from nothing into a scratch folder: the provinces packed into jobs of at most 50 plans (a larger province alone, src/shards/packing.ts), ' +
+    `${values.jobs} jobs at a time, then the shared pages and the assembly (docs/deploy.md). Peak RSS per job is the largest process of that job. ` +
+    'Search bytes are everything a phone downloads (gzip) from opening /search/ with a query to the rendered results, within the first province and national; the second search is another query on the same page. ' +
+    `Page sizes are the largest page of each family of the assembled site, ×growth against the smallest size (bold: over ×${PAGE_GROWTH_LIMIT}).\n\n` +
+    `${table}\n${shardsRowsComment(shardRows)}\n${SHARDS_END}`;
   writeFileSync(BENCH_DOC, withScaleSection(doc, `${withShardsPart(section, part).trim()}\n`));
   console.log('recorded in docs/benchmarks.md (section Scale, sharded build)');
 }

@@ -3,6 +3,7 @@
  *
  *   tsx scripts/build-index.ts [--dist <dir>] [--out <dir>] [--refs <dir>] [--no-plans-table] [--word-counts <file>]
  *                              [--bundles <province> [--bundle-records N]]
+ *   tsx scripts/build-index.ts --provinces <file.json> [--refs <dir>] [--no-plans-table] [--bundle-records N]
  *
  * --out puts the bundle elsewhere than <dist>/pagefind (a province job of a sharded build:
  * <dist>/pagefind/shards/<province>/), --refs the citation tables elsewhere than <out>/refs,
@@ -15,6 +16,11 @@
  * tests set to get several bundles from a few plans): <out>/<n>/ each, with
  * <out>/bundles.json saying which plans each holds (src/search/bundles.ts), the lexicon of
  * the whole province in <out>/, and the word counts per bundle.
+ * --provinces builds several provinces' indexes in this one process, each from some of the
+ * plans: a JSON array of { slugs, out, wordCounts, province } (a packed job of a sharded
+ * build, src/shards/packing.ts; `province` cuts that province into bundles as --bundles
+ * does), so Pagefind, nodejieba and the curated words start once a job instead of once a
+ * province; each province's output is what a run with only its plans writes.
  *
  * One custom record per clause, 专栏 item and indicator row of every plan (content/plans/),
  * its content the nodejieba tokens joined by spaces, language `zxx` so Pagefind does not
@@ -22,12 +28,12 @@
  * the query dictionary the browser and the CLI segment queries with. Any error reported by
  * Pagefind fails the build.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
 import * as pagefind from 'pagefind';
-import { indexUserWords, lexiconOf, loadCorpus } from '../src/search/corpus.ts';
+import { indexUserWords, lexiconOf, loadCorpus, loadSynonyms } from '../src/search/corpus.ts';
 import { indexForm, LEXICON_FILE } from '../src/search/lexicon.ts';
 import { buildShardWords, wordCountsText } from '../src/search/shard-words.ts';
 import { bundleBytes } from '../src/shards/bundle-bytes.ts';
@@ -47,43 +53,54 @@ const { values: args } = parseArgs({
     'word-counts': { type: 'string' },
     bundles: { type: 'string' },
     'bundle-records': { type: 'string', default: process.env.BUNDLE_RECORDS || String(BUNDLE_RECORDS) },
+    provinces: { type: 'string' },
   },
 });
 const dist = resolve(root, args.dist!);
-const out = args.out ? resolve(root, args.out) : join(dist, 'pagefind');
+
+/** One index this process writes: some plans (all of content/plans/ when `slugs` is absent). */
+interface IndexJob {
+  slugs?: string[];
+  out: string;
+  wordCounts?: string;
+  /** Province id: cut its records into bundles of whole plans (src/search/bundles.ts). */
+  province?: string;
+}
+
+const jobs: IndexJob[] = args.provinces
+  ? (JSON.parse(readFileSync(resolve(root, args.provinces), 'utf8')) as IndexJob[])
+  : [{ out: args.out ? resolve(root, args.out) : join(dist, 'pagefind'), wordCounts: args['word-counts'], province: args.bundles }];
+const maxRecords = Number(args['bundle-records']);
 
 const ms = (t: number) => `${(performance.now() - t).toFixed(0)} ms`;
 const fail = (what: string, errors: string[]): never => {
   console.error(`build-index: ${what} failed:\n  ${errors.join('\n  ')}`);
   process.exit(1);
 };
+if (!(maxRecords > 0)) fail('--bundle-records', [`expected a positive number, got ${args['bundle-records']}`]);
 
-const t0 = performance.now();
-const corpus = loadCorpus(root);
 // Curated words stay whole in the index and in the query dictionary: the listed words and
 // every alias key (what people type). Alias values are not: they are segmented like queries.
-loadUserWords(indexUserWords(corpus));
-const tLoad = ms(t0);
+// They are the curated files' only (no plan's), so one load serves every index.
+const tWords = performance.now();
+loadUserWords(indexUserWords({ synonyms: loadSynonyms(root) }));
+console.log(`build-index: curated words loaded in ${ms(tWords)}`);
+for (const job of jobs) await buildIndex(job);
+await pagefind.close();
 
-const t1 = performance.now();
-const vocab = new Set<string>();
-const prepared = corpus.records.map((r) => {
-  const tokens = tokenize(r.text);
-  const kw = subwords(r.text, tokens);
-  const own = new Set<string>();
-  for (const t of tokens) if (isWordToken(t)) (vocab.add(t), own.add(indexForm(t)));
-  for (const t of kw) (vocab.add(t), own.add(indexForm(t)));
-  return { r, content: tokens.join(' '), kw, own };
-});
-type Prepared = (typeof prepared)[number];
-const tTokenize = ms(t1);
+interface Prepared {
+  r: ReturnType<typeof loadCorpus>['records'][number];
+  content: string;
+  kw: string[];
+  own: Set<string>;
+}
 
-/** Records per indexed word (index form), for --word-counts. */
-const wordCounts = (records: readonly Prepared[]) => {
+/** Records per indexed word (index form), for the word counts. */
+function wordCounts(records: readonly Prepared[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const { own } of records) for (const w of own) if (w) counts.set(w, (counts.get(w) ?? 0) + 1);
   return counts;
-};
+}
 
 /** One Pagefind bundle of these records, written to `dir`; one index in memory at a time. */
 async function writeBundle(records: readonly Prepared[], dir: string) {
@@ -118,19 +135,15 @@ async function writeBundle(records: readonly Prepared[], dir: string) {
   mkdirSync(dirname(dir), { recursive: true });
   const written = await index.writeFiles({ outputPath: dir });
   if (written.errors.length) fail('writeFiles', written.errors);
+  // Frees the service's copy of this bundle before the next one.
   await index.deleteIndex();
 }
 
-const t2 = performance.now();
-rmSync(out, { recursive: true, force: true });
-let counts: string;
-if (args.bundles) {
-  const province = args.bundles;
-  const max = Number(args['bundle-records']);
-  if (!(max > 0)) fail('--bundle-records', [`expected a positive number, got ${args['bundle-records']}`]);
+/** A province's records as bundles of whole plans, with its own word → bundles table; returns the word counts text. */
+async function writeProvinceBundles(province: string, corpus: ReturnType<typeof loadCorpus>, prepared: readonly Prepared[], out: string): Promise<string> {
   const bySlug = new Map<string, Prepared[]>();
   for (const p of prepared) bySlug.get(p.r.slug)?.push(p) ?? bySlug.set(p.r.slug, [p]);
-  const groups = splitIntoBundles(corpus.catalog.map((e) => ({ slug: e.slug, records: bySlug.get(e.slug)?.length ?? 0 })), max);
+  const groups = splitIntoBundles(corpus.catalog.map((e) => ({ slug: e.slug, records: bySlug.get(e.slug)?.length ?? 0 })), maxRecords);
   const ids = groups.map((_, n) => bundleId(province, n));
   const parts: { id: string; text: string }[] = [];
   const tableInput: Parameters<typeof buildShardWords>[0][number][] = [];
@@ -147,34 +160,57 @@ if (args.bundles) {
   mkdirSync(join(out, PROVINCE_WORDS_DIR), { recursive: true });
   for (const b of table.files) writeFileSync(join(out, PROVINCE_WORDS_DIR, `${b.bucket}.json`), JSON.stringify(b));
   writeFileSync(join(out, BUNDLES_FILE), JSON.stringify(manifestOf(province, groups, table.info)));
-  counts = bundleWordCountsText(parts);
-  console.log(`build-index: ${groups.length} bundles of at most ${max} records (${groups.map((g) => g.reduce((n, s) => n + (bySlug.get(s)?.length ?? 0), 0)).join(', ')})`);
-} else {
-  await writeBundle(prepared, out);
-  counts = wordCountsText(wordCounts(prepared));
+  console.log(`build-index: ${groups.length} bundles of at most ${maxRecords} records (${groups.map((g) => g.reduce((n, s) => n + (bySlug.get(s)?.length ?? 0), 0)).join(', ')})`);
+  return bundleWordCountsText(parts);
 }
-const tAdd = ms(t2);
 
-const t3 = performance.now();
-const lexicon = JSON.stringify(lexiconOf(corpus, vocab));
-writeFileSync(join(out, LEXICON_FILE), lexicon);
-if (args['word-counts']) {
-  const file = resolve(root, args['word-counts']);
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, counts);
+async function buildIndex({ slugs, out: outArg, wordCounts: wordCountsFile, province }: IndexJob) {
+  const out = resolve(root, outArg);
+  const t0 = performance.now();
+  const corpus = loadCorpus(root, slugs ? new Set(slugs) : undefined);
+  const tLoad = ms(t0);
+  const t1 = performance.now();
+  const vocab = new Set<string>();
+  const prepared: Prepared[] = corpus.records.map((r) => {
+    const tokens = tokenize(r.text);
+    const kw = subwords(r.text, tokens);
+    const own = new Set<string>();
+    for (const t of tokens) if (isWordToken(t)) (vocab.add(t), own.add(indexForm(t)));
+    for (const t of kw) (vocab.add(t), own.add(indexForm(t)));
+    return { r, content: tokens.join(' '), kw, own };
+  });
+  const tTokenize = ms(t1);
+
+  const t2 = performance.now();
+  rmSync(out, { recursive: true, force: true });
+  let counts: string;
+  if (province) counts = await writeProvinceBundles(province, corpus, prepared, out);
+  else {
+    await writeBundle(prepared, out);
+    counts = wordCountsText(wordCounts(prepared));
+  }
+  const tAdd = ms(t2);
+
+  const t3 = performance.now();
+  const lexicon = JSON.stringify(lexiconOf(corpus, vocab));
+  writeFileSync(join(out, LEXICON_FILE), lexicon);
+  if (wordCountsFile) {
+    const file = resolve(root, wordCountsFile);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, counts);
+  }
+  console.log(writeRefFiles(corpus, out, { dir: args.refs ? resolve(root, args.refs) : undefined, plansTable: !args['no-plans-table'] }));
+  const tWrite = ms(t3);
+
+  const kinds = corpus.records.reduce<Record<string, number>>((a, r) => ((a[r.filters.kind] = (a[r.filters.kind] ?? 0) + 1), a), {});
+  console.log(
+    `build-index: ${corpus.records.length} records (${Object.entries(kinds).map(([k, n]) => `${k} ${n}`).join(', ')}) ` +
+      `from ${corpus.plans.length} plans → ${out}`,
+  );
+  console.log(
+    `build-index: vocabulary ${vocab.size} words; ${LEXICON_FILE} ${Buffer.byteLength(lexicon)} B raw, ${gzipSync(lexicon).length} B gzip`,
+  );
+  console.log(
+    `build-index: load ${tLoad}, tokenize ${tTokenize}, add and write records ${tAdd}, write the rest ${tWrite}, total ${ms(t0)}`,
+  );
 }
-console.log(writeRefFiles(corpus, out, { dir: args.refs ? resolve(root, args.refs) : undefined, plansTable: !args['no-plans-table'] }));
-const tWrite = ms(t3);
-await pagefind.close();
-
-const kinds = corpus.records.reduce<Record<string, number>>((a, r) => ((a[r.filters.kind] = (a[r.filters.kind] ?? 0) + 1), a), {});
-console.log(
-  `build-index: ${corpus.records.length} records (${Object.entries(kinds).map(([k, n]) => `${k} ${n}`).join(', ')}) ` +
-    `from ${corpus.plans.length} plans → ${out}`,
-);
-console.log(
-  `build-index: vocabulary ${vocab.size} words; ${LEXICON_FILE} ${Buffer.byteLength(lexicon)} B raw, ${gzipSync(lexicon).length} B gzip`,
-);
-console.log(
-  `build-index: load ${tLoad}, tokenize ${tTokenize}, add and write records ${tAdd}, write the rest ${tWrite}, total ${ms(t0)}`,
-);

@@ -40,3 +40,28 @@ export function withShardsPart(section: string, part: string): string {
   const end = section.lastIndexOf(SCALE_END);
   return end === -1 ? `${section.trim()}\n\n${part.trim()}\n` : `${section.slice(0, end).replace(/\n*$/, '\n\n')}${part.trim()}\n${section.slice(end)}`;
 }
+
+/**
+ * The measured columns of the sharded table, kept as JSON in a comment inside its part, so
+ * a run of one size (3,000 plans takes a quarter of an hour) adds its column to those of
+ * earlier runs instead of replacing them.
+ */
+const ROWS_START = '<!-- shards-rows ';
+const ROWS_END = ' -->';
+
+/** The columns recorded in a shards part (none when it has no rows comment). */
+export function shardsRowsIn<Row>(part: string): Row[] {
+  const start = part.indexOf(ROWS_START);
+  if (start === -1) return [];
+  const end = part.indexOf(ROWS_END, start);
+  return JSON.parse(part.slice(start + ROWS_START.length, end)) as Row[];
+}
+
+/** The comment that keeps the columns (`--` cannot occur in JSON of numbers and plain strings, but is escaped anyway). */
+export const shardsRowsComment = (rows: readonly unknown[]): string => `${ROWS_START}${JSON.stringify(rows).replace(/--/g, '-\\u002d')}${ROWS_END}`;
+
+/** Earlier columns with the new ones in place of those of the same size, by size. */
+export function mergeShardsRows<Row extends { plans: number }>(earlier: readonly Row[], measured: readonly Row[]): Row[] {
+  const sizes = new Set(measured.map((r) => r.plans));
+  return [...earlier.filter((r) => !sizes.has(r.plans)), ...measured].sort((a, b) => a.plans - b.plans);
+}

@@ -103,7 +103,10 @@ export function scaleTable(rows: readonly ScaleRow[]): string {
 export interface ShardsRow {
   plans: number;
   shards: number;
+  /** Jobs at a time. */
   jobs: number;
+  /** Jobs the province shards were packed into (src/shards/packing.ts); absent before packing. */
+  buildJobs?: number;
   /** build:shards from nothing to the assembled dist/. */
   wallSeconds: number;
   /** The slowest province job, and the largest peak RSS of any province job. */
@@ -121,17 +124,37 @@ export interface ShardsRow {
   secondSearchKb: { regional: number; national: number };
   /** Province bundles a national first search loaded: 康复 (in most records), 孤独症 (in few). */
   nationalBundles?: { common: number; rare: number };
+  /** The largest page of each family of the assembled site (as the Scale table measures a single build). */
+  families?: Partial<Record<PageFamily, FamilySize>>;
+  /** Where and when this column was measured: columns of several runs are kept together. */
+  run?: { date: string; commit: string; loadBefore: number; loadAfter: number };
 }
+
+/** The families' growth above which a page is said to grow with the number of plans (issue 12: within 1.5× its size at 5 plans). */
+export const PAGE_GROWTH_LIMIT = 1.5;
 
 export function shardsTable(rows: readonly ShardsRow[]): string {
   const head = `| figure | ${rows.map((r) => `${r.plans} plans`).join(' | ')} |\n|---|${rows.map(() => '---|').join('')}`;
   const line = (name: string, cell: (r: ShardsRow) => string) => `| ${name} | ${rows.map(cell).join(' | ')} |`;
   const mb = (m: number | null) => (m === null ? 'n/a' : `${m.toFixed(0)} MB`);
+  const base = rows.find((r) => r.families);
+  const familyLines = base
+    ? PAGE_FAMILIES.map((family) =>
+        line(`largest ${family} page (HTML)`, (r) => {
+          const size = r.families?.[family];
+          if (!size) return '—';
+          const from = base.families?.[family]?.largest;
+          const over = from !== undefined && size.largest / from > PAGE_GROWTH_LIMIT;
+          const cell = `${kb(size.largest)} ${growth(size.largest, from)}`.trim();
+          return over ? `**${cell}**` : cell;
+        }),
+      )
+    : [];
   return [
     head,
-    line('province shards (jobs at a time)', (r) => `${r.shards} (${r.jobs})`),
+    line('province shards, build jobs (at a time)', (r) => (r.buildJobs === undefined ? `${r.shards} (${r.jobs})` : `${r.shards}, ${r.buildJobs} job${r.buildJobs === 1 ? '' : 's'} (${r.jobs})`)),
     line('build:shards wall time, from nothing', (r) => `${r.wallSeconds.toFixed(0)} s`),
-    line('slowest province job', (r) => `${r.slowestJobSeconds.toFixed(1)} s`),
+    line('slowest province job (packed: all its provinces)', (r) => `${r.slowestJobSeconds.toFixed(1)} s`),
     line('largest province job peak RSS', (r) => mb(r.largestJobMb)),
     line('shared job: wall time, peak RSS', (r) => `${r.shared.seconds.toFixed(1)} s, ${mb(r.shared.peakMb)}`),
     line('assemble', (r) => `${r.assembleSeconds.toFixed(1)} s`),
@@ -143,5 +166,6 @@ export function shardsTable(rows: readonly ShardsRow[]): string {
     line('first search, national (gzip), 康复', (r) => `${r.firstSearchKb.national.toFixed(0)} KB${r.nationalBundles ? ` (${r.nationalBundles.common} of ${r.shards} bundles)` : ''}`),
     line('first search, national (gzip), 孤独症 (few records)', (r) => (r.firstSearchKb.nationalRare === undefined ? 'n/a' : `${r.firstSearchKb.nationalRare.toFixed(0)} KB (${r.nationalBundles?.rare} of ${r.shards} bundles)`)),
     line('second search, one province / national', (r) => `${r.secondSearchKb.regional.toFixed(0)} KB / ${r.secondSearchKb.national.toFixed(0)} KB`),
+    ...familyLines,
   ].join('\n');
 }

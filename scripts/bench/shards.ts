@@ -2,18 +2,19 @@
  * The sharded build at several sizes (`npm run bench:scale -- --shards --sizes 5,50,500`):
  * synthesizes N plans over the 31 provinces, runs `npm run build:shards` from nothing into
  * a scratch folder (this worktree's content/ and dist/ are left alone), then a rebuild after
- * one plan changed, and measures the assembled site and, in Chromium, the bytes of a first
- * and a second search within one province and national (served with gzip).
+ * one plan changed, and measures the assembled site (its pages, and the largest page of
+ * each family, as the Scale table does for a single build) and, in Chromium, the bytes of a
+ * first and a second search within one province and national (served with gzip).
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import { launchBrowser, newPage } from '../../tests/e2e/support/browser.ts';
 import { startStaticServer } from '../../tests/e2e/support/server.ts';
-import type { ShardsRow } from './scale-table.ts';
+import { largestPages, PAGE_FAMILIES, type ShardsRow } from './scale-table.ts';
 
 const run = promisify(execFile);
 
@@ -69,23 +70,34 @@ async function searchBytes(url: string, browser: import('playwright-core').Brows
   return [a / 1024, b / 1024, bundles];
 }
 
-export async function shardedBuildFigures(root: string, count: number, seed: string, jobs: number, log: (line: string) => void): Promise<ShardsRow> {
+export async function shardedBuildFigures(root: string, count: number, seed: string, jobs: number, log: (line: string) => void, pack?: number, provinceCount?: number): Promise<ShardsRow> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-shards-'));
   try {
     const seeds = join(dir, 'seeds');
     const work = join(dir, 'work');
     const dist = join(dir, 'dist');
-    await tsx(root, ['scripts/synth.ts', '--plans', String(count), '--seed', seed, '--out', seeds]);
-    const args = ['scripts/build-shards.ts', '--seeds', seeds, '--work', work, '--out', dist, '--jobs', String(jobs)];
+    // --provinces K: the plans over the first K provinces only (the density of a larger country in a smaller build).
+    await tsx(root, ['scripts/synth.ts', '--plans', String(count), '--seed', seed, '--out', seeds, ...(provinceCount ? ['--provinces', String(provinceCount)] : [])]);
+    const args = ['scripts/build-shards.ts', '--seeds', seeds, '--work', work, '--out', dist, '--jobs', String(jobs), ...(pack ? ['--pack', String(pack)] : [])];
     const full = await tsx(root, args);
     for (const line of full.stdout.trim().split('\n')) log(`  ${line}`);
-    const records = readdirSync(work).map((job) => ({ job, ...JSON.parse(readFileSync(join(work, job, 'shard.json'), 'utf8')) }));
+    // One record per province and one for the shared job (the jobs' own folders, _jobs/, have none).
+    const records = readdirSync(work)
+      .filter((job) => existsSync(join(work, job, 'shard.json')))
+      .map((job) => ({ job, ...JSON.parse(readFileSync(join(work, job, 'shard.json'), 'utf8')) }));
+    const buildJobs = Number(/in (\d+) jobs? of at most/.exec(full.stdout)?.[1] ?? NaN);
     const provinces = records.filter((r) => r.job !== 'shared');
     const shared = records.find((r) => r.job === 'shared')!;
     const assemble = await tsx(root, ['scripts/assemble-shards.ts', '--work', work, '--out', dist, '--seeds', seeds]);
 
     const files = readdirSync(dist, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => join(d.parentPath, d.name));
-    const pages = files.filter((f) => f.endsWith('.html')).length;
+    const html = files.filter((f) => f.endsWith('.html'));
+    const pages = html.length;
+    const families = largestPages(html.map((f) => ({ path: relative(dist, f), bytes: statSync(f).size })));
+    for (const family of PAGE_FAMILIES) {
+      const size = families.get(family);
+      if (size) log(`  ${family.padEnd(18)} ${String(size.pages).padStart(6)} pages, largest ${(size.largest / 1024).toFixed(1)} KB ${size.largestPath}`);
+    }
     const distMb = files.reduce((n, f) => n + statSync(f).size, 0) / 1024 / 1024;
     const pagefindFiles = files.filter((f) => f.startsWith(join(dist, 'pagefind'))).length;
 
@@ -114,6 +126,7 @@ export async function shardedBuildFigures(root: string, count: number, seed: str
       plans: count,
       shards: provinces.length,
       jobs,
+      ...(Number.isFinite(buildJobs) ? { buildJobs } : {}),
       wallSeconds: full.seconds,
       slowestJobSeconds: Math.max(...provinces.map((r) => r.seconds)),
       largestJobMb: provinces.some((r) => r.peakMb !== null) ? Math.max(...provinces.map((r) => r.peakMb ?? 0)) : null,
@@ -126,6 +139,7 @@ export async function shardedBuildFigures(root: string, count: number, seed: str
       firstSearchKb: { regional: regional1, national: national1, nationalRare: rare1 },
       nationalBundles: { common: nationalBundles, rare: rareBundles },
       secondSearchKb: { regional: regional2, national: national2 },
+      families: Object.fromEntries(families),
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -2,7 +2,7 @@
  * What the sharded build's scripts share: the work folder of a job (a copy of the project's
  * code and curated files with node_modules linked, so parallel Astro builds never share a
  * dist/, .astro/ or content/plans/), running a stage with its wall time and peak RSS, the
- * hash of the site's own code, and the files of a folder with their hashes.
+ * hash of the site's own code, and the files of a folder.
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -37,7 +37,8 @@ export function prepareProject(dir: string): void {
   if (!existsSync(join(dir, 'node_modules'))) symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
 }
 
-function filesIn(dir: string): string[] {
+/** Every file under `dir`, relative, forward slashes, sorted. */
+export function filesIn(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((d) => d.isFile())
     .map((d) => relative(dir, join(d.parentPath, d.name)).split('\\').join('/'))
@@ -55,13 +56,6 @@ export function siteCodeHash(root = ROOT): string {
   for (const f of readdirSync(join(root, 'content')).filter((f) => f.endsWith('.yaml')).sort()) hash.update(f).update(readFileSync(join(root, 'content', f)));
   if (existsSync(join(root, 'package-lock.json'))) hash.update(readFileSync(join(root, 'package-lock.json')));
   return hash.digest('hex');
-}
-
-/** Every file under `dir` (relative, forward slashes) with the sha256 of its bytes. */
-export function hashedFiles(dir: string): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const f of filesIn(dir)) out.set(f, createHash('sha256').update(readFileSync(join(dir, f))).digest('hex'));
-  return out;
 }
 
 export interface StageResult {

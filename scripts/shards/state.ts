@@ -13,6 +13,12 @@ import { shardsOf, type Shard } from '../../src/shards/shards.ts';
 export const SHARD_FILE = 'shard.json';
 /** A job's output site, beside its work copy of the project. */
 export const SITE_DIR = 'site';
+/** A province's ingested plans (its content/plans/), kept between runs so unchanged plans are reused whichever job builds it. */
+export const PLANS_DIR = 'plans';
+/** Under the work folder: each province job's copy of the project, by job name (src/shards/packing.ts). */
+export const JOBS_DIR = '_jobs';
+/** In a job's folder: its name and provinces, written by every run of it (what CI uploads beside its provinces' folders). */
+export const JOB_FILE = 'job.json';
 /** What a province job hands the shared job: its plans' facts and counts. */
 export const FACTS_DIR = 'facts';
 /** In a province job's facts/: its index's words and the records holding each (build-index --word-counts), for the word → provinces table. */
@@ -40,8 +46,11 @@ export interface ShardRecord {
   plans: Record<string, string>;
   /** Plans its last build parsed again (the others were reused). */
   reingested: string[];
+  /** The job that built it: the province's id, or the packed job's name (beijing+tianjin+…). */
+  job?: string;
   pages: number;
   files: number;
+  /** The job's wall time and peak memory (a packed job's, shared by its provinces). */
   seconds: number;
   peakMb: number | null;
   stages: Record<string, { seconds: number; peakMb: number | null }>;

@@ -64,9 +64,16 @@ export function loadAreas(root: string): AreaRef[] {
   return validated(file, AreaRulesFileSchema, parse(readDataText(root, file))).areas.map(({ name, slug, title }) => ({ name, slug, title }));
 }
 
-export function loadCorpus(root: string): Corpus {
+/**
+ * The search corpus of the ingested plans (content/plans/), or of those `only` names: a
+ * packed province job indexes each of its provinces from one load of the curated files, and
+ * the subset is then exactly what a job of that province alone would load (plan filter
+ * values and record order are computed within it).
+ */
+export function loadCorpus(root: string, only?: ReadonlySet<string>): Corpus {
   const catalogFile = 'content/plans/catalog.json';
-  const catalog = validated(catalogFile, z.array(CatalogEntrySchema), JSON.parse(readDataText(root, catalogFile)));
+  const all = validated(catalogFile, z.array(CatalogEntrySchema), JSON.parse(readDataText(root, catalogFile)));
+  const catalog = only ? all.filter((e) => only.has(e.slug)) : all;
   const plans = catalog.map((e) => {
     const file = `content/plans/${e.slug}/plan.json`;
     return validated(file, PlanSchema, JSON.parse(readDataText(root, file)));

@@ -1,7 +1,7 @@
 // The scale benchmark's pure parts: page families, largest page per family, the table.
 import { describe, expect, it } from 'vitest';
 import { largestPages, pageFamily, scaleTable, shardsTable, type ScaleRow, type ShardsRow } from '../../scripts/bench/scale-table.ts';
-import { SCALE_END, SCALE_START, SHARDS_END, SHARDS_START, shardsPart, withShardsPart } from '../../scripts/bench/scale-section.ts';
+import { mergeShardsRows, SCALE_END, SCALE_START, SHARDS_END, SHARDS_START, shardsPart, shardsRowsComment, shardsRowsIn, withShardsPart } from '../../scripts/bench/scale-section.ts';
 
 describe('scale table', () => {
   it('tells the kind of each built page', () => {
@@ -92,9 +92,45 @@ describe('sharded build figures', () => {
     });
     const table = shardsTable([row(5), row(50)]);
     expect(table.split('\n')[0]).toBe('| figure | 5 plans | 50 plans |');
-    expect(table).toContain('| province shards (jobs at a time) | 5 (2) | 31 (2) |');
+    expect(table).toContain('| province shards, build jobs (at a time) | 5 (2) | 31 (2) |');
+    expect(shardsTable([{ ...row(500), buildJobs: 11 }])).toContain('| province shards, build jobs (at a time) | 31, 11 jobs (2) |');
     expect(table).toContain('| first search, national (gzip), 康复 | 300 KB (3 of 5 bundles) | 300 KB (3 of 31 bundles) |');
     expect(table).toContain('| first search, national (gzip), 孤独症 (few records) | 250 KB (6 of 5 bundles) | 250 KB (6 of 31 bundles) |');
     expect(table).toContain('| rebuild after one plan changed | 60 s (1 shard) | 60 s (1 shard) |');
+    // No page sizes measured: no page rows.
+    expect(table).not.toContain('largest home page');
+  });
+
+  it('page sizes of the assembled site with their growth against the smallest size, bold above 1.5×', () => {
+    const row = (plans: number, home: number, topic?: number): ShardsRow => ({
+      plans,
+      shards: 31,
+      jobs: 2,
+      wallSeconds: 1,
+      slowestJobSeconds: 1,
+      largestJobMb: 1,
+      shared: { seconds: 1, peakMb: 1 },
+      assembleSeconds: 1,
+      incremental: { seconds: 1, shardsRebuilt: 1 },
+      pages: 1,
+      distMb: 1,
+      pagefindFiles: 1,
+      firstSearchKb: { regional: 1, national: 1 },
+      secondSearchKb: { regional: 1, national: 1 },
+      families: { home: { pages: 1, largest: home, largestPath: 'index.html' }, ...(topic ? { topic: { pages: 3, largest: topic, largestPath: 'entitlements/a/index.html' } } : {}) },
+    });
+    const table = shardsTable([row(5, 10240, 20480), row(3000, 14336, 40960)]);
+    expect(table).toContain('| largest home page (HTML) | 10 KB ×1.00 | 14 KB ×1.40 |');
+    expect(table).toContain('| largest topic page (HTML) | 20 KB ×1.00 | **40 KB ×2.00** |');
+    expect(table).toContain('| largest finder page (HTML) | — | — |');
+  });
+
+  it('keeps the columns of earlier runs, replacing those of the sizes measured again', () => {
+    const part = `${SHARDS_START}\n| t |\n${shardsRowsComment([{ plans: 5, v: 'a--b' }, { plans: 3000, v: 'old' }])}\n${SHARDS_END}`;
+    const earlier = shardsRowsIn<{ plans: number; v: string }>(part);
+    expect(earlier).toEqual([{ plans: 5, v: 'a--b' }, { plans: 3000, v: 'old' }]);
+    expect(part).not.toContain('a--b');
+    expect(mergeShardsRows(earlier, [{ plans: 3000, v: 'new' }, { plans: 50, v: 'x' }])).toEqual([{ plans: 5, v: 'a--b' }, { plans: 50, v: 'x' }, { plans: 3000, v: 'new' }]);
+    expect(shardsRowsIn('no comment')).toEqual([]);
   });
 });

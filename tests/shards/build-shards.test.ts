@@ -1,11 +1,13 @@
-// A site built in shards, for real: six synthetic plans in two provinces, each province
-// built as its own job (ingest, Astro, Pagefind cut into bundles of whole plans: a small
-// bound, BUNDLE_RECORDS, gives each province several) in parallel, the shared pages as
-// another, assembled into one site; then searched in Chromium (a province's search loads
-// only bundles of that province holding its words, a plan's only the bundle holding the
-// plan, a national one only the bundles its words are in, from the word → bundles table),
-// its site-wide publishing files checked (national CSVs, sitemap), and rebuilt after one
-// plan changed (only its shard and that plan are built again).
+// A site built in shards, for real: six synthetic plans in two provinces, packed into one
+// job (ingest, one Astro build, one index process; src/shards/packing.ts) in which each
+// province's Pagefind index is cut into bundles of whole plans (a small bound,
+// BUNDLE_RECORDS, gives each province several), the shared pages as another job, assembled
+// into one site — byte for byte the site built with one job per province; then searched in
+// Chromium (a province's search loads only bundles of that province holding its words, a
+// plan's only the bundle holding the plan, a national one only the bundles its words are
+// in, from the word → bundles table), its site-wide publishing files checked (national
+// CSVs, sitemap), and rebuilt after one plan changed (only its shard and that plan are
+// built again).
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -49,7 +51,8 @@ async function tsx(args: string[]): Promise<string> {
     throw new Error(`${args.join(' ')} failed:\n${e.stdout?.slice(-3000)}\n${e.stderr?.slice(-3000)}`);
   }
 }
-const buildShards = () => tsx(['scripts/build-shards.ts', '--seeds', seeds, '--work', work, '--out', dist, '--jobs', '2']);
+// One job at a time, so the two small provinces are packed into one job (with two at a time each would get a core).
+const buildShards = () => tsx(['scripts/build-shards.ts', '--seeds', seeds, '--work', work, '--out', dist, '--jobs', '1']);
 const record = (job: string) => JSON.parse(readFileSync(join(work, job, 'shard.json'), 'utf8'));
 
 let firstRun = '';
@@ -68,12 +71,15 @@ afterAll(async () => {
 });
 
 describe('two-shard assembly', () => {
-  it('builds each province as its own job and the shared pages as another, and assembles them without collisions or dead links', () => {
+  it('builds both provinces in one packed job and the shared pages as another, and assembles them without collisions or dead links', () => {
     expect(firstRun).toMatch(/6 plans in 2 province shards/);
+    expect(firstRun).toMatch(/2 to build \(6 plans\) in 1 job of at most 6 plans/);
+    expect(firstRun).toMatch(/\(job beijing\+tianjin of 2 provinces\)/);
+    expect(record('beijing').job).toBe('beijing+tianjin');
     expect(firstRun).toMatch(/\[1\/2\] (beijing|tianjin): 3 plans, \d+ pages/);
     expect(firstRun).toMatch(/\[2\/2\] (beijing|tianjin): 3 plans, \d+ pages .* 6\/6 plans/);
     expect(firstRun).toMatch(/no collisions, every link resolves/);
-    expect(firstRun).toMatch(/build:shards done in .*rebuilt 2 of 2 province shards/);
+    expect(firstRun).toMatch(/build:shards done in .*rebuilt 2 of 2 province shards \(beijing, tianjin\) in 1 job,/);
     // Each province job holds only its own plans and bundle; the shared job none.
     expect(readdirSync(join(work, 'beijing', 'site', 'plans')).every((s) => s.startsWith('beijing-'))).toBe(true);
     expect(readdirSync(join(work, 'tianjin', 'site', 'plans')).every((s) => s.startsWith('tianjin-'))).toBe(true);
@@ -277,7 +283,7 @@ describe('site-wide publishing files of the assembly', () => {
   const catalogOrder = () => [...readFileSync(join(seeds, 'catalog.yaml'), 'utf8').matchAll(/slug: (\S+)/g)].map((m) => m[1]);
   const planModel = (slug: string): Plan => {
     const shard = slug.split('-')[0];
-    return JSON.parse(readFileSync(join(work, shard, 'project', 'content', 'plans', slug, 'plan.json'), 'utf8')) as Plan;
+    return JSON.parse(readFileSync(join(work, shard, 'plans', slug, 'plan.json'), 'utf8')) as Plan;
   };
 
   it('the national CSVs hold every plan’s rows in catalogue order, the bytes one build of all plans writes', () => {
@@ -320,6 +326,38 @@ describe('site-wide publishing files of the assembly', () => {
   });
 });
 
+/** Every file under `dir` with its bytes, by relative path. */
+const tree = (dir: string): Map<string, Buffer> =>
+  new Map(
+    readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((d) => d.isFile())
+      .map((d) => [join(d.parentPath, d.name).slice(dir.length + 1), readFileSync(join(d.parentPath, d.name))] as const),
+  );
+
+describe('a packed job', () => {
+  it('writes each province’s folder and the assembled site byte for byte as one job per province does', async () => {
+    const alone = { work: join(tmp, 'work-alone'), dist: join(tmp, 'dist-alone') };
+    const out = await tsx(['scripts/build-shards.ts', '--seeds', seeds, '--work', alone.work, '--out', alone.dist, '--jobs', '2', '--pack', '1']);
+    expect(out).toMatch(/2 to build \(6 plans\) in 2 jobs of at most 1 plan/);
+    expect(JSON.parse(readFileSync(join(alone.work, 'tianjin', 'shard.json'), 'utf8')).job).toBe('tianjin');
+    for (const [packed, single] of [
+      [dist, alone.dist],
+      [join(work, 'beijing', 'site'), join(alone.work, 'beijing', 'site')],
+      [join(work, 'tianjin', 'site'), join(alone.work, 'tianjin', 'site')],
+      [join(work, 'tianjin', 'facts'), join(alone.work, 'tianjin', 'facts')],
+    ]) {
+      // The feed dates plans without git history or an issue date by the shared job's build time (src/publish/plan-dates.ts): two builds differ there whatever the jobs.
+      const a = tree(packed);
+      const b = tree(single);
+      a.delete('feed.xml');
+      b.delete('feed.xml');
+      expect([...a.keys()].sort(), packed).toEqual([...b.keys()].sort());
+      const differ = [...a].filter(([path, bytes]) => !bytes.equals(b.get(path)!)).map(([path]) => path);
+      expect(differ, packed).toEqual([]);
+    }
+  }, 1_200_000);
+});
+
 describe('incremental rebuild', () => {
   it('after one plan changes, re-parses only that plan and rebuilds only its shard, and says so', async () => {
     const tianjinBefore = record('tianjin');
@@ -332,10 +370,12 @@ describe('incremental rebuild', () => {
     lines[at] = lines[at].replace('。', '（试点）。');
     writeFileSync(file, lines.join('\n'));
     const rerun = await buildShards();
-    expect(rerun).toMatch(/1 to build \(3 plans\), 1 unchanged/);
+    // Only the changed province is packed into a job: its neighbour, in the same job before, is kept.
+    expect(rerun).toMatch(/1 to build \(3 plans\) in 1 job of at most 3 plans, 1 unchanged/);
     expect(rerun).toMatch(/beijing: 1 changed \(beijing-danjin\)/);
     expect(rerun).toMatch(/tianjin: 3 plans unchanged, kept/);
-    expect(rerun).toMatch(/rebuilt 1 of 2 province shards \(beijing\), re-parsed 1 plans \(beijing-danjin\)/);
+    expect(rerun).toMatch(/rebuilt 1 of 2 province shards \(beijing\) in 1 job, re-parsed 1 plans \(beijing-danjin\)/);
+    expect(record('beijing').job).toBe('beijing');
     expect(record('beijing').reingested).toEqual(['beijing-danjin']);
     expect(record('tianjin').builtAt).toBe(tianjinBefore.builtAt);
     // The assembled site has the new text.
