@@ -166,8 +166,6 @@ export const REGION_BYTES = 56 * 1024;
 export const routeLimits = (provinces: number) =>
   provinces > 1 ? { shards: FIRST_SHARDS, records: FIRST_RECORDS, bytes: FIRST_BYTES } : { shards: REGION_SHARDS, records: FIRST_RECORDS, bytes: REGION_BYTES };
 
-/** Bundle id → bytes of its metadata, from the table's info. */
-export const metaBytesOf = (info: ShardWordsInfo): Map<string, number> => new Map(info.shards.map((s, i) => [s, info.metaBytes?.[i] ?? 0]));
 /** Bundle id → what loading it for a query of `words` tokens downloads: its metadata and a chunk a word. */
 export const loadBytesOf = (info: ShardWordsInfo, words: number): Map<string, number> =>
   new Map(info.shards.map((s, i) => [s, (info.metaBytes?.[i] ?? 0) + words * (info.chunkBytes?.[i] ?? 0)]));
