@@ -42,6 +42,7 @@ import { CARRIER_FILTERS, FILTER_NAMES, TOPIC_FILTER } from '../src/search/recor
 import { writeRefFiles } from '../src/search/refs-files.ts';
 import { isWordToken } from '../src/search/text.ts';
 import { loadUserWords, subwords, tokenize } from '../src/search/tokenize.ts';
+import { indexedContent } from '../src/search/enumerations.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const { values: args } = parseArgs({
@@ -171,13 +172,14 @@ async function buildIndex({ slugs, out: outArg, wordCounts: wordCountsFile, prov
   const tLoad = ms(t0);
   const t1 = performance.now();
   const vocab = new Set<string>();
+  const enumerable = new Set(corpus.synonyms.enumerable);
   const prepared: Prepared[] = corpus.records.map((r) => {
     const tokens = tokenize(r.text);
     const kw = subwords(r.text, tokens);
     const own = new Set<string>();
     for (const t of tokens) if (isWordToken(t)) (vocab.add(t), own.add(indexForm(t)));
     for (const t of kw) (vocab.add(t), own.add(indexForm(t)));
-    return { r, content: tokens.join(' '), kw, own };
+    return { r, content: indexedContent(tokens, enumerable), kw, own };
   });
   const tTokenize = ms(t1);
 

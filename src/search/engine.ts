@@ -21,6 +21,7 @@
 import { refCitation } from './citation.ts';
 import { lookUpCitation, type CitedUnit, type RefSource } from './cited.ts';
 import { aboutText } from './about.ts';
+import { visibleContent } from './enumerations.ts';
 import { makeExcerpt, type Excerpt } from './excerpt.ts';
 import type { Lexicon } from './lexicon.ts';
 import { indexForm } from './lexicon.ts';
@@ -559,10 +560,21 @@ export class SearchEngine {
       if (v === null) dropped++;
       else (v > c.tier ? demoted : kept).push({ c: { ...c, tier: v }, data: datas[i] });
     });
-    // The ranked order stands; a record that looked verbatim but is not moves behind.
-    const ordered = [...kept, ...demoted];
+    // The ranked order stands; a record that looked verbatim but is not moves behind. One
+    // whose plan has a verbatim record waits behind the button like the plans' other looser
+    // matches (a list spelled out by the indexer, 智力、精神残疾人 for 智力残疾, is not the
+    // typed words as printed); the first of a plan that has none stands for its plan.
+    const planOf = (x: { data: PfData }) => x.data.filters.plan?.[0] ?? '';
+    const shown = new Set(kept.map(planOf));
+    const waiting: typeof demoted = [];
+    for (const x of demoted) {
+      if (x.c.tier !== 2) continue;
+      if (shown.has(planOf(x))) waiting.push(x);
+      else shown.add(planOf(x));
+    }
+    const ordered = [...kept, ...demoted.filter((x) => !waiting.includes(x))];
     const hits = ordered.slice(0, pageSize).map((x) => this.hit(plan, x.c, x.data, opts));
-    let queue: { c: Candidate; data?: PfData }[] = [...ordered.slice(pageSize), ...tail.map((c) => ({ c }))];
+    let queue: { c: Candidate; data?: PfData }[] = [...ordered.slice(pageSize), ...tail.map((c) => ({ c })), ...waiting];
     const more = async (): Promise<Hit[]> => {
       const out: Hit[] = [];
       while (out.length < pageSize && queue.length) {
@@ -578,8 +590,8 @@ export class SearchEngine {
     };
     return {
       plan,
-      total: list.length - dropped,
-      looser: lists.looser.length,
+      total: list.length - dropped - waiting.length,
+      looser: lists.looser.length + waiting.length,
       hits,
       ...found,
       cited: false,
@@ -595,14 +607,16 @@ export class SearchEngine {
     // A question's words are single words: their tier comes from helpers and neighbours,
     // which the text check below does not see.
     if (plan.concepts.some((k) => k.run !== null)) return c.tier;
-    const text = compact(data.content);
+    // The clause's own text: a list the indexer spelled out (src/search/enumerations.ts) is
+    // not what was typed as printed.
+    const text = compact(visibleContent(data.content));
     const verbatim = required.map((k) => k.alternatives.some((a) => text.includes(compact(a.text))));
     if (required.some((k, i) => k.phrase && !verbatim[i])) return null;
     return verbatim.every(Boolean) ? 1 : 2;
   }
 
   private hit(plan: QueryPlan, c: Candidate, data: PfData, opts: EngineOptions): Hit {
-    const text = unspace(data.content);
+    const text = unspace(visibleContent(data.content));
     // A verbatim match marks the typed words (and aliases) whole; a looser one marks its parts.
     const needles = c.tier === 1 ? plan.concepts.flatMap((k) => k.alternatives.map((a) => a.text)) : plan.needles;
     const excerpt = makeExcerpt(text, needles, opts.excerptLength ?? 90);

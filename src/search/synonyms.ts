@@ -12,6 +12,11 @@ export interface SynonymFile {
   same: string[][];
   /** Typed text → the words plans use (one way). */
   aliases: Record<string, string[]>;
+  /**
+   * Words that share the head of a list they are items of (视力、听力残疾人 = 视力残疾人 and
+   * 听力残疾人): the indexer spells such lists out (src/search/enumerations.ts).
+   */
+  enumerable: string[];
 }
 
 /** Typed text → extra texts to search (never includes the key itself). */
@@ -38,9 +43,11 @@ export function validateSynonymFile(raw: unknown, where = 'content/synonyms.yaml
     if (!Array.isArray(v) || v.length === 0 || !v.every(isTerm)) fail(`aliases.${k} must be a non-empty list of terms`);
     if ((v as string[]).includes(k)) fail(`aliases.${k} lists itself (the typed word is always searched)`);
   }
-  const extra = Object.keys(o).filter((k) => !['words', 'same', 'aliases'].includes(k));
+  const enumerable = o.enumerable ?? [];
+  if (!Array.isArray(enumerable) || !enumerable.every(isTerm)) fail('enumerable must be a list of terms without spaces');
+  const extra = Object.keys(o).filter((k) => !['words', 'same', 'aliases', 'enumerable'].includes(k));
   if (extra.length) fail(`unknown key(s): ${extra.join(', ')}`);
-  return { words: words as string[], same: same as string[][], aliases: aliases as Record<string, string[]> };
+  return { words: words as string[], same: same as string[][], aliases: aliases as Record<string, string[]>, enumerable: enumerable as string[] };
 }
 
 /** One alias table: aliases as written plus every `same` member → the other members. */
