@@ -189,7 +189,7 @@ export class SearchEngine {
 
   async search(query: string, opts: EngineOptions = {}): Promise<SearchOutcome> {
     const t0 = now();
-    const plan = this.plan(query);
+    let plan = this.plan(query);
     // Staff paste a citation (会宁 专栏3, 《…规划》第四章（一）3): that unit is the answer.
     const cited = this.extras.refs ? await lookUpCitation(query, this.extras.refs).catch(() => []) : [];
     if (cited.length) return this.citedOutcome(plan, cited, t0);
@@ -252,6 +252,17 @@ export class SearchEngine {
     }
     this.softenCommon(plan, cache);
     let list = this.rank(plan, cache, opts, favoured);
+    // A sentence typed without any question word (残疾人住院押金交不起) was searched as one keyword;
+    // when that finds nothing, read it as a question, word by word, before anything looser.
+    if (!list.main.length && plan.concepts.some((c) => c.run === null && !c.phrase)) {
+      const asked = planWithLexicon(query, this.lexicon, true);
+      if (asked.concepts.some((c) => c.run !== null)) {
+        await lookup(asked.tokens);
+        this.softenCommon(asked, cache);
+        const answered = this.rank(asked, cache, opts, favoured);
+        if (answered.main.length) [plan, list] = [asked, answered];
+      }
+    }
     let approximate = false;
     if (!list.main.length) {
       // Nothing at all: search the indexed words that contain what was typed (贴 → 补贴 …).

@@ -73,14 +73,19 @@ export interface PlanOptions {
   roles?: QuestionRoles;
   /** Most alternatives per concept (the typed text included). */
   maxAlternatives?: number;
+  /**
+   * Read every part as a question, cut into words, even without a question word (残疾人住院押金交不起):
+   * the engine's second try when the part as one keyword finds nothing.
+   */
+  asQuestion?: boolean;
 }
 
 const QUOTED = /"([^"]*)"|“([^”]*)”|「([^」]*)」|『([^』]*)』/gu;
 const SPLIT = /[\s,;:!?()[\]{}<>'"、。《》「」『』【】“”‘’…·|/\\~]+/u;
 
 /** A query planned with the built site's words: the one way the page, the CLI and curators' tools read it. */
-export const planWithLexicon = (query: string, lexicon: Pick<Lexicon, 'segment' | 'aliases' | 'roles'>): QueryPlan =>
-  planQuery(query, { segment: lexicon.segment, aliases: lexicon.aliases, roles: lexicon.roles });
+export const planWithLexicon = (query: string, lexicon: Pick<Lexicon, 'segment' | 'aliases' | 'roles'>, asQuestion = false): QueryPlan =>
+  planQuery(query, { segment: lexicon.segment, aliases: lexicon.aliases, roles: lexicon.roles, asQuestion });
 
 export function planQuery(raw: string, opts: PlanOptions): QueryPlan {
   const query = normalizeQuery(raw);
@@ -96,7 +101,7 @@ export function planQuery(raw: string, opts: PlanOptions): QueryPlan {
   for (const word of rest.split(SPLIT)) {
     if (!word) continue;
     const cut = opts.roles ? opts.segment(word).filter(isWordToken) : [];
-    const question = opts.roles ? splitQuestion(cut, opts.roles, (w) => w in opts.aliases) : null;
+    const question = opts.roles ? splitQuestion(cut, opts.roles, (w) => w in opts.aliases, opts.asQuestion && cut.length > 1) : null;
     if (!question) {
       parts.push({ text: word, phrase: false, optional: false, run: null });
       continue;

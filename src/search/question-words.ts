@@ -25,9 +25,11 @@ export function splitQuestion(
   words: readonly string[],
   roles: QuestionRoles,
   mapped: (word: string) => boolean,
+  /** Read the words as a question even without a question or helper word among them. */
+  force = false,
 ): { required: { word: string; run: number }[]; optional: string[]; dropped: string[] } | null {
   const role = (w: string): WordRole => (roles.drop.has(w) ? 'drop' : roles.soft.has(w) ? 'soft' : 'keep');
-  if (!words.some((w) => role(w) !== 'keep')) return null;
+  if (!force && !words.some((w) => role(w) !== 'keep')) return null;
   const required: { word: string; run: number }[] = [];
   const optional: string[] = [];
   const dropped: string[] = [];

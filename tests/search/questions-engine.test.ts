@@ -132,6 +132,20 @@ describe('questions find clauses that answer them', () => {
     expect(nothing.plan.dropped).toEqual(['怎么办', '呢']);
   });
 
+  it('a sentence typed without a question word is read word by word when as one keyword it finds nothing', async () => {
+    // No plan prints 残疾人住院押金交不起 or 盲人按摩店开业补贴; they are questions without 吗.
+    for (const q of ['残疾人住院押金交不起', '盲人按摩店开业补贴']) {
+      const o = await search(q);
+      expect(o.hits.length, q).toBeGreaterThan(0);
+      expect(o.plan.concepts.some((c) => c.run !== null), q).toBe(true);
+    }
+    const o = await search('残疾人住院押金交不起');
+    expect(o.hits.some((h) => /医疗救助|医疗保险|代缴|资助/.test(h.text))).toBe(true);
+    // A keyword that finds clauses as typed stays one keyword; characters that mean nothing stay nothing.
+    expect((await search('护理补贴')).plan.concepts.map((c) => c.run)).toEqual([null]);
+    expect((await search('咖啡拿铁')).hits).toEqual([]);
+  });
+
   it('a word all the plans use (残疾人) only ranks in a question', async () => {
     const o = await search('残疾人能申请公租房吗');
     const common = o.plan.concepts.find((c) => c.text === '残疾人');
