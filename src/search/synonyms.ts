@@ -70,8 +70,10 @@ export function compileAliases(file: SynonymFile): AliasTable {
  */
 export function expandAliases(text: string, table: AliasTable, max = 8): string[] {
   const out = [text];
+  // A one-character key (学, 钱, 瞎) is a word only on its own: inside 学生, 药钱 or 瞎子 it is
+  // part of another word, and replacing it there makes nonsense (培训生).
   const keys = Object.keys(table)
-    .filter((k) => text.includes(k))
+    .filter((k) => text.includes(k) && ([...k].length > 1 || text === k))
     .sort((a, b) => b.length - a.length);
   const used: [number, number][] = [];
   for (const key of keys) {

@@ -114,6 +114,15 @@ describe('synonyms and aliases', () => {
     expect(expandAliases('低保', table)).toContain('最低生活保障');
     expect(expandAliases('两项补贴', table)).toEqual(expect.arrayContaining(['困难残疾人生活补贴', '重度残疾人护理补贴']));
   });
+  it('a one-character key is a word only on its own, never a piece of a longer word', () => {
+    const t = { 学: ['培训'], 钱: ['补贴'], 自闭症: ['孤独症'] };
+    expect(expandAliases('学', t)).toEqual(['学', '培训']);
+    expect(expandAliases('学生', t)).toEqual(['学生']);
+    expect(expandAliases('药钱', t)).toEqual(['药钱']);
+    expect(expandAliases('自闭症学生', t)).toEqual(['自闭症学生', '孤独症学生']);
+    // On the shipped table: a question about a pupil is not one about training.
+    expect(expandAliases('学生', table)).not.toContain('培训生');
+  });
   it('`same` groups work both ways; aliases one way', () => {
     expect(expandAliases('最低生活保障', table)).toContain('低保');
     expect(expandAliases('孤独症', table)).toEqual(['孤独症']);
