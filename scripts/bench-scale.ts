@@ -21,7 +21,7 @@ import { parseArgs } from 'node:util';
 import { readSeedPlans } from '../src/synth/read-seeds.ts';
 import { synthesizePlans } from '../src/synth/synthesize.ts';
 import { mergeShardsRows, scaleSection, SCALE_END, SCALE_START, SHARDS_END, SHARDS_START, shardsPart, shardsRowsComment, shardsRowsIn, withScaleSection, withShardsPart } from './bench/scale-section.ts';
-import { largestPages, PAGE_FAMILIES, PAGE_GROWTH_LIMIT, scaleTable, shardsTable, type ScaleRow, type ShardsRow, type StageFigure } from './bench/scale-table.ts';
+import { largestPages, PAGE_FAMILIES, PAGE_GROWTH_LIMIT, scaleTable, shardsTable, SINGLE_BASELINE_PLANS, type ScaleRow, type ShardsRow, type StageFigure } from './bench/scale-table.ts';
 import { shardedBuildFigures } from './bench/shards.ts';
 
 const { values } = parseArgs({
@@ -80,16 +80,56 @@ function filesUnder(dir: string): { path: string; bytes: number }[] {
     });
 }
 
+/** A single build (`npm run build`'s stages) of `count` synthetic plans in `project`: timings and the site's pages. */
+function singleBuild(project: string, count: number): ScaleRow {
+  const synthDir = join(project, `synth-${count}`);
+  const started = performance.now();
+  const set = synthesizePlans(seeds, { count, seed: Number(values.seed) });
+  mkdirSync(synthDir);
+  for (const [name, text] of set.files) writeFileSync(join(synthDir, name), text);
+  writeFileSync(join(synthDir, 'catalog.yaml'), set.catalogYaml);
+  const synth = { seconds: (performance.now() - started) / 1000, peakMb: null };
+  rmSync(join(project, 'content', 'plans'), { recursive: true, force: true });
+  rmSync(join(project, 'dist'), { recursive: true, force: true });
+  const bin = (name: string) => join(project, 'node_modules', '.bin', name);
+  const ingest = stage(project, [bin('tsx'), 'scripts/ingest.ts', '--seeds', synthDir, '--out', 'content/plans', '--force']);
+  const astro = stage(project, [bin('astro'), 'build']);
+  const index = stage(project, [bin('tsx'), 'scripts/build-index.ts']);
+  const dist = filesUnder(join(project, 'dist'));
+  const html = dist.filter((f) => f.path.endsWith('.html'));
+  rmSync(synthDir, { recursive: true, force: true });
+  return {
+    plans: count,
+    stages: { synth, ingest, 'astro build': astro, index },
+    pages: html.length,
+    distMb: dist.reduce((n, f) => n + f.bytes, 0) / 1024 / 1024,
+    pagefindFiles: dist.filter((f) => f.path.startsWith('pagefind/')).length,
+    families: largestPages(html),
+  };
+}
+
 const loadBefore = loadavg()[0];
 if (values.shards) {
   const shardRows: ShardsRow[] = [];
+  // What "its size at 5 plans" means for every page (issue 12): the site of 5 plans built
+  // the ordinary way, where each comparison page holds all five. (A sharded site of 5 plans
+  // in 5 provinces splits every comparison into pages of one plan each.)
+  console.log(`${SINGLE_BASELINE_PLANS} plans, single build (the page-size baseline)…`);
+  const baselineProject = scratchProject();
+  let singleFive: ShardsRow['singleFive'];
+  try {
+    const single = singleBuild(baselineProject, SINGLE_BASELINE_PLANS);
+    singleFive = Object.fromEntries([...single.families].map(([family, size]) => [family, size.largest]));
+  } finally {
+    rmSync(baselineProject, { recursive: true, force: true });
+  }
   const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
   const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: root, encoding: 'utf8' }).trim() ? '+changes' : '';
   for (const count of sizes) {
     console.log(`${count} plans, sharded…`);
     const loadAtStart = loadavg()[0];
     const row = await shardedBuildFigures(root, count, values.seed!, Number(values.jobs), (line) => console.log(line), values.pack ? Number(values.pack) : undefined, values.provinces ? Number(values.provinces) : undefined);
-    shardRows.push({ ...row, run: { date: new Date().toISOString().slice(0, 16).replace('T', ' '), commit: `${commit}${dirty}`, loadBefore: loadAtStart, loadAfter: loadavg()[0] } });
+    shardRows.push({ ...row, singleFive, run: { date: new Date().toISOString().slice(0, 16).replace('T', ' '), commit: `${commit}${dirty}`, loadBefore: loadAtStart, loadAfter: loadavg()[0] } });
     console.log(shardsTable(shardRows));
     // Recorded after every size, so a long run that is stopped keeps what it measured.
     recordShards(shardRows);
@@ -106,6 +146,8 @@ function recordShards(measured: ShardsRow[]) {
   const runs = shardRows
     .map((r) => (r.run ? `${r.plans} plans in ${r.shards} provinces on ${r.run.date} UTC at ${r.run.commit}, load average ${r.run.loadBefore.toFixed(1)} before and ${r.run.loadAfter.toFixed(1)} after` : `${r.plans} plans in an earlier run`))
     .join('; ');
+  const single = [...shardRows].reverse().find((r) => r.singleFive)?.singleFive;
+  const baselineSizes = single ? ` (${PAGE_FAMILIES.filter((f) => single[f]).map((f) => `${f} ${(single[f]! / 1024).toFixed(0)} KB`).join(', ')})` : '';
   const busy = shardRows.some((r) => r.run && Math.max(r.run.loadBefore, r.run.loadAfter) > cpus().length);
   const part =
     `${SHARDS_START}\n### Sharded build\n\nRecorded by \`npm run bench:scale -- --shards --sizes N --seed ${values.seed} --jobs ${values.jobs}\`${values.pack ? ` --pack ${values.pack}` : ''} (${machine}), one column per size, each from its own run: ${runs}` +
@@ -113,7 +155,7 @@ function recordShards(measured: ShardsRow[]) {
     'Synthetic plans over the 31 provinces (or the first few: `--provinces K`, the density of a larger country), `npm run build:shards` from nothing into a scratch folder: the provinces packed into jobs of at most 50 plans (a larger province alone, src/shards/packing.ts), ' +
     `${values.jobs} jobs at a time, then the shared pages and the assembly (docs/deploy.md). Peak RSS per job is the largest process of that job. ` +
     'Search bytes are everything a phone downloads (gzip) from opening /search/ with a query to the rendered results, within the first province and national; the second search is another query on the same page. ' +
-    `Page sizes are the largest page of each family of the assembled site, ×growth against the smallest size (bold: over ×${PAGE_GROWTH_LIMIT}).\n\n` +
+    `Page sizes are the largest page of each family of the assembled site, ×growth against the same family's largest page of the site of ${SINGLE_BASELINE_PLANS} synthetic plans (same seed) built the ordinary way, where each comparison page holds all of them${baselineSizes} (bold: over ×${PAGE_GROWTH_LIMIT}).\n\n` +
     `${table}\n${shardsRowsComment(shardRows)}\n${SHARDS_END}`;
   writeFileSync(BENCH_DOC, withScaleSection(doc, `${withShardsPart(section, part).trim()}\n`));
   console.log('recorded in docs/benchmarks.md (section Scale, sharded build)');
@@ -124,35 +166,12 @@ const project = scratchProject();
 try {
   for (const count of sizes) {
     console.log(`${count} plans…`);
-    const synthDir = join(project, `synth-${count}`);
-    const started = performance.now();
-    const set = synthesizePlans(seeds, { count, seed: Number(values.seed) });
-    mkdirSync(synthDir);
-    for (const [name, text] of set.files) writeFileSync(join(synthDir, name), text);
-    writeFileSync(join(synthDir, 'catalog.yaml'), set.catalogYaml);
-    const synth = { seconds: (performance.now() - started) / 1000, peakMb: null };
-    rmSync(join(project, 'content', 'plans'), { recursive: true, force: true });
-    rmSync(join(project, 'dist'), { recursive: true, force: true });
-    const bin = (name: string) => join(project, 'node_modules', '.bin', name);
-    const ingest = stage(project, [bin('tsx'), 'scripts/ingest.ts', '--seeds', synthDir, '--out', 'content/plans', '--force']);
-    const astro = stage(project, [bin('astro'), 'build']);
-    const index = stage(project, [bin('tsx'), 'scripts/build-index.ts']);
-    const dist = filesUnder(join(project, 'dist'));
-    const html = dist.filter((f) => f.path.endsWith('.html'));
-    const row: ScaleRow = {
-      plans: count,
-      stages: { synth, ingest, 'astro build': astro, index },
-      pages: html.length,
-      distMb: dist.reduce((n, f) => n + f.bytes, 0) / 1024 / 1024,
-      pagefindFiles: dist.filter((f) => f.path.startsWith('pagefind/')).length,
-      families: largestPages(html),
-    };
+    const row = singleBuild(project, count);
     rows.push(row);
     for (const family of PAGE_FAMILIES) {
       const size = row.families.get(family);
       if (size) console.log(`  ${family.padEnd(18)} ${String(size.pages).padStart(5)} pages, largest ${(size.largest / 1024).toFixed(1)} KB ${size.largestPath}`);
     }
-    rmSync(synthDir, { recursive: true, force: true });
   }
 } finally {
   if (values.keep) console.log(`scratch project kept in ${project}`);

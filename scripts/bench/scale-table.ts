@@ -128,7 +128,12 @@ export interface ShardsRow {
   families?: Partial<Record<PageFamily, FamilySize>>;
   /** Where and when this column was measured: columns of several runs are kept together. */
   run?: { date: string; commit: string; loadBefore: number; loadAfter: number };
+  /** The largest page of each family of the site of SINGLE_BASELINE_PLANS plans built the ordinary way (the growth baseline). */
+  singleFive?: Partial<Record<PageFamily, number>>;
 }
+
+/** Plans of the baseline site that page sizes of the sharded build grow against. */
+export const SINGLE_BASELINE_PLANS = 5;
 
 /** The families' growth above which a page is said to grow with the number of plans (issue 12: within 1.5× its size at 5 plans). */
 export const PAGE_GROWTH_LIMIT = 1.5;
@@ -137,13 +142,16 @@ export function shardsTable(rows: readonly ShardsRow[]): string {
   const head = `| figure | ${rows.map((r) => `${r.plans} plans`).join(' | ')} |\n|---|${rows.map(() => '---|').join('')}`;
   const line = (name: string, cell: (r: ShardsRow) => string) => `| ${name} | ${rows.map(cell).join(' | ')} |`;
   const mb = (m: number | null) => (m === null ? 'n/a' : `${m.toFixed(0)} MB`);
+  // Growth against the ordinary site of 5 plans when measured (the newest such baseline),
+  // else against the first column.
+  const single = [...rows].reverse().find((r) => r.singleFive)?.singleFive;
   const base = rows.find((r) => r.families);
   const familyLines = base
     ? PAGE_FAMILIES.map((family) =>
         line(`largest ${family} page (HTML)`, (r) => {
           const size = r.families?.[family];
           if (!size) return '—';
-          const from = base.families?.[family]?.largest;
+          const from = single ? single[family] : base.families?.[family]?.largest;
           const over = from !== undefined && size.largest / from > PAGE_GROWTH_LIMIT;
           const cell = `${kb(size.largest)} ${growth(size.largest, from)}`.trim();
           return over ? `**${cell}**` : cell;

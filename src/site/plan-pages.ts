@@ -11,18 +11,23 @@ import { shardedBuild } from './build-shard.ts';
 /** Plan listings (home, a province's plans): cards of catalogue facts, small per plan. */
 export const LISTING_PAGE_SIZE = 100;
 /**
- * Comparison pages (an area, a topic, the indicators, the 专栏 projects) hold several
- * clauses per plan, so their size is about proportional to the plans on them: seven plans a
- * page keeps every page within 1.5× of the five-seed page (the goal of issue 12), which
- * stays a single page.
+ * A comparison (an area, a topic, the indicators, the 专栏 projects) lists every plan on one
+ * page up to this many plans (the seeds' site); with more, and always in a sharded build, it
+ * is split by province into pages of the family's page size below.
  */
-export const COMPARISON_PAGE_SIZE = 7;
+export const ONE_PAGE_PLANS = 7;
 /**
- * Indicator, topic and 专栏 pages carry more per plan than an area page (a table row per
- * indicator, whole matching sentences, every box item): at 7 plans a page they measured
- * 1.6–1.8× the five-seed page (docs/benchmarks.md, Scale), so they hold 5.
+ * Plans a page of a split comparison: a comparison page holds several clauses per plan, so
+ * its size is about proportional to the plans on it. The goal (issue 12) is every page within
+ * 1.5× its size on the site of 5 plans, where one page holds all five: measured on synthetic
+ * plans (docs/benchmarks.md, Sharded build) an area page at 7 plans a page was 2.1× that, an
+ * indicator page (a row per indicator, and the targets stated in the text) at 5 a page 1.8×,
+ * 专栏 at 5 a page 1.6×, a topic at 5 a page 1.4×.
  */
-export const DENSE_COMPARISON_PAGE_SIZE = 5;
+export const AREA_PAGE_PLANS = 4;
+export const TOPIC_PAGE_PLANS = 5;
+export const BOXES_PAGE_PLANS = 4;
+export const INDICATOR_PAGE_PLANS = 3;
 
 /** URL slug of a province: the table's, or for a name outside it a stable hash. */
 export function provinceSlug(name: string): string {
@@ -78,11 +83,11 @@ export function pageGroups<T>(groups: readonly ProvinceGroup<T>[], size: number)
 }
 
 /**
- * Whether a page listing `count` plans must be split by province: always in a sharded build
- * (src/site/build-shard.ts: the shared job and the province jobs must agree on it without
- * seeing each other's plans).
+ * Whether a page listing `count` plans must be split by province: beyond `onePage` plans, and
+ * always in a sharded build (src/site/build-shard.ts: the shared job and the province jobs
+ * must agree on it without seeing each other's plans).
  */
-export const splitsByProvince = (count: number, pageSize: number, sharded = shardedBuild()): boolean => sharded || count > pageSize;
+export const splitsByProvince = (count: number, onePage: number, sharded = shardedBuild()): boolean => sharded || count > onePage;
 
 /** The `[...page]` route parameter: none for page 1, so a province's first page is its plain URL. */
 export const pageParam = (page: number): string | undefined => (page === 1 ? undefined : String(page));
@@ -93,7 +98,7 @@ export const pageParam = (page: number): string | undefined => (page === 1 ? und
  * /entitlements/<topic>/<province>/ and /boxes/<province>/ are made of.
  */
 export function provincePages<E extends { province: string }>(catalog: readonly E[], size: number): PagedGroup<E>[] {
-  return splitsByProvince(catalog.length, size) ? pageGroups(groupByProvince(catalog, (e) => e.province), size) : [];
+  return splitsByProvince(catalog.length, ONE_PAGE_PLANS) ? pageGroups(groupByProvince(catalog, (e) => e.province), size) : [];
 }
 
 /** The route parameters of one province page: its province slug and page number. */

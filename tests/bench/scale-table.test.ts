@@ -123,6 +123,11 @@ describe('sharded build figures', () => {
     expect(table).toContain('| largest home page (HTML) | 10 KB ×1.00 | 14 KB ×1.40 |');
     expect(table).toContain('| largest topic page (HTML) | 20 KB ×1.00 | **40 KB ×2.00** |');
     expect(table).toContain('| largest finder page (HTML) | — | — |');
+    // With the ordinary site of 5 plans measured, growth is against it (a sharded site of 5
+    // plans in 5 provinces holds one plan a comparison page): the newest such baseline counts.
+    const withBaseline = shardsTable([row(5, 10240, 20480), { ...row(3000, 14336, 40960), singleFive: { home: 12288, topic: 32768 } }]);
+    expect(withBaseline).toContain('| largest home page (HTML) | 10 KB ×0.83 | 14 KB ×1.17 |');
+    expect(withBaseline).toContain('| largest topic page (HTML) | 20 KB ×0.63 | 40 KB ×1.25 |');
   });
 
   it('keeps the columns of earlier runs, replacing those of the sizes measured again', () => {

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { PROVINCES } from '../../src/model/provinces.ts';
 import { areaProvincePath, provincePath } from '../../src/site/paths.ts';
-import { groupByProvince, pageGroups, pageParam, provincePages, provinceParams, provinceSlug, splitsByProvince } from '../../src/site/plan-pages.ts';
+import { groupByProvince, INDICATOR_PAGE_PLANS, ONE_PAGE_PLANS, pageGroups, pageParam, provincePages, provinceParams, provinceSlug, splitsByProvince } from '../../src/site/plan-pages.ts';
 
 const plan = (slug: string, province: string) => ({ slug, province });
 
@@ -51,6 +51,12 @@ describe('plan pages', () => {
   it('makes the per-province pages of a split comparison, and none while one page holds every plan', () => {
     const plans = (n: number) => Array.from({ length: n }, (_, i) => ({ province: PROVINCES[i % 3].name, slug: `p${i}` }));
     expect(provincePages(plans(5), 5)).toEqual([]);
+    // One page holds every plan up to ONE_PAGE_PLANS whatever a split page would hold (the
+    // seeds' indicator comparison stays one page of 5 plans with 3 a page when split).
+    expect(provincePages(plans(ONE_PAGE_PLANS), INDICATOR_PAGE_PLANS)).toEqual([]);
+    const split = provincePages(plans(ONE_PAGE_PLANS + 1), INDICATOR_PAGE_PLANS);
+    expect(split.length).toBeGreaterThan(0);
+    expect(Math.max(...split.map((g) => g.items.length))).toBeLessThanOrEqual(INDICATOR_PAGE_PLANS);
     const pages = provincePages(plans(13), 2);
     expect(pages.map((g) => g.items.length).reduce((a, b) => a + b, 0)).toBe(13);
     expect(new Set(pages.map((g) => g.slug)).size).toBe(3);
