@@ -98,22 +98,29 @@ export function planQuery(raw: string, opts: PlanOptions): QueryPlan {
     return ' ';
   });
   let runs = 0;
-  for (const word of rest.split(SPLIT)) {
-    if (!word) continue;
-    const cut = opts.roles ? opts.segment(word).filter(isWordToken) : [];
-    const question = opts.roles ? splitQuestion(cut, opts.roles, (w) => w in opts.aliases, opts.asQuestion && cut.length > 1) : null;
+  const words = rest.split(SPLIT).filter(Boolean);
+  const mapped = (w: string) => w in opts.aliases;
+  const cuts = words.map((word) => (opts.roles ? opts.segment(word).filter(isWordToken) : []));
+  // A question told in several parts (儿子智力残疾三级，不是一二级重度，护理补贴俺家能不能领？) has
+  // parts without a question word; they are words of the question too, not keywords to find as
+  // typed. So once one part is a question, every part is read word by word.
+  const asked = !!opts.roles && (opts.asQuestion || cuts.some((cut) => splitQuestion(cut, opts.roles!, mapped) !== null));
+  const stray = (w: string) => [...w].length === 1 && !opts.roles!.soft.has(w);
+  const strayOnly: { text: string; dropped: string[] }[] = [];
+  words.forEach((word, i) => {
+    const cut = cuts[i];
+    const question = opts.roles ? splitQuestion(cut, opts.roles, mapped, asked && cut.length > 1) : null;
     if (!question) {
       parts.push({ text: word, phrase: false, optional: false, run: null });
-      continue;
+      return;
     }
     // Nothing but stray characters left (咖啡拿铁怎么办 → 咖 啡 拿 铁): search what was typed, as
-    // one string, rather than each character as the start of any word (铁 → 铁路).
-    const stray = (w: string) => [...w].length === 1 && !opts.roles!.soft.has(w);
+    // one string, rather than each character as the start of any word (铁 → 铁路) — unless
+    // another part of the question says what it is about (see below).
     if (!question.required.length && question.optional.length && question.optional.every(stray)) {
       const kept = opts.segment(word).filter((w) => isWordToken(w) && !opts.roles!.drop.has(w));
-      parts.push({ text: joinTokens(kept), phrase: false, optional: false, run: null });
-      dropped.push(...question.dropped);
-      continue;
+      strayOnly.push({ text: joinTokens(kept), dropped: question.dropped });
+      return;
     }
     const roles = opts.roles!;
     unknown.push(...unknownRuns(cut, (w) => roles.drop.has(w) || roles.soft.has(w) || w in opts.aliases));
@@ -121,6 +128,14 @@ export function planQuery(raw: string, opts: PlanOptions): QueryPlan {
     for (const w of question.optional) parts.push({ text: w, phrase: false, optional: true, run: null });
     dropped.push(...question.dropped);
     runs += question.required.length + question.optional.length + question.dropped.length + 1;
+  });
+  // Parts of stray characters (俺和老伴都七十多了 → 老 伴 七 十 多) are one string to find only when
+  // nothing else was asked; beside other words they would be a required string no clause holds.
+  const others = parts.some((p) => !p.optional);
+  for (const s of strayOnly) {
+    dropped.push(...s.dropped);
+    if (!others) parts.push({ text: s.text, phrase: false, optional: false, run: null });
+    else unknown.push(s.text);
   }
   // Only helper words left (怎么申请 → 申请): they are what was asked, so they are required.
   if (parts.every((p) => p.optional)) for (const p of parts) p.optional = false;

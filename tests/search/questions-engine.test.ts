@@ -54,6 +54,19 @@ describe('understanding a question', () => {
     // Only helper words left: they are what was asked, so they are required.
     expect(plan('怎么申请').concepts.map((c) => [c.text, c.optional])).toEqual([['申请', false]]);
   });
+  it('a question told in several parts reads every part word by word, not the parts without 吗 as keywords', () => {
+    const p = plan('儿子智力残疾三级，不是一二级重度，那个护理补贴俺家能不能领？');
+    const texts = p.concepts.map((c) => c.text);
+    expect(texts).not.toContain('儿子智力残疾三级');
+    expect(texts).toEqual(expect.arrayContaining(['智力', '护理']));
+    expect(p.concepts.filter((c) => !c.optional).every((c) => c.run !== null)).toBe(true);
+    // A part of characters the dictionary does not know is one string only when nothing else
+    // was asked (咖啡拿铁怎么办); beside other words it is named as not understood.
+    const old = plan('俺和老伴都七十多了，儿子智力残疾离不开人，俺们要是住养老院，能带着儿子一块住不？');
+    expect(old.concepts.some((c) => c.alternatives.some((a) => a.tokens.join('') === '老伴七十多'))).toBe(false);
+    expect(old.unknown).toContain('老伴七十多');
+    expect(plan('咖啡拿铁怎么办').concepts.map((c) => c.text)).toEqual(['咖啡拿铁']);
+  });
   it('a keyword query is unchanged: one concept as typed, no words dropped', () => {
     const p = plan('残疾儿童 康复');
     expect(p.concepts.map((c) => c.text)).toEqual(['残疾儿童', '康复']);
