@@ -13,14 +13,21 @@ import type { AliasTable } from './synonyms.ts';
 import { hasHan } from './text.ts';
 
 export const LEXICON_FILE = 'lexicon.json';
-export const LEXICON_VERSION = 2;
+export const LEXICON_VERSION = 3;
 
 export interface LexiconJson {
   v: number;
   /** Indexed words, sorted, one per line. */
   words: string;
-  /** Curated terms not in the index (kept whole by the query segmenter only). */
+  /**
+   * Curated terms not in the index (kept whole by the query segmenter only), one per line,
+   * except those the file already names as alias keys or question words: the decoder adds
+   * those itself (`derivedTerms`), so each is sent once (the everyday vocabulary is most of
+   * them).
+   */
   extra: string;
+  /** Alias keys and question words that are NOT in the segmenter's dictionary (neither curated nor indexed), one per line. */
+  notTerms: string;
   aliases: AliasTable;
   /** Question words dropped from queries, one per line. */
   drop: string;
@@ -43,18 +50,27 @@ export function encodeLexicon(
 ): LexiconJson {
   const words = [...new Set([...indexWords].map(indexForm).filter(Boolean))].sort();
   const have = new Set(words);
-  const known = [...new Set(curated)].filter((w) => !have.has(w)).sort();
-  const lines = (ws: readonly string[] = []) => [...new Set(ws)].sort().join('\n');
+  const known = new Set([...curated].filter((w) => !have.has(w)));
+  const lines = (ws: Iterable<string> = []) => [...new Set(ws)].sort().join('\n');
+  const derived = derivedTerms(aliases, extra.drop ?? [], extra.soft ?? []);
   return {
     v: LEXICON_VERSION,
     words: words.join('\n'),
-    extra: known.join('\n'),
+    extra: lines([...known].filter((w) => !derived.has(w))),
+    notTerms: lines([...derived].filter((w) => !known.has(w) && !have.has(w))),
     aliases,
     drop: lines(extra.drop),
     soft: lines(extra.soft),
     records: extra.records ?? 0,
   };
 }
+
+/** The terms a lexicon names anyway: its alias keys and question words (Han only, as curated terms are). */
+function derivedTerms(aliases: AliasTable, drop: Iterable<string>, soft: Iterable<string>): Set<string> {
+  return new Set([...Object.keys(aliases), ...drop, ...soft].filter(hasHan));
+}
+
+const linesOf = (text: string | undefined): string[] => (text ? text.split('\n') : []);
 
 export interface Lexicon {
   /** Sorted indexed words. */
@@ -82,9 +98,10 @@ export interface Lexicon {
 
 export function decodeLexicon(json: LexiconJson, algo: SegmenterAlgo = 'bimm'): Lexicon {
   if (json.v !== LEXICON_VERSION) throw new Error(`lexicon version ${json.v}, expected ${LEXICON_VERSION}`);
-  const words = json.words ? json.words.split('\n') : [];
-  const extra = json.extra ? json.extra.split('\n') : [];
-  const segment = makeSegmenter([...words.filter(hasHan), ...extra], algo);
+  const words = linesOf(json.words);
+  const notTerms = new Set(linesOf(json.notTerms));
+  const derived = [...derivedTerms(json.aliases, linesOf(json.drop), linesOf(json.soft))].filter((w) => !notTerms.has(w));
+  const segment = makeSegmenter([...words.filter(hasHan), ...linesOf(json.extra), ...derived], algo);
   const lowerBound = (p: string) => {
     let lo = 0;
     let hi = words.length;
@@ -147,15 +164,16 @@ export function decodeLexicon(json: LexiconJson, algo: SegmenterAlgo = 'bimm'): 
 export function mergeLexicons(lexicons: readonly LexiconJson[]): LexiconJson {
   if (!lexicons.length) throw new Error('mergeLexicons: no lexicon to merge');
   for (const l of lexicons) if (l.v !== LEXICON_VERSION) throw new Error(`lexicon version ${l.v}, expected ${LEXICON_VERSION}`);
-  const lines = (text: string) => (text ? text.split('\n') : []);
-  const words = [...new Set(lexicons.flatMap((l) => lines(l.words)))].sort();
+  const words = [...new Set(lexicons.flatMap((l) => linesOf(l.words)))].sort();
   const have = new Set(words);
-  const extra = [...new Set(lexicons.flatMap((l) => lines(l.extra)))].filter((w) => !have.has(w)).sort();
+  // A term missing from one shard's index is curated-only there: the union, less what any shard indexes.
+  const unionLess = (pick: (l: LexiconJson) => string) => [...new Set(lexicons.flatMap((l) => linesOf(pick(l))))].filter((w) => !have.has(w)).sort().join('\n');
   const [first] = lexicons;
   return {
     v: LEXICON_VERSION,
     words: words.join('\n'),
-    extra: extra.join('\n'),
+    extra: unionLess((l) => l.extra),
+    notTerms: unionLess((l) => l.notTerms),
     aliases: first.aliases,
     drop: first.drop,
     soft: first.soft,
