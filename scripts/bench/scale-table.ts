@@ -15,12 +15,13 @@ export const PAGE_FAMILIES = [
   'topic',
   'boxes',
   'finder',
+  'search',
 ] as const;
 export type PageFamily = (typeof PAGE_FAMILIES)[number];
 
 const AREA_PAGE = /^plans\/[^/]+\/(?!source\/)[^/]+\/index\.html$/;
 
-/** The family of a built file (path relative to dist/), or null for pages not tracked (source view, search …). */
+/** The family of a built file (path relative to dist/), or null for pages not tracked (source view, 404 …). */
 export function pageFamily(path: string): PageFamily | null {
   if (path === 'index.html') return 'home';
   if (path.startsWith('provinces/')) return 'province plans';
@@ -32,6 +33,8 @@ export function pageFamily(path: string): PageFamily | null {
   if (path.startsWith('boxes/')) return 'boxes';
   // The finder page only (its per-plan and per-province JSON are not pages).
   if (path === 'finder/index.html') return 'finder';
+  // The search page renders its filters (every plan) from the catalogue.
+  if (path === 'search/index.html') return 'search';
   return null;
 }
 
