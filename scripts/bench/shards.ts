@@ -88,6 +88,8 @@ export async function shardedBuildFigures(root: string, count: number, seed: str
     const buildJobs = Number(/in (\d+) jobs? of at most/.exec(full.stdout)?.[1] ?? NaN);
     const provinces = records.filter((r) => r.job !== 'shared');
     const shared = records.find((r) => r.job === 'shared')!;
+    // The assembly timed alone, from nothing (into an existing site it writes only what differs: nothing here).
+    rmSync(dist, { recursive: true, force: true });
     const assemble = await tsx(root, ['scripts/assemble-shards.ts', '--work', work, '--out', dist, '--seeds', seeds]);
 
     const files = readdirSync(dist, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => join(d.parentPath, d.name));
