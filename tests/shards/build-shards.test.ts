@@ -8,7 +8,8 @@
 // in, from the word → bundles table), its site-wide publishing files checked (national CSVs,
 // sitemap), rebuilt after one plan changed (only its shard and that plan are built again,
 // and the site assembled in place writing only what changed: byte for byte an assembly
-// from nothing; a failed assembly leaves it as it was).
+// from nothing; a failed assembly leaves it as it was), and rebuilt whole when the records
+// a bundle holds change.
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
@@ -457,4 +458,20 @@ describe('incremental rebuild', () => {
     }
     expect(stamps(dist)).toEqual(site);
   }, 600_000);
+
+  it('rebuilds every province when the records a search bundle holds change, though no plan or code did', async () => {
+    const out = await buildShards({ BUNDLE_RECORDS: '100000' });
+    expect(out).toMatch(/2 to build \(6 plans\)/);
+    expect(out).toMatch(/beijing: build settings changed \(BUNDLE_RECORDS 100 → 100000\)/);
+    expect(out).toMatch(/tianjin: build settings changed \(BUNDLE_RECORDS 100 → 100000\)/);
+    expect(record('tianjin').settings).toEqual({ BUNDLE_RECORDS: '100000', BASE_PATH: '' });
+    // Each province is now one bundle, and the national table says so.
+    for (const province of ['beijing', 'tianjin']) {
+      const manifest = readManifest(JSON.parse(readFileSync(join(dist, 'pagefind', 'shards', province, BUNDLES_FILE), 'utf8')), province);
+      expect(manifest.bundles.map((b) => b.id)).toEqual([`${province}/0`]);
+      expect(existsSync(join(dist, 'pagefind', 'shards', province, '1'))).toBe(false);
+    }
+    const national = JSON.parse(readFileSync(join(dist, 'pagefind', 'lexicon.json'), 'utf8')) as LexiconJson;
+    expect(national.shardWords!.shards).toEqual(['beijing/0', 'tianjin/0']);
+  }, 1_200_000);
 });

@@ -9,7 +9,7 @@ import { bundleId, bundlesHolding, bundleWordCountsText, manifestOf, provinceOfB
 import { brokenLinks, fileForUrl, mergePlanCsv, planAssembly } from '../../src/shards/assemble.ts';
 import { csvRecords, toCsv } from '../../src/publish/csv.ts';
 import { bucketOf, buildShardWords, chooseShards, decodeBucket, FIRST_BYTES, loadBytesOf, parseWordCounts, REGION_BYTES, routeLimits, tokenShards, wordCountsText } from '../../src/search/shard-words.ts';
-import { changeCount, describeChanges, planChanges, planHash, shardFingerprint } from '../../src/shards/fingerprint.ts';
+import { buildSettings, changeCount, describeChanges, describeSettingChanges, planChanges, planHash, shardFingerprint } from '../../src/shards/fingerprint.ts';
 import { duration, progressLine, timeLeft } from '../../src/shards/progress.ts';
 import { ownedByShard, ownedByShared, sharedOnlyPage, shardsOf } from '../../src/shards/shards.ts';
 import { buildShard, rendersPlanPages, rendersSharedPages, SHARED_SHARD, shardedBuild } from '../../src/site/build-shard.ts';
@@ -100,6 +100,22 @@ describe('fingerprints', () => {
     expect(shardFingerprint({ a: h }, 'code')).toBe(f);
     expect(shardFingerprint({ a: h }, 'code2')).not.toBe(f);
     expect(shardFingerprint({ a: h, b: h }, 'code')).not.toBe(f);
+  });
+
+  it('change with the build settings a shard’s output depends on: records a bundle holds, base path', () => {
+    const province = (env: Record<string, string | undefined>) => buildSettings(env, 1500);
+    expect(province({})).toEqual({ BUNDLE_RECORDS: '1500', BASE_PATH: '' });
+    // Set to its default: the same build.
+    expect(province({ BUNDLE_RECORDS: '1500' })).toEqual(province({}));
+    expect(province({ BUNDLE_RECORDS: '100' })).toEqual({ BUNDLE_RECORDS: '100', BASE_PATH: '' });
+    expect(buildSettings({ BUNDLE_RECORDS: '100', BASE_PATH: '/plans/' }, null)).toEqual({ BASE_PATH: '/plans/' });
+    const f = shardFingerprint({ a: 'h' }, 'code', province({}));
+    expect(shardFingerprint({ a: 'h' }, 'code', province({ BUNDLE_RECORDS: '1500' }))).toBe(f);
+    expect(shardFingerprint({ a: 'h' }, 'code', province({ BUNDLE_RECORDS: '100' }))).not.toBe(f);
+    expect(shardFingerprint({ a: 'h' }, 'code', province({ BASE_PATH: '/plans/' }))).not.toBe(f);
+    expect(describeSettingChanges(province({ BUNDLE_RECORDS: '100' }), province({}))).toBe('BUNDLE_RECORDS 100 → 1500');
+    expect(describeSettingChanges(province({}), province({ BASE_PATH: '/plans/' }))).toBe('BASE_PATH (unset) → /plans/');
+    expect(describeSettingChanges(undefined, province({}))).toBe('');
   });
 
   it('say which plans changed, were added or removed', () => {
