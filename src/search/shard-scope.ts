@@ -20,6 +20,14 @@ export interface ShardRef {
 export const SHARDS_BASE = '/pagefind/shards/';
 /** Folder of a province (`gansu`: its dictionary and bundles.json) or of one of its bundles (`gansu/0`). */
 export const shardBundlePath = (id: string) => `${SHARDS_BASE}${id}/`;
+/**
+ * The bundle (`gansu/0`) a requested path of the site belongs to — /pagefind/shards/gansu/0/…
+ * — or null for a province's own files (its bundles.json, dictionary, words/) and any other path.
+ */
+export function bundleOfPath(pathname: string): string | null {
+  const m = /\/pagefind\/shards\/([^/]+)\/(\d+)\//.exec(pathname);
+  return m ? `${m[1]}/${m[2]}` : null;
+}
 
 /**
  * The shards a search with these filters needs, in the site's order: those of the chosen

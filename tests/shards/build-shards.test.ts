@@ -31,6 +31,8 @@ import { BUNDLES_FILE, readManifest } from '../../src/search/bundles.ts';
 import type { LexiconJson } from '../../src/search/lexicon.ts';
 import { REGION_SHARDS } from '../../src/search/shard-words.ts';
 import { ownedByShard } from '../../src/shards/shards.ts';
+import { bundleOfPath } from '../../src/search/shard-scope.ts';
+import { searchBytes } from '../../scripts/bench/shards.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 /** Records a bundle holds at most here: a synthetic plan has ~100, so about one plan a bundle, three a province. */
@@ -263,6 +265,20 @@ describe('search across shards', () => {
       expect(await page.locator('[data-wider]').isHidden()).toBe(true);
       await page.close();
     }
+  });
+
+  it('the benchmark counts the search bundles a search loaded, not their provinces', async () => {
+    const query = '?q=残疾人&province=北京市';
+    const { page, requests } = await openSearch(query);
+    await results(page);
+    await page.close();
+    const loaded = new Set(requests.map(bundleOfPath).filter((b) => b !== null));
+    // Two bundles of one province (REGION_SHARDS): one province folder.
+    expect(loaded.size).toBeGreaterThan(1);
+    expect(loaded.size).toBeLessThanOrEqual(REGION_SHARDS);
+    expect(new Set([...loaded].map((b) => b!.split('/')[0])).size).toBe(1);
+    const [, , counted] = await searchBytes(`${server.url}/search/${query}`, browser, '残疾人', '就业');
+    expect(counted).toBe(loaded.size);
   });
 
   it('filters and each result’s plan and area keep working across shards', async () => {

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { encodeLexicon, mergeLexicons, decodeLexicon } from '../../src/search/lexicon.ts';
 import { facetsOf } from '../../src/search/params.ts';
-import { bundlesOfProvinces, shardBundlePath, shardsInScope, scopeKey } from '../../src/search/shard-scope.ts';
+import { bundleOfPath, bundlesOfProvinces, shardBundlePath, shardsInScope, scopeKey } from '../../src/search/shard-scope.ts';
 import { bundleId, bundlesHolding, bundleWordCountsText, manifestOf, provinceOfBundle, readManifest, splitBundleWordCounts, splitIntoBundles } from '../../src/search/bundles.ts';
 import { brokenLinks, fileForUrl, mergePlanCsv, planAssembly } from '../../src/shards/assemble.ts';
 import { csvRecords, toCsv } from '../../src/publish/csv.ts';
@@ -281,6 +281,10 @@ describe('a province cut into bundles of whole plans', () => {
     expect(bundlesHolding(m, ['b', 'c'])).toEqual(['gansu/0', 'gansu/1']);
     expect(provinceOfBundle(bundleId('gansu', 3))).toBe('gansu');
     expect(shardBundlePath('gansu/3')).toBe('/pagefind/shards/gansu/3/');
+    // A requested path → its bundle; a province folder's own files are no bundle.
+    expect(bundleOfPath('/pagefind/shards/gansu/3/pagefind.gansu_ab.pf_meta')).toBe('gansu/3');
+    expect(bundleOfPath('/plans/pagefind/shards/gansu/0/index/x.pf_index')).toBe('gansu/0');
+    expect(['/pagefind/shards/gansu/bundles.json', '/pagefind/shards/gansu/lexicon.json', '/pagefind/shards/gansu/words/0.json', '/pagefind/lexicon.json'].map(bundleOfPath)).toEqual([null, null, null, null]);
     expect(bundlesOfProvinces(['beijing/0', 'beijing/1', 'tianjin/0'], ['tianjin'])).toEqual(['tianjin/0']);
   });
 
