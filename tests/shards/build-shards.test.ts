@@ -5,7 +5,8 @@
 // into one site — byte for byte the site built with one job per province; then searched in
 // Chromium (a province's search loads only bundles of that province holding its words, a
 // plan's only the bundle holding the plan, a national one only the bundles its words are
-// in, from the word → bundles table), its site-wide publishing files checked (national CSVs,
+// in, from the word → bundles table; one with filters only its province's bundles or
+// nationally the first few), its site-wide publishing files checked (national CSVs,
 // sitemap), rebuilt after one plan changed (only its shard and that plan are built again,
 // and the site assembled in place writing only what changed: byte for byte an assembly
 // from nothing; a failed assembly leaves it as it was), and rebuilt whole when the records
@@ -31,7 +32,7 @@ import { BUNDLES_FILE, readManifest } from '../../src/search/bundles.ts';
 import type { LexiconJson } from '../../src/search/lexicon.ts';
 import { REGION_SHARDS } from '../../src/search/shard-words.ts';
 import { ownedByShard } from '../../src/shards/shards.ts';
-import { bundleOfPath } from '../../src/search/shard-scope.ts';
+import { bundleOfPath, FILTER_BUNDLES } from '../../src/search/shard-scope.ts';
 import { searchBytes } from '../../scripts/bench/shards.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -265,6 +266,41 @@ describe('search across shards', () => {
       expect(await page.locator('[data-wider]').isHidden()).toBe(true);
       await page.close();
     }
+  });
+
+  it('a search with filters but no words loads its province’s bundles, or nationally the first few, the others on request', async () => {
+    const bundlesOf = (province: string) => readManifest(JSON.parse(readFileSync(join(dist, 'pagefind', 'shards', province, BUNDLES_FILE), 'utf8')), province).bundles.map((b) => b.id);
+    const all = [...bundlesOf('beijing'), ...bundlesOf('tianjin')];
+    const loaded = (requests: string[]) => [...new Set(requests.filter((p) => p.endsWith('.pf_meta')).map(bundleOfPath))].sort();
+
+    // One province: its bundles, none of the other's, no note.
+    const one = await openSearch('?province=天津市&kind=专栏');
+    const oneHits = await results(one.page);
+    expect(oneHits.length).toBeGreaterThan(0);
+    expect(oneHits.every((h) => h.href.startsWith('/plans/tianjin-'))).toBe(true);
+    expect(loaded(one.requests)).toEqual(bundlesOf('tianjin').sort());
+    expect(await one.page.locator('[data-wider]').isHidden()).toBe(true);
+    await one.page.close();
+
+    // Nationally: the first bundles in catalogue order, no word table; the rest on request.
+    const { page, requests } = await openSearch('?kind=专栏');
+    const first = await results(page);
+    expect(first.length).toBeGreaterThan(0);
+    expect(loaded(requests)).toEqual(all.slice(0, FILTER_BUNDLES).sort());
+    expect(FILTER_BUNDLES).toBeLessThan(all.length);
+    expect(requests.filter((p) => p.includes('/shard-words/') || /\/words\/\d+\.json$/.test(p))).toEqual([]);
+    expect(await page.locator('[data-status]').textContent()).toContain(`（先列出前 ${FILTER_BUNDLES} 组规划中的结果；共 ${all.length} 组规划）`);
+    const wider = page.locator('[data-wider] button');
+    expect(await wider.textContent()).toBe(`在其余 ${all.length - FILTER_BUNDLES} 组规划中也检索`);
+    const before = await page.getAttribute('#search-app', 'data-searched');
+    await wider.click();
+    await page.waitForFunction((n) => document.getElementById('search-app')?.dataset.searched !== n, before);
+    const every = await results(page);
+    expect(loaded(requests)).toEqual([...all].sort());
+    expect(every.some((h) => h.href.startsWith('/plans/beijing-'))).toBe(true);
+    expect(every.some((h) => h.href.startsWith('/plans/tianjin-'))).toBe(true);
+    expect(await page.locator('[data-wider]').isHidden()).toBe(true);
+    await page.close();
   });
 
   it('the benchmark counts the search bundles a search loaded, not their provinces', async () => {

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { encodeLexicon, mergeLexicons, decodeLexicon } from '../../src/search/lexicon.ts';
 import { facetsOf } from '../../src/search/params.ts';
-import { bundleOfPath, bundlesOfProvinces, shardBundlePath, shardsInScope, scopeKey } from '../../src/search/shard-scope.ts';
+import { bundleOfPath, bundlesOfProvinces, FILTER_BUNDLES, filterBundles, partialScopeNote, shardBundlePath, shardsInScope, scopeKey } from '../../src/search/shard-scope.ts';
 import { bundleId, bundlesHolding, bundleWordCountsText, manifestOf, provinceOfBundle, readManifest, splitBundleWordCounts, splitIntoBundles } from '../../src/search/bundles.ts';
 import { brokenLinks, fileForUrl, mergePlanCsv, planAssembly } from '../../src/shards/assemble.ts';
 import { csvRecords, toCsv } from '../../src/publish/csv.ts';
@@ -286,6 +286,17 @@ describe('a province cut into bundles of whole plans', () => {
     expect(bundleOfPath('/plans/pagefind/shards/gansu/0/index/x.pf_index')).toBe('gansu/0');
     expect(['/pagefind/shards/gansu/bundles.json', '/pagefind/shards/gansu/lexicon.json', '/pagefind/shards/gansu/words/0.json', '/pagefind/lexicon.json'].map(bundleOfPath)).toEqual([null, null, null, null]);
     expect(bundlesOfProvinces(['beijing/0', 'beijing/1', 'tianjin/0'], ['tianjin'])).toEqual(['tianjin/0']);
+  });
+
+  it('a search with filters only loads its province’s bundles, or beyond one province the first few, the others on request', () => {
+    const national = ['beijing/0', 'beijing/1', 'beijing/2', 'tianjin/0', 'tianjin/1'];
+    expect(FILTER_BUNDLES).toBeLessThan(national.length);
+    expect(filterBundles(national, 2, false)).toEqual({ load: national.slice(0, FILTER_BUNDLES), total: 5 });
+    expect(filterBundles(national, 2, true)).toEqual({ load: national, total: null });
+    expect(filterBundles(['beijing/0', 'beijing/1', 'beijing/2'], 1, false)).toEqual({ load: ['beijing/0', 'beijing/1', 'beijing/2'], total: null });
+    expect(filterBundles(['beijing/0'], 31, false)).toEqual({ load: ['beijing/0'], total: null });
+    expect(partialScopeNote(2, 6, false)).toBe('（先列出前 2 组规划中的结果；共 6 组规划）');
+    expect(partialScopeNote(3, 6, true)).toBe('（先在含有这些词最多的 3 组规划中检索；共 6 组规划有这些词）');
   });
 
   it('keeps each bundle’s word counts apart in the province’s one file', () => {
