@@ -9,15 +9,21 @@
  * site-wide publishing files a single build writes: the national open-data CSVs (every
  * province job's rows, in catalogue order), sitemap.xml, robots.txt and _headers (the feed
  * comes from the shared job, which has every plan's catalogue entry).
+ * Into an existing site it writes only the files that differ and deletes those no longer
+ * produced (src/shards/sync-tree.ts), so a rebuild after one plan changed rewrites that
+ * province's files and the shared files that changed; the result is byte for byte what an
+ * assembly from nothing writes. Every check runs before the site folder is touched: a
+ * failed assembly leaves the last site as it was and exits non-zero (nothing to publish).
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { LEXICON_FILE, mergeLexicons, type LexiconJson } from '../src/search/lexicon.ts';
 import { brokenLinks, mergePlanCsv, planAssembly, type JobFiles } from '../src/shards/assemble.ts';
-import { writePublishFiles } from '../src/publish/publish-files.ts';
+import { publishFilesOf } from '../src/publish/publish-files.ts';
+import { syncTree, type Wanted } from '../src/shards/sync-tree.ts';
 import { duration } from '../src/shards/progress.ts';
 import { ownedByShard, ownedByShared, SHARED_SHARD, shardBundleDir } from '../src/shards/shards.ts';
 import { DEFAULT_WORK, filesIn, ROOT } from './shards/job.ts';
@@ -69,21 +75,20 @@ if (assembly.collisions.length) {
   process.exit(1);
 }
 
-rmSync(out, { recursive: true, force: true });
-for (const [path, job] of assembly.placed) {
-  const target = join(out, path);
-  mkdirSync(dirname(target), { recursive: true });
-  copyFileSync(join(work, job, SITE_DIR, path), target);
-}
+// Everything is read from the jobs' folders and made in memory, and every check passes,
+// before the site folder is touched: a failed assembly leaves the last site as it was.
+const sourceOf = (path: string) => join(work, assembly.placed.get(path)!, SITE_DIR, path);
+/** The assembled site: each path → the job file it is copied from, or the bytes the assembly makes. */
+const site = new Map<string, Wanted>([...assembly.placed.keys()].map((p) => [p, { from: sourceOf(p) }]));
 
 // The national query dictionary: a search across shards segments queries with every shard's words.
-const lexicons = seeds.shards.map((s) => JSON.parse(readFileSync(join(out, shardBundleDir(s.id), LEXICON_FILE), 'utf8')) as LexiconJson);
+const lexicons = seeds.shards.map((s) => JSON.parse(readFileSync(join(work, s.id, SITE_DIR, shardBundleDir(s.id), LEXICON_FILE), 'utf8')) as LexiconJson);
 // The word → bundles table (src/search/shard-words.ts): a search merges only the bundles
 // that hold its words. From each bundle's own word counts.
 const table = buildShardWords(
   seeds.shards.flatMap((s) => {
     const file = join(work, s.id, FACTS_DIR, WORD_COUNTS_FILE);
-    const manifestFile = join(out, shardBundleDir(s.id), BUNDLES_FILE);
+    const manifestFile = join(work, s.id, SITE_DIR, shardBundleDir(s.id), BUNDLES_FILE);
     if (!existsSync(file) || !existsSync(manifestFile)) {
       console.error(`assemble: ${existsSync(file) ? manifestFile : file} is missing: build province job ${s.id} again (npm run build:shard -- --shard ${s.id} --force)`);
       process.exit(1);
@@ -93,8 +98,7 @@ const table = buildShardWords(
     const counts = new Map(splitBundleWordCounts(readFileSync(file, 'utf8'), file).map((b) => [b.id, parseWordCounts(b.text, `${file} (${b.id})`)]));
     return manifest.bundles.map((b) => {
       // What merging the bundle downloads: its metadata, and an index chunk a word.
-      const bundle = join(out, 'pagefind', 'shards', b.id);
-      const bytes = bundleBytes(bundle);
+      const bytes = bundleBytes(join(work, s.id, SITE_DIR, 'pagefind', 'shards', b.id));
       if (!counts.has(b.id)) {
         console.error(`assemble: ${file} has no word counts of bundle ${b.id}: build province job ${s.id} again (npm run build:shard -- --shard ${s.id} --force)`);
         process.exit(1);
@@ -104,13 +108,8 @@ const table = buildShardWords(
   }),
 );
 const national = JSON.stringify({ ...mergeLexicons(lexicons), shardWords: table.info });
-writeFileSync(join(out, 'pagefind', LEXICON_FILE), national);
-mkdirSync(join(out, 'pagefind', SHARD_WORDS_DIR), { recursive: true });
-const tableFiles = table.files.map((b) => {
-  const path = `pagefind/${SHARD_WORDS_DIR}/${b.bucket}.json`;
-  writeFileSync(join(out, path), JSON.stringify(b));
-  return path;
-});
+site.set(`pagefind/${LEXICON_FILE}`, { bytes: national });
+for (const b of table.files) site.set(`pagefind/${SHARD_WORDS_DIR}/${b.bucket}.json`, { bytes: JSON.stringify(b) });
 const tableGzip = table.files.map((b) => gzipSync(JSON.stringify(b)).length);
 
 // The national open data: every province job's rows of its own plans, in catalogue order
@@ -126,29 +125,36 @@ for (const csv of NATIONAL_CSVS) {
     return { file, text: readFileSync(file, 'utf8') };
   });
   try {
-    writeFileSync(join(out, csv), mergePlanCsv(parts, planOrder));
+    site.set(csv, { bytes: mergePlanCsv(parts, planOrder) });
   } catch (error) {
     console.error(`assemble: ${csv}: ${error instanceof Error ? error.message : error}`);
     process.exit(1);
   }
 }
 // sitemap.xml, robots.txt, _headers from the assembled pages, as a single build writes them.
-const published = writePublishFiles(out);
+const pages = [...site.keys()].filter((f) => f.endsWith('.html'));
+// Each page read once for the sitemap and once for its links (not all kept in memory: ~1 GB of HTML at 3,000 plans).
+const published = publishFilesOf((function* () {
+  for (const page of pages) yield readFileSync(sourceOf(page), 'utf8');
+})());
+for (const f of published.files) site.set(f.name, { bytes: f.text });
 
-const files = new Set(assembly.placed.keys());
-files.add(`pagefind/${LEXICON_FILE}`);
-for (const f of [...tableFiles, ...published.files]) files.add(f);
-const pages = [...files].filter((f) => f.endsWith('.html'));
-const broken = pages.flatMap((page) => brokenLinks(page, readFileSync(join(out, page), 'utf8'), files).map((href) => `${page}: ${href}`));
+const files = new Set(site.keys());
+const broken = pages.flatMap((page) => brokenLinks(page, readFileSync(sourceOf(page), 'utf8'), files).map((href) => `${page}: ${href}`));
 if (broken.length) {
   console.error(`assemble: ${broken.length} links lead to no file of the assembled site:`);
   for (const b of broken.slice(0, 30)) console.error(`  ${b}`);
   process.exit(1);
 }
-const bytes = [...files].reduce((n, f) => n + readFileSync(join(out, f)).length, 0);
+
+// Only now the site folder: what differs from the last assembly is written, what it no
+// longer holds deleted (src/shards/sync-tree.ts); from nothing, everything is copied.
+const synced = syncTree(out, site);
+const bytes = [...site.values()].reduce((n, w) => n + ('from' in w ? statSync(w.from).size : Buffer.byteLength(w.bytes)), 0);
 console.log(
   `assemble: ${seeds.shards.length} province shards + shared → ${out}: ${files.size} files (${pages.length} pages, ${(bytes / 1024 / 1024).toFixed(1)} MB), ` +
     `${assembly.dropped} copies of other jobs' pages left out, no collisions, every link resolves; ` +
+    `${synced.fresh ? 'written from nothing' : `${synced.written.length} files written, ${synced.deleted.length} deleted, ${synced.kept} unchanged`}; ` +
     `open data ${NATIONAL_CSVS.join(', ')} of ${planOrder.length} plans, ${published.summary}; ` +
     `national lexicon ${(Buffer.byteLength(national) / 1024).toFixed(0)} KB (${(gzipSync(national).length / 1024).toFixed(0)} KB gzip); ` +
     `word → bundles table (${table.info.shards.length} bundles) ${table.files.length} buckets (largest ${(Math.max(...tableGzip) / 1024).toFixed(1)} KB gzip); ${duration((performance.now() - started) / 1000)}`,

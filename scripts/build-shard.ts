@@ -16,7 +16,8 @@
  * (a copy of the project) and leaves, per province, its ingested plans in
  * <work>/<province>/plans, its site in <work>/<province>/site, its facts and a record in
  * <work>/<province>/shard.json; the shared job works in <work>/shared/.
- * A province whose inputs (plans' content hashes, site code) are those of its last build
+ * A province whose inputs (plans' content hashes, site code, build settings: BUNDLE_RECORDS
+ * and BASE_PATH, src/shards/fingerprint.ts) are those of its last build
  * says so and is not built again (a job of only such provinces does nothing); --force
  * rebuilds it anyway.
  */
@@ -36,7 +37,7 @@ import { packName, parsePackArg, provincesTaking, splitPlanCsv } from '../src/sh
 import { PROVINCE_CSV_PAGES, REFS_PATH, SHARED_SHARD, shardBundleDir, sharedOnlyPage, type Shard } from '../src/shards/shards.ts';
 import { duration } from '../src/shards/progress.ts';
 import { bin, DEFAULT_WORK, filesIn, prepareProject, ROOT, runStage, siteCodeHash, type StageResult } from './shards/job.ts';
-import { FACTS_DIR, JOB_FILE, JOBS_DIR, PLANS_DIR, WORD_COUNTS_FILE, provinceFingerprint, readSeeds, readShardRecord, SHARD_FILE, shardPlanHashes, SITE_DIR, type ShardRecord } from './shards/state.ts';
+import { FACTS_DIR, JOB_FILE, JOBS_DIR, PLANS_DIR, WORD_COUNTS_FILE, provinceFingerprint, provinceSettings, readSeeds, readShardRecord, SHARD_FILE, sharedSettings, shardPlanHashes, SITE_DIR, type ShardRecord } from './shards/state.ts';
 
 const { values } = parseArgs({
   options: {
@@ -113,7 +114,7 @@ async function main() {
     const reingested = summary.plans.filter((p) => !p.reused).map((p) => p.slug);
     say(`ingest ${shard.id}: ${summary.plans.length} plans, ${reingested.length ? `re-parsed ${reingested.length} (${reingested.join(', ')})` : 'none re-parsed'}, ${summary.plans.length - reingested.length} reused`);
     writeFacts(shard);
-    records.push({ id: shard.id, province: shard.province, fingerprint: provinceFingerprint(seeds, shard, codeHash), plans: shardPlanHashes(seeds, shard), reingested });
+    records.push({ id: shard.id, province: shard.province, fingerprint: provinceFingerprint(seeds, shard, codeHash), settings: provinceSettings(), plans: shardPlanHashes(seeds, shard), reingested });
   }
   stages.ingest = { seconds: (performance.now() - t) / 1000, peakMb: process.resourceUsage().maxRSS / 1024 }; // this process's peak so far: ingest runs in it
   gatherPlans(building);
@@ -156,7 +157,7 @@ function writeRecord(dir: string, record: BaseRecord, files: string[]) {
 function unchanged(id: string, fingerprint: string): boolean {
   const last = readShardRecord(work, id);
   if (values.force || last?.fingerprint !== fingerprint) return false;
-  say(`${id} unchanged since ${last.builtAt} (same plans and code), kept`);
+  say(`${id} unchanged since ${last.builtAt} (same plans, code and build settings), kept`);
   return true;
 }
 
@@ -251,7 +252,8 @@ function prepareShared() {
   if (missing.length) throw new Error(`province jobs have not built ${missing.join(', ')}: run them again`);
   const catalogJson = `${JSON.stringify(seeds.entries.map((e) => facts.get(e.slug)), null, 1)}\n`;
   const countsJson = `${JSON.stringify(seeds.entries.map((e) => counts.get(e.slug)))}\n`;
-  const fingerprint = createHash('sha256').update(codeHash).update(catalogJson).update(countsJson).digest('hex');
+  const settings = sharedSettings();
+  const fingerprint = createHash('sha256').update(codeHash).update(JSON.stringify(settings)).update(catalogJson).update(countsJson).digest('hex');
   if (unchanged(SHARED_SHARD, fingerprint)) return null;
   prepareProject(project);
   const plansDir = join(project, 'content', 'plans');
@@ -260,7 +262,7 @@ function prepareShared() {
   writeFileSync(join(plansDir, 'catalog.json'), catalogJson);
   writeFileSync(join(plansDir, PLAN_COUNTS_FILE), countsJson);
   writeFileSync(join(plansDir, SKIPPED_FILE), '[]\n');
-  return { id: SHARED_SHARD, province: '', fingerprint, plans: Object.fromEntries(seeds.entries.map((e) => [e.slug, seeds.hashes.get(e.slug)!])), reingested: [] };
+  return { id: SHARED_SHARD, province: '', fingerprint, settings, plans: Object.fromEntries(seeds.entries.map((e) => [e.slug, seeds.hashes.get(e.slug)!])), reingested: [] };
 }
 
 main().catch((error) => {

@@ -7,7 +7,8 @@
  * scripts/build-shard.ts, as many at a time as there are cores (or --jobs), then the
  * shared pages' job, then the assemble step into dist/ (scripts/assemble-shards.ts).
  * Says first what changed since the last run (plans by content hash, the site's code),
- * skips provinces whose plans and code are unchanged (only the others are packed into
+ * skips provinces whose plans, code and build settings (BUNDLE_RECORDS, BASE_PATH) are
+ * unchanged (only the others are packed into
  * jobs, so one changed plan rebuilds one job of its province alone), prints a line per
  * finished province (counts, time, time left) and ends with a summary. Each job is its own
  * process, so the peak memory of any one is that of its plans (at most the cap, or one
@@ -20,12 +21,12 @@ import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { changeCount, describeChanges, planChanges } from '../src/shards/fingerprint.ts';
+import { changeCount, describeChanges, describeSettingChanges, planChanges } from '../src/shards/fingerprint.ts';
 import { duration, progressLine, type ShardDone } from '../src/shards/progress.ts';
 import { DEFAULT_PACK_PLANS, packCap, packName, packShards } from '../src/shards/packing.ts';
 import { SHARED_SHARD, type Shard } from '../src/shards/shards.ts';
 import { DEFAULT_WORK, ROOT, bin, siteCodeHash } from './shards/job.ts';
-import { JOB_FILE, JOBS_DIR, provinceFingerprint, readSeeds, readShardRecord, shardPlanHashes, type ShardRecord } from './shards/state.ts';
+import { JOB_FILE, JOBS_DIR, provinceFingerprint, provinceSettings, readSeeds, readShardRecord, shardPlanHashes, type ShardRecord } from './shards/state.ts';
 
 const { values } = parseArgs({
   options: {
@@ -74,13 +75,23 @@ async function main() {
     return;
   }
   const codeHash = siteCodeHash();
+  const settings = provinceSettings();
   // What changed since the last run, shard by shard.
   const plan = seeds.shards.map((shard) => {
     const last = readShardRecord(work, shard.id);
     const current = shardPlanHashes(seeds, shard);
     const changes = planChanges(last?.plans ?? {}, current);
-    const fresh = !values.force && last?.fingerprint === provinceFingerprint(seeds, shard, codeHash);
-    const why = values.force ? 'forced' : !last ? 'never built' : changeCount(changes) ? describeChanges(changes) : 'site code changed';
+    const fresh = !values.force && last?.fingerprint === provinceFingerprint(seeds, shard, codeHash, settings);
+    const settingsChanged = describeSettingChanges(last?.settings, settings);
+    const why = values.force
+      ? 'forced'
+      : !last
+        ? 'never built'
+        : changeCount(changes)
+          ? describeChanges(changes)
+          : settingsChanged
+            ? `build settings changed (${settingsChanged})`
+            : 'site code changed';
     return { shard, fresh, why };
   });
   const toBuild = plan.filter((p) => !p.fresh);

@@ -125,8 +125,10 @@ export interface ShardsRow {
   /** Bytes (as served, gzip) of a first search on a cold cache, within one province and national. */
   firstSearchKb: { regional: number; national: number; nationalRare?: number };
   secondSearchKb: { regional: number; national: number };
-  /** Province bundles a national first search loaded: 康复 (in most records), 孤独症 (in few). */
+  /** Search bundles (pagefind/shards/<province>/<n>/) a national first search loaded: 康复 (in most records), 孤独症 (in few). */
   nationalBundles?: { common: number; rare: number };
+  /** Search bundles of the site (every province's, src/search/bundles.ts); absent in rows of one bundle a province, where it is `shards`. */
+  bundles?: number;
   /** The largest page of each family of the assembled site (as the Scale table measures a single build). */
   families?: Partial<Record<PageFamily, FamilySize>>;
   /** Where and when this column was measured: columns of several runs are kept together. */
@@ -174,8 +176,8 @@ export function shardsTable(rows: readonly ShardsRow[]): string {
     line('dist size', (r) => `${r.distMb.toFixed(1)} MB`),
     line('Pagefind files', (r) => String(r.pagefindFiles)),
     line('first search, one province (gzip)', (r) => `${r.firstSearchKb.regional.toFixed(0)} KB`),
-    line('first search, national (gzip), 康复', (r) => `${r.firstSearchKb.national.toFixed(0)} KB${r.nationalBundles ? ` (${r.nationalBundles.common} of ${r.shards} bundles)` : ''}`),
-    line('first search, national (gzip), 孤独症 (few records)', (r) => (r.firstSearchKb.nationalRare === undefined ? 'n/a' : `${r.firstSearchKb.nationalRare.toFixed(0)} KB (${r.nationalBundles?.rare} of ${r.shards} bundles)`)),
+    line('first search, national (gzip), 康复', (r) => `${r.firstSearchKb.national.toFixed(0)} KB${r.nationalBundles ? ` (${r.nationalBundles.common} of ${r.bundles ?? r.shards} bundles)` : ''}`),
+    line('first search, national (gzip), 孤独症 (few records)', (r) => (r.firstSearchKb.nationalRare === undefined ? 'n/a' : `${r.firstSearchKb.nationalRare.toFixed(0)} KB (${r.nationalBundles?.rare} of ${r.bundles ?? r.shards} bundles)`)),
     line('second search, one province / national', (r) => `${r.secondSearchKb.regional.toFixed(0)} KB / ${r.secondSearchKb.national.toFixed(0)} KB`),
     ...familyLines,
   ].join('\n');

@@ -15,6 +15,8 @@ import type { Page } from 'playwright-core';
 import { launchBrowser, newPage } from '../../tests/e2e/support/browser.ts';
 import { startStaticServer } from '../../tests/e2e/support/server.ts';
 import { largestPages, PAGE_FAMILIES, type ShardsRow } from './scale-table.ts';
+import { BUNDLES_FILE, readManifest } from '../../src/search/bundles.ts';
+import { bundleOfPath } from '../../src/search/shard-scope.ts';
 
 const run = promisify(execFile);
 
@@ -24,7 +26,7 @@ async function tsx(root: string, args: string[]): Promise<{ stdout: string; seco
   return { stdout, seconds: (performance.now() - started) / 1000 };
 }
 
-/** Province bundles (pagefind/shards/<id>/) the pages of this run requested anything from. */
+/** Search bundles (pagefind/shards/<province>/<n>/, not the province folders) the page requested anything from. */
 const bundlesSeen = new Set<string>();
 
 /** Bytes (as served) of everything the page requests while `action` runs. */
@@ -34,7 +36,7 @@ async function bytesDuring(page: Page, action: () => Promise<void>): Promise<num
   const onFinished = (req: import('playwright-core').Request) =>
     pending.push(
       (async () => {
-        const bundle = /\/pagefind\/shards\/([^/]+)\//.exec(new URL(req.url()).pathname)?.[1];
+        const bundle = bundleOfPath(new URL(req.url()).pathname);
         if (bundle) bundlesSeen.add(bundle);
         const res = await req.response();
         const length = Number((await res?.allHeaders())?.['content-length'] ?? NaN);
@@ -53,8 +55,8 @@ async function searched(page: Page, q: string) {
   await page.waitForFunction((q) => document.getElementById('search-app')?.dataset.searchedQuery === q, q, { timeout: 120_000 });
 }
 
-/** First search (cold: page, scripts, bundle, results) and a second one on the same page, in KB. */
-async function searchBytes(url: string, browser: import('playwright-core').Browser, first: string, second: string): Promise<[number, number, number]> {
+/** First search (cold: page, scripts, bundles, results) and a second one on the same page, in KB, and the bundles the first loaded. */
+export async function searchBytes(url: string, browser: import('playwright-core').Browser, first: string, second: string): Promise<[number, number, number]> {
   const page = await newPage(browser, { width: 360, height: 800 });
   bundlesSeen.clear();
   const a = await bytesDuring(page, async () => {
@@ -88,6 +90,8 @@ export async function shardedBuildFigures(root: string, count: number, seed: str
     const buildJobs = Number(/in (\d+) jobs? of at most/.exec(full.stdout)?.[1] ?? NaN);
     const provinces = records.filter((r) => r.job !== 'shared');
     const shared = records.find((r) => r.job === 'shared')!;
+    // The assembly timed alone, from nothing (into an existing site it writes only what differs: nothing here).
+    rmSync(dist, { recursive: true, force: true });
     const assemble = await tsx(root, ['scripts/assemble-shards.ts', '--work', work, '--out', dist, '--seeds', seeds]);
 
     const files = readdirSync(dist, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => join(d.parentPath, d.name));
@@ -100,6 +104,9 @@ export async function shardedBuildFigures(root: string, count: number, seed: str
     }
     const distMb = files.reduce((n, f) => n + statSync(f).size, 0) / 1024 / 1024;
     const pagefindFiles = files.filter((f) => f.startsWith(join(dist, 'pagefind'))).length;
+    // The site's search bundles: every province's, as its bundles.json lists them.
+    const shardsDir = join(dist, 'pagefind', 'shards');
+    const bundles = readdirSync(shardsDir).reduce((n, p) => n + readManifest(JSON.parse(readFileSync(join(shardsDir, p, BUNDLES_FILE), 'utf8')), p).bundles.length, 0);
 
     const server = await startStaticServer(dist, { gzip: true });
     const browser = await launchBrowser();
@@ -138,6 +145,7 @@ export async function shardedBuildFigures(root: string, count: number, seed: str
       pagefindFiles,
       firstSearchKb: { regional: regional1, national: national1, nationalRare: rare1 },
       nationalBundles: { common: nationalBundles, rare: rareBundles },
+      bundles,
       secondSearchKb: { regional: regional2, national: national2 },
       families: Object.fromEntries(families),
     };

@@ -7,7 +7,8 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCatalog, type CatalogFileEntry } from '../../src/pipeline/catalog/load-catalog.ts';
 import { isPlanSourceName } from '../../src/pipeline/read/source-formats.ts';
-import { planHash, shardFingerprint } from '../../src/shards/fingerprint.ts';
+import { BUNDLE_RECORDS } from '../../src/search/bundles.ts';
+import { buildSettings, planHash, shardFingerprint, type BuildSettings } from '../../src/shards/fingerprint.ts';
 import { shardsOf, type Shard } from '../../src/shards/shards.ts';
 
 export const SHARD_FILE = 'shard.json';
@@ -42,6 +43,8 @@ export interface ShardRecord {
   id: string;
   province: string;
   fingerprint: string;
+  /** The build settings it was built with (fingerprint.ts, buildSettings); absent in a record of before they were recorded. */
+  settings?: BuildSettings;
   /** slug → content hash of the plans it was built from. */
   plans: Record<string, string>;
   /** Plans its last build parsed again (the others were reused). */
@@ -66,4 +69,10 @@ export function readShardRecord(work: string, id: string): ShardRecord | null {
 export const shardPlanHashes = (seeds: SeedsCatalog, shard: Shard): Record<string, string> =>
   Object.fromEntries(shard.slugs.map((s) => [s, seeds.hashes.get(s)!]));
 
-export const provinceFingerprint = (seeds: SeedsCatalog, shard: Shard, codeHash: string) => shardFingerprint(shardPlanHashes(seeds, shard), codeHash);
+/** The build settings a province shard's output depends on (BUNDLE_RECORDS, BASE_PATH), from this process's environment, which its jobs inherit. */
+export const provinceSettings = (env: Readonly<Record<string, string | undefined>> = process.env): BuildSettings => buildSettings(env, BUNDLE_RECORDS);
+/** The shared job's: BASE_PATH (it builds no search bundle). */
+export const sharedSettings = (env: Readonly<Record<string, string | undefined>> = process.env): BuildSettings => buildSettings(env, null);
+
+export const provinceFingerprint = (seeds: SeedsCatalog, shard: Shard, codeHash: string, settings: BuildSettings = provinceSettings()) =>
+  shardFingerprint(shardPlanHashes(seeds, shard), codeHash, settings);

@@ -24,19 +24,25 @@ function htmlFiles(dir: string): string[] {
     });
 }
 
-/** Writes sitemap(s), robots.txt and _headers into `dist`; returns the files written and a summary line. */
-export function writePublishFiles(dist: string): { files: string[]; summary: string } {
-  const pages = htmlFiles(dist)
-    .map((f) => canonicalOf(readFileSync(f, 'utf8')))
-    .filter((u): u is string => u !== null);
+/** The sitemap(s), robots.txt and _headers of a site with these pages (their HTML, read one at a time); a summary line. */
+export function publishFilesOf(pagesHtml: Iterable<string>): { files: { name: string; text: string }[]; summary: string } {
+  const pages: string[] = [];
+  for (const html of pagesHtml) {
+    const url = canonicalOf(html);
+    if (url !== null) pages.push(url);
+  }
   const root = siteRoot();
-  for (const old of readdirSync(dist).filter((n) => /^sitemap(-\d+)?\.xml$/.test(n))) rmSync(path.join(dist, old));
   const sitemaps = sitemapFiles(pages, root);
-  for (const file of sitemaps) writeFileSync(path.join(dist, file.name), file.xml);
-  writeFileSync(path.join(dist, 'robots.txt'), robotsTxt(root));
-  writeFileSync(path.join(dist, '_headers'), headersFile(basePath()));
   return {
-    files: [...sitemaps.map((s) => s.name), 'robots.txt', '_headers'],
+    files: [...sitemaps.map((s) => ({ name: s.name, text: s.xml })), { name: 'robots.txt', text: robotsTxt(root) }, { name: '_headers', text: headersFile(basePath()) }],
     summary: `${pages.length} pages in ${sitemaps.length === 1 ? 'sitemap.xml' : `${sitemaps.length - 1} sitemaps and an index`}; robots.txt, _headers (site ${root})`,
   };
+}
+
+/** Writes sitemap(s), robots.txt and _headers into `dist`; returns the files written and a summary line. */
+export function writePublishFiles(dist: string): { files: string[]; summary: string } {
+  const published = publishFilesOf(htmlFiles(dist).map((f) => readFileSync(f, 'utf8')));
+  for (const old of readdirSync(dist).filter((n) => /^sitemap(-\d+)?\.xml$/.test(n))) rmSync(path.join(dist, old));
+  for (const file of published.files) writeFileSync(path.join(dist, file.name), file.text);
+  return { files: published.files.map((f) => f.name), summary: published.summary };
 }

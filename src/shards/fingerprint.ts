@@ -1,6 +1,8 @@
 /**
  * What decides whether a shard must be rebuilt: a content hash per plan (its catalogue
- * entry and source bytes) and one hash of the site's own code and curated files. A shard
+ * entry and source bytes), one hash of the site's own code and curated files, and the
+ * build settings that change a shard's output without changing a file (buildSettings: the
+ * records a search bundle holds, the base path). A shard
  * whose plans' hashes and code hash are those of its last build is left as it is; a shard
  * with one changed plan is rebuilt, and its ingest re-parses only that plan (run-ingest
  * reuses every plan whose inputs are unchanged).
@@ -12,11 +14,39 @@ export function planHash(entry: unknown, bytes: Uint8Array): string {
   return createHash('sha256').update(JSON.stringify(entry)).update('\0').update(bytes).digest('hex');
 }
 
-/** One hash over a shard's plan hashes (slug order as given) and the code hash. */
-export function shardFingerprint(planHashes: Readonly<Record<string, string>>, codeHash: string): string {
+/** Settings of a build (environment variables) that change what a shard writes, by name. */
+export type BuildSettings = Readonly<Record<string, string>>;
+
+/**
+ * The build settings a shard's output depends on besides its plans and the code:
+ * BUNDLE_RECORDS (records a search bundle holds at most, scripts/build-index.ts; default
+ * `bundleRecords`) for a province shard, BASE_PATH (the path every page and link is built
+ * for, src/publish/site-address.ts) for every shard. Unset: its default, so setting a
+ * variable to its default value changes nothing.
+ */
+export function buildSettings(env: Readonly<Record<string, string | undefined>>, bundleRecords: number | null): BuildSettings {
+  return {
+    ...(bundleRecords === null ? {} : { BUNDLE_RECORDS: String(Number(env.BUNDLE_RECORDS || bundleRecords)) }),
+    BASE_PATH: env.BASE_PATH ?? '',
+  };
+}
+
+/** One hash over a shard's plan hashes (slug order as given), the code hash and its build settings. */
+export function shardFingerprint(planHashes: Readonly<Record<string, string>>, codeHash: string, settings: BuildSettings = {}): string {
   const hash = createHash('sha256').update(codeHash);
+  for (const [name, value] of Object.entries(settings).sort(([a], [b]) => (a < b ? -1 : 1))) hash.update(`\n${name}=${value}`);
   for (const [slug, h] of Object.entries(planHashes)) hash.update(`\n${slug}\t${h}`);
   return hash.digest('hex');
+}
+
+/** "BUNDLE_RECORDS 100 → 1500", or '' when no setting differs (settings of a record written before they were recorded: unknown). */
+export function describeSettingChanges(previous: BuildSettings | undefined, current: BuildSettings): string {
+  if (!previous) return '';
+  const names = [...new Set([...Object.keys(previous), ...Object.keys(current)])].sort();
+  return names
+    .filter((n) => previous[n] !== current[n])
+    .map((n) => `${n} ${previous[n] || '(unset)'} → ${current[n] || '(unset)'}`)
+    .join(', ');
 }
 
 export interface PlanChanges {

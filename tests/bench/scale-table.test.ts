@@ -98,6 +98,8 @@ describe('sharded build figures', () => {
     expect(table).toContain('| first search, national (gzip), 康复 | 300 KB (3 of 5 bundles) | 300 KB (3 of 31 bundles) |');
     expect(table).toContain('| first search, national (gzip), 孤独症 (few records) | 250 KB (6 of 5 bundles) | 250 KB (6 of 31 bundles) |');
     expect(table).toContain('| rebuild after one plan changed | 60 s (1 shard) | 60 s (1 shard) |');
+    // Provinces cut into several bundles: the bundles loaded of the site's bundles, not of its provinces.
+    expect(shardsTable([{ ...row(50), bundles: 62 }])).toContain('| first search, national (gzip), 康复 | 300 KB (3 of 62 bundles) |');
     // No page sizes measured: no page rows.
     expect(table).not.toContain('largest home page');
   });

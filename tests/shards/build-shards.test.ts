@@ -5,12 +5,16 @@
 // into one site — byte for byte the site built with one job per province; then searched in
 // Chromium (a province's search loads only bundles of that province holding its words, a
 // plan's only the bundle holding the plan, a national one only the bundles its words are
-// in, from the word → bundles table), its site-wide publishing files checked (national
-// CSVs, sitemap), and rebuilt after one plan changed (only its shard and that plan are
-// built again).
+// in, from the word → bundles table; one with filters only its province's bundles or
+// nationally the first few), its site-wide publishing files checked (national CSVs,
+// sitemap), rebuilt after one plan changed (only its shard and that plan are built again,
+// and the site assembled in place writing only what changed: byte for byte an assembly
+// from nothing; a failed assembly leaves it as it was), and rebuilt whole when the records
+// a bundle holds change.
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -27,6 +31,9 @@ import { parseCsv } from '../publish/parse-csv.ts';
 import { BUNDLES_FILE, readManifest } from '../../src/search/bundles.ts';
 import type { LexiconJson } from '../../src/search/lexicon.ts';
 import { REGION_SHARDS } from '../../src/search/shard-words.ts';
+import { ownedByShard } from '../../src/shards/shards.ts';
+import { bundleOfPath, FILTER_BUNDLES } from '../../src/search/shard-scope.ts';
+import { searchBytes } from '../../scripts/bench/shards.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 /** Records a bundle holds at most here: a synthetic plan has ~100, so about one plan a bundle, three a province. */
@@ -37,13 +44,13 @@ const work = join(tmp, 'work');
 const dist = join(tmp, 'dist');
 
 // Asynchronous, so the test worker keeps answering vitest while the build runs for minutes.
-async function tsx(args: string[]): Promise<string> {
+async function tsx(args: string[], env: Record<string, string> = {}): Promise<string> {
   try {
     const { stdout } = await promisify(execFile)(join(ROOT, 'node_modules/.bin/tsx'), args, {
       cwd: ROOT,
       encoding: 'utf8',
       maxBuffer: 1 << 26,
-      env: { ...process.env, BUNDLE_RECORDS: String(BUNDLE_RECORDS) },
+      env: { ...process.env, BUNDLE_RECORDS: String(BUNDLE_RECORDS), ...env },
     });
     return stdout;
   } catch (error) {
@@ -52,7 +59,8 @@ async function tsx(args: string[]): Promise<string> {
   }
 }
 // One job at a time, so the two small provinces are packed into one job (with two at a time each would get a core).
-const buildShards = () => tsx(['scripts/build-shards.ts', '--seeds', seeds, '--work', work, '--out', dist, '--jobs', '1']);
+const buildShards = (env: Record<string, string> = {}) => tsx(['scripts/build-shards.ts', '--seeds', seeds, '--work', work, '--out', dist, '--jobs', '1'], env);
+const assemble = (out: string) => tsx(['scripts/assemble-shards.ts', '--seeds', seeds, '--work', work, '--out', out]);
 const record = (job: string) => JSON.parse(readFileSync(join(work, job, 'shard.json'), 'utf8'));
 
 let firstRun = '';
@@ -260,6 +268,55 @@ describe('search across shards', () => {
     }
   });
 
+  it('a search with filters but no words loads its province’s bundles, or nationally the first few, the others on request', async () => {
+    const bundlesOf = (province: string) => readManifest(JSON.parse(readFileSync(join(dist, 'pagefind', 'shards', province, BUNDLES_FILE), 'utf8')), province).bundles.map((b) => b.id);
+    const all = [...bundlesOf('beijing'), ...bundlesOf('tianjin')];
+    const loaded = (requests: string[]) => [...new Set(requests.filter((p) => p.endsWith('.pf_meta')).map(bundleOfPath))].sort();
+
+    // One province: its bundles, none of the other's, no note.
+    const one = await openSearch('?province=天津市&kind=专栏');
+    const oneHits = await results(one.page);
+    expect(oneHits.length).toBeGreaterThan(0);
+    expect(oneHits.every((h) => h.href.startsWith('/plans/tianjin-'))).toBe(true);
+    expect(loaded(one.requests)).toEqual(bundlesOf('tianjin').sort());
+    expect(await one.page.locator('[data-wider]').isHidden()).toBe(true);
+    await one.page.close();
+
+    // Nationally: the first bundles in catalogue order, no word table; the rest on request.
+    const { page, requests } = await openSearch('?kind=专栏');
+    const first = await results(page);
+    expect(first.length).toBeGreaterThan(0);
+    expect(loaded(requests)).toEqual(all.slice(0, FILTER_BUNDLES).sort());
+    expect(FILTER_BUNDLES).toBeLessThan(all.length);
+    expect(requests.filter((p) => p.includes('/shard-words/') || /\/words\/\d+\.json$/.test(p))).toEqual([]);
+    expect(await page.locator('[data-status]').textContent()).toContain(`（先列出前 ${FILTER_BUNDLES} 组规划中的结果；共 ${all.length} 组规划）`);
+    const wider = page.locator('[data-wider] button');
+    expect(await wider.textContent()).toBe(`在其余 ${all.length - FILTER_BUNDLES} 组规划中也检索`);
+    const before = await page.getAttribute('#search-app', 'data-searched');
+    await wider.click();
+    await page.waitForFunction((n) => document.getElementById('search-app')?.dataset.searched !== n, before);
+    const every = await results(page);
+    expect(loaded(requests)).toEqual([...all].sort());
+    expect(every.some((h) => h.href.startsWith('/plans/beijing-'))).toBe(true);
+    expect(every.some((h) => h.href.startsWith('/plans/tianjin-'))).toBe(true);
+    expect(await page.locator('[data-wider]').isHidden()).toBe(true);
+    await page.close();
+  });
+
+  it('the benchmark counts the search bundles a search loaded, not their provinces', async () => {
+    const query = '?q=残疾人&province=北京市';
+    const { page, requests } = await openSearch(query);
+    await results(page);
+    await page.close();
+    const loaded = new Set(requests.map(bundleOfPath).filter((b) => b !== null));
+    // Two bundles of one province (REGION_SHARDS): one province folder.
+    expect(loaded.size).toBeGreaterThan(1);
+    expect(loaded.size).toBeLessThanOrEqual(REGION_SHARDS);
+    expect(new Set([...loaded].map((b) => b!.split('/')[0])).size).toBe(1);
+    const [, , counted] = await searchBytes(`${server.url}/search/${query}`, browser, '残疾人', '就业');
+    expect(counted).toBe(loaded.size);
+  });
+
   it('filters and each result’s plan and area keep working across shards', async () => {
     const { page } = await openSearch('?q=康复&kind=专栏&area=kangfu');
     const hits = await results(page);
@@ -358,9 +415,30 @@ describe('a packed job', () => {
   }, 1_200_000);
 });
 
+/** Each file of a site: its content hash, inode and modification time (a file copied again, even with the same bytes, has another time). */
+const stamps = (dir: string): Map<string, { sha: string; stamp: string }> =>
+  new Map(
+    readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((d) => d.isFile())
+      .map((d) => {
+        const file = join(d.parentPath, d.name);
+        const st = statSync(file);
+        return [file.slice(dir.length + 1), { sha: createHash('sha256').update(readFileSync(file)).digest('hex'), stamp: `${st.ino}:${st.mtimeMs}` }] as const;
+      }),
+  );
+/** The files the assembly makes itself rather than copies from a job. */
+const MADE = /^(pagefind\/lexicon\.json|pagefind\/shard-words\/\d+\.json|data\/(clauses|indicators)\.csv|sitemap(-\d+)?\.xml|robots\.txt|_headers)$/;
+const shardOf = (id: string) => ({ id, slugs: catalogSlugs().filter((s) => s.startsWith(`${id}-`)) });
+const catalogSlugs = () => [...readFileSync(join(seeds, 'catalog.yaml'), 'utf8').matchAll(/slug: (\S+)/g)].map((m) => m[1]);
+
 describe('incremental rebuild', () => {
+  let before: ReturnType<typeof stamps>;
+  let rerun = '';
+
   it('after one plan changes, re-parses only that plan and rebuilds only its shard, and says so', async () => {
     const tianjinBefore = record('tianjin');
+    const sharedBefore = record('shared');
+    before = stamps(dist);
     const catalog = readFileSync(join(seeds, 'catalog.yaml'), 'utf8');
     const source = /slug: beijing-danjin[\s\S]*?source: (\S+)/.exec(catalog)![1];
     const file = join(seeds, source);
@@ -369,7 +447,7 @@ describe('incremental rebuild', () => {
     const at = lines.findIndex((l, i) => i > lines.length / 2 && l.length > 40 && l.includes('。'));
     lines[at] = lines[at].replace('。', '（试点）。');
     writeFileSync(file, lines.join('\n'));
-    const rerun = await buildShards();
+    rerun = await buildShards();
     // Only the changed province is packed into a job: its neighbour, in the same job before, is kept.
     expect(rerun).toMatch(/1 to build \(3 plans\) in 1 job of at most 3 plans, 1 unchanged/);
     expect(rerun).toMatch(/beijing: 1 changed \(beijing-danjin\)/);
@@ -378,8 +456,74 @@ describe('incremental rebuild', () => {
     expect(record('beijing').job).toBe('beijing');
     expect(record('beijing').reingested).toEqual(['beijing-danjin']);
     expect(record('tianjin').builtAt).toBe(tianjinBefore.builtAt);
+    // Two words more change no count: the shared pages are kept.
+    expect(record('shared').builtAt).toBe(sharedBefore.builtAt);
     // The assembled site has the new text.
     const pages = readdirSync(join(dist, 'plans', 'beijing-danjin'), { recursive: true }).filter((f) => String(f).endsWith('.html'));
     expect(pages.some((f) => readFileSync(join(dist, 'plans', 'beijing-danjin', String(f)), 'utf8').includes('（试点）'))).toBe(true);
+  }, 1_200_000);
+
+  it('assembles in place: writes only the rebuilt province’s files that changed and the assembly’s own that changed, nothing of the others', () => {
+    const after = stamps(dist);
+    // Written: new, or other bytes than before.
+    const touched = [...after].filter(([path, now]) => before.get(path)?.sha !== now.sha).map(([path]) => path);
+    const gone = [...before.keys()].filter((path) => !after.has(path));
+    const [, written, deleted, unchanged] = /(\d+) files written, (\d+) deleted, (\d+) unchanged/.exec(rerun)!.map(Number);
+    expect(touched.length).toBe(written);
+    expect(gone.length).toBe(deleted);
+    expect(unchanged).toBe(after.size - written);
+    // Few of the site's files, each Beijing's own (its plans', bundles', comparison pages) or made by the assembly.
+    expect(touched.length).toBeGreaterThan(0);
+    expect(touched.length).toBeLessThan(after.size / 4);
+    const beijing = shardOf('beijing');
+    expect(touched.filter((p) => !MADE.test(p) && !(ownedByShard(p, beijing) && !p.startsWith('_astro/')))).toEqual([]);
+    // The changed plan's page with the new sentence.
+    expect(touched.some((p) => p.startsWith('plans/beijing-danjin/') && p.endsWith('.html'))).toBe(true);
+    // Not even copied again with the same bytes: every file of Tianjin's and of the shared pages.
+    const others = [...after.keys()].filter((p) => !MADE.test(p) && !ownedByShard(p, beijing));
+    expect(others.length).toBeGreaterThan(after.size / 3);
+    expect(others.filter((p) => before.get(p)?.stamp !== after.get(p)!.stamp)).toEqual([]);
+  });
+
+  it('in place or from nothing, the assembled site is the same, byte for byte', async () => {
+    const fresh = join(tmp, 'dist-fresh');
+    const out = await assemble(fresh);
+    expect(out).toMatch(/written from nothing/);
+    const a = tree(dist);
+    const b = tree(fresh);
+    expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
+    expect([...a].filter(([path, bytes]) => !bytes.equals(b.get(path)!)).map(([path]) => path)).toEqual([]);
+    // Again in place with nothing changed: nothing written.
+    expect(await assemble(dist)).toMatch(/ 0 files written, 0 deleted, \d+ unchanged/);
+    rmSync(fresh, { recursive: true, force: true });
+  }, 600_000);
+
+  it('a failed assembly leaves the last site as it was', async () => {
+    const words = join(work, 'tianjin', 'facts', 'words.tsv');
+    const kept = join(tmp, 'words.tsv');
+    renameSync(words, kept);
+    const site = stamps(dist);
+    try {
+      await expect(assemble(dist)).rejects.toThrow(/words\.tsv is missing/);
+    } finally {
+      renameSync(kept, words);
+    }
+    expect(stamps(dist)).toEqual(site);
+  }, 600_000);
+
+  it('rebuilds every province when the records a search bundle holds change, though no plan or code did', async () => {
+    const out = await buildShards({ BUNDLE_RECORDS: '100000' });
+    expect(out).toMatch(/2 to build \(6 plans\)/);
+    expect(out).toMatch(/beijing: build settings changed \(BUNDLE_RECORDS 100 → 100000\)/);
+    expect(out).toMatch(/tianjin: build settings changed \(BUNDLE_RECORDS 100 → 100000\)/);
+    expect(record('tianjin').settings).toEqual({ BUNDLE_RECORDS: '100000', BASE_PATH: '' });
+    // Each province is now one bundle, and the national table says so.
+    for (const province of ['beijing', 'tianjin']) {
+      const manifest = readManifest(JSON.parse(readFileSync(join(dist, 'pagefind', 'shards', province, BUNDLES_FILE), 'utf8')), province);
+      expect(manifest.bundles.map((b) => b.id)).toEqual([`${province}/0`]);
+      expect(existsSync(join(dist, 'pagefind', 'shards', province, '1'))).toBe(false);
+    }
+    const national = JSON.parse(readFileSync(join(dist, 'pagefind', 'lexicon.json'), 'utf8')) as LexiconJson;
+    expect(national.shardWords!.shards).toEqual(['beijing/0', 'tianjin/0']);
   }, 1_200_000);
 });

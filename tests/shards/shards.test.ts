@@ -4,12 +4,12 @@
 import { describe, expect, it } from 'vitest';
 import { encodeLexicon, mergeLexicons, decodeLexicon } from '../../src/search/lexicon.ts';
 import { facetsOf } from '../../src/search/params.ts';
-import { bundlesOfProvinces, shardBundlePath, shardsInScope, scopeKey } from '../../src/search/shard-scope.ts';
+import { bundleOfPath, bundlesOfProvinces, FILTER_BUNDLES, filterBundles, partialScopeNote, shardBundlePath, shardsInScope, scopeKey } from '../../src/search/shard-scope.ts';
 import { bundleId, bundlesHolding, bundleWordCountsText, manifestOf, provinceOfBundle, readManifest, splitBundleWordCounts, splitIntoBundles } from '../../src/search/bundles.ts';
 import { brokenLinks, fileForUrl, mergePlanCsv, planAssembly } from '../../src/shards/assemble.ts';
 import { csvRecords, toCsv } from '../../src/publish/csv.ts';
 import { bucketOf, buildShardWords, chooseShards, decodeBucket, FIRST_BYTES, loadBytesOf, parseWordCounts, REGION_BYTES, routeLimits, tokenShards, wordCountsText } from '../../src/search/shard-words.ts';
-import { changeCount, describeChanges, planChanges, planHash, shardFingerprint } from '../../src/shards/fingerprint.ts';
+import { buildSettings, changeCount, describeChanges, describeSettingChanges, planChanges, planHash, shardFingerprint } from '../../src/shards/fingerprint.ts';
 import { duration, progressLine, timeLeft } from '../../src/shards/progress.ts';
 import { ownedByShard, ownedByShared, sharedOnlyPage, shardsOf } from '../../src/shards/shards.ts';
 import { buildShard, rendersPlanPages, rendersSharedPages, SHARED_SHARD, shardedBuild } from '../../src/site/build-shard.ts';
@@ -100,6 +100,22 @@ describe('fingerprints', () => {
     expect(shardFingerprint({ a: h }, 'code')).toBe(f);
     expect(shardFingerprint({ a: h }, 'code2')).not.toBe(f);
     expect(shardFingerprint({ a: h, b: h }, 'code')).not.toBe(f);
+  });
+
+  it('change with the build settings a shard’s output depends on: records a bundle holds, base path', () => {
+    const province = (env: Record<string, string | undefined>) => buildSettings(env, 1500);
+    expect(province({})).toEqual({ BUNDLE_RECORDS: '1500', BASE_PATH: '' });
+    // Set to its default: the same build.
+    expect(province({ BUNDLE_RECORDS: '1500' })).toEqual(province({}));
+    expect(province({ BUNDLE_RECORDS: '100' })).toEqual({ BUNDLE_RECORDS: '100', BASE_PATH: '' });
+    expect(buildSettings({ BUNDLE_RECORDS: '100', BASE_PATH: '/plans/' }, null)).toEqual({ BASE_PATH: '/plans/' });
+    const f = shardFingerprint({ a: 'h' }, 'code', province({}));
+    expect(shardFingerprint({ a: 'h' }, 'code', province({ BUNDLE_RECORDS: '1500' }))).toBe(f);
+    expect(shardFingerprint({ a: 'h' }, 'code', province({ BUNDLE_RECORDS: '100' }))).not.toBe(f);
+    expect(shardFingerprint({ a: 'h' }, 'code', province({ BASE_PATH: '/plans/' }))).not.toBe(f);
+    expect(describeSettingChanges(province({ BUNDLE_RECORDS: '100' }), province({}))).toBe('BUNDLE_RECORDS 100 → 1500');
+    expect(describeSettingChanges(province({}), province({ BASE_PATH: '/plans/' }))).toBe('BASE_PATH (unset) → /plans/');
+    expect(describeSettingChanges(undefined, province({}))).toBe('');
   });
 
   it('say which plans changed, were added or removed', () => {
@@ -265,7 +281,22 @@ describe('a province cut into bundles of whole plans', () => {
     expect(bundlesHolding(m, ['b', 'c'])).toEqual(['gansu/0', 'gansu/1']);
     expect(provinceOfBundle(bundleId('gansu', 3))).toBe('gansu');
     expect(shardBundlePath('gansu/3')).toBe('/pagefind/shards/gansu/3/');
+    // A requested path → its bundle; a province folder's own files are no bundle.
+    expect(bundleOfPath('/pagefind/shards/gansu/3/pagefind.gansu_ab.pf_meta')).toBe('gansu/3');
+    expect(bundleOfPath('/plans/pagefind/shards/gansu/0/index/x.pf_index')).toBe('gansu/0');
+    expect(['/pagefind/shards/gansu/bundles.json', '/pagefind/shards/gansu/lexicon.json', '/pagefind/shards/gansu/words/0.json', '/pagefind/lexicon.json'].map(bundleOfPath)).toEqual([null, null, null, null]);
     expect(bundlesOfProvinces(['beijing/0', 'beijing/1', 'tianjin/0'], ['tianjin'])).toEqual(['tianjin/0']);
+  });
+
+  it('a search with filters only loads its province’s bundles, or beyond one province the first few, the others on request', () => {
+    const national = ['beijing/0', 'beijing/1', 'beijing/2', 'tianjin/0', 'tianjin/1'];
+    expect(FILTER_BUNDLES).toBeLessThan(national.length);
+    expect(filterBundles(national, 2, false)).toEqual({ load: national.slice(0, FILTER_BUNDLES), total: 5 });
+    expect(filterBundles(national, 2, true)).toEqual({ load: national, total: null });
+    expect(filterBundles(['beijing/0', 'beijing/1', 'beijing/2'], 1, false)).toEqual({ load: ['beijing/0', 'beijing/1', 'beijing/2'], total: null });
+    expect(filterBundles(['beijing/0'], 31, false)).toEqual({ load: ['beijing/0'], total: null });
+    expect(partialScopeNote(2, 6, false)).toBe('（先列出前 2 组规划中的结果；共 6 组规划）');
+    expect(partialScopeNote(3, 6, true)).toBe('（先在含有这些词最多的 3 组规划中检索；共 6 组规划有这些词）');
   });
 
   it('keeps each bundle’s word counts apart in the province’s one file', () => {

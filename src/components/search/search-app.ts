@@ -17,7 +17,7 @@ import type { TopicRef } from '../../search/topic-match.ts';
 import { looserButtonText, nothingToSearchLine, partialLine, understoodLine } from '../../search/explain.ts';
 import { onSite, topicPath } from '../../site/paths.ts';
 import { searchReportHref } from '../../site/report-link.ts';
-import { bundlesOfProvinces, shardBundlePath, shardsInScope, type ShardRef } from '../../search/shard-scope.ts';
+import { bundlesOfProvinces, filterBundles, partialScopeNote, shardBundlePath, shardsInScope, type ShardRef } from '../../search/shard-scope.ts';
 import { bucketOf, chooseShards, decodeBucket, loadBytesOf, routeLimits, SHARD_WORDS_DIR, tokenShards, type ShardWordsBucket } from '../../search/shard-words.ts';
 import { BUNDLES_FILE, bundlesHolding, PROVINCE_WORDS_DIR, readManifest, type BundlesManifest } from '../../search/bundles.ts';
 import { planWithLexicon } from '../../search/query.ts';
@@ -84,7 +84,8 @@ async function start(root: HTMLElement) {
   // (src/search/bundles.ts). A search loads only those its filters and words need
   // (bundleScope below): a search filtered to plans the bundles holding them, one with
   // words those holding its words (from the word → bundles table, src/search/shard-words.ts),
-  // most matching records first within limits, the rest on request.
+  // most matching records first within limits, the rest on request; one with filters only
+  // a province's bundles, or beyond one province the first in catalogue order (filterBundles).
   const shards = root.dataset.shards ? (JSON.parse(root.dataset.shards) as ShardRef[]) : null;
   const engines = new Map<string, Promise<SearchEngine>>();
   /** Dictionaries, manifests and table buckets, fetched once a page. */
@@ -151,7 +152,7 @@ async function start(root: HTMLElement) {
    * the query with (a province's own within one province, else the national one) and, for
    * a routed search, how many bundles hold its words.
    */
-  const bundleScope = async (state: SearchState, everywhere: boolean): Promise<{ bundles: string[]; lexicon: string | null; holding: number | null }> => {
+  const bundleScope = async (state: SearchState, everywhere: boolean): Promise<{ bundles: string[]; lexicon: string | null; holding: number | null; byWords?: boolean }> => {
     const scope = shardsInScope(shards!, facets, state.filters);
     if (!scope.length) throw new Error('no shard holds the plans these filters name');
     const own = scope.length === 1 ? scope[0].id : null;
@@ -165,11 +166,20 @@ async function start(root: HTMLElement) {
       try {
         const routed = await routedBundles(state, scope, everywhere);
         // The dictionary the words were routed with: the province's own within one province.
-        return { bundles: routed.load, lexicon: own, holding: routed.holding };
+        return { bundles: routed.load, lexicon: own, holding: routed.holding, byWords: true };
       } catch (e) {
         // Without the table (a bucket that does not load), the search still works: every bundle in scope.
         console.error(e);
       }
+    } else {
+      // Filters only: the province's bundles; beyond one province the first in catalogue order
+      // (listed from the national table, not from every province's bundles.json), the rest on request.
+      const ids = scope.map((s) => s.id);
+      const inScope = own
+        ? await allBundles(scope)
+        : await nationalLexicon().then((n) => (n.json.shardWords ? bundlesOfProvinces(n.json.shardWords.shards, ids) : allBundles(scope)), () => allBundles(scope));
+      const first = filterBundles(inScope, scope.length, everywhere);
+      return { bundles: first.load, lexicon: own, holding: first.total, byWords: false };
     }
     return { bundles: await allBundles(scope), lexicon: own, holding: null };
   };
@@ -288,14 +298,14 @@ async function start(root: HTMLElement) {
       return;
     }
     let outcome: SearchOutcome;
-    let lastScope: { searched: number; holding: number } | null = null;
+    let lastScope: { searched: number; holding: number; byWords: boolean } | null = null;
     try {
       let eng: SearchEngine;
       if (shards) {
         const key = `${state.q}\n${paramsFromState({ ...state, q: '' }, facets).toString()}`;
         if (key !== routedFor) (routedFor = key), (everywhere = false);
         const scope = await bundleScope(state, everywhere);
-        if (scope.holding !== null) lastScope = { searched: scope.bundles.length, holding: scope.holding };
+        if (scope.holding !== null) lastScope = { searched: scope.bundles.length, holding: scope.holding, byWords: scope.byWords !== false };
         eng = await loadEngine(scope.bundles, scope.lexicon);
       } else eng = await loadEngine(null);
       outcome = await eng.search(state.q, { filters: state.filters, plans: plansInScope(facets, state.filters) });
@@ -323,7 +333,7 @@ async function start(root: HTMLElement) {
     if (!ask.hidden) askReport.href = searchReportHref(askReport.dataset.reportHref ?? askReport.href, state.q);
     syncMore();
     const partly = !outcome.cited && !!lastScope && lastScope.holding > lastScope.searched;
-    say(statusText(state, outcome, !!line) + (partly ? `（先在含有这些词最多的 ${lastScope!.searched} 组规划中检索；共 ${lastScope!.holding} 组规划有这些词）` : ''));
+    say(statusText(state, outcome, !!line) + (partly ? partialScopeNote(lastScope!.searched, lastScope!.holding, lastScope!.byWords) : ''));
     wider.hidden = !partly;
     if (partly) widerButton.textContent = `在其余 ${lastScope!.holding - lastScope!.searched} 组规划中也检索`;
     root.dataset.searched = String(mine);
@@ -465,7 +475,7 @@ async function start(root: HTMLElement) {
     schedule(true);
     input.focus();
   });
-  // A search that loaded only the bundles with the most matches: all of them in its scope.
+  // A search that loaded only the bundles with the most matches (or, with filters only, the first): all of them in its scope.
   widerButton.addEventListener('click', () => {
     everywhere = true;
     void run(readForm()).then(() => input.focus());
