@@ -53,10 +53,28 @@ const LARGE_PHONE_EXCERPT_LENGTH = 20;
 const PHONE = '(max-width: 37.49rem)';
 const largeText = () => document.documentElement.dataset.text === 'large';
 
+/**
+ * The cache tag of a bundle's entry file when the page preloads it
+ * (`pagefind-entry.json?ts=<tag>`, added by the index build: src/search/search-preloads.ts):
+ * Pagefind then asks for that same address (its metaCacheTag option) and gets the preload.
+ */
+const metaCacheTag = (bundle: string): string | null => {
+  const link = document.querySelector<HTMLLinkElement>(`link[rel="preload"][href^="${bundle}pagefind-entry.json?ts="]`);
+  return link ? new URLSearchParams(link.getAttribute('href')!.split('?')[1]).get('ts') : null;
+};
+/**
+ * Milestones of the first search on the page's timeline (performance.mark, `search:<name>`):
+ * `npm run bench` reads them to say where the time to the first results goes.
+ */
+const mark = (name: string) => {
+  if (!performance.getEntriesByName(`search:${name}`).length) performance.mark(`search:${name}`);
+};
+
 const app = document.getElementById('search-app');
 if (app) void start(app);
 
 async function start(root: HTMLElement) {
+  mark('script');
   const facets = JSON.parse(root.dataset.facets ?? '{}') as Facets;
   const form = root.querySelector('form') as HTMLFormElement;
   const input = form.querySelector('input[name="q"]') as HTMLInputElement;
@@ -191,33 +209,39 @@ async function start(root: HTMLElement) {
     if (bundles && !bundles.length) throw new Error('no bundle holds the plans these filters name');
     const bundle = bundles ? onSite(shardBundlePath(bundles[0])) : BUNDLE;
     // The single build: its own dictionary; one province's bundles: the province's; else the national one (every shard's words).
-    const [pagefind, lexicon] = await Promise.all([
-      import(/* @vite-ignore */ `${bundle}pagefind.js`),
-      !bundles
-        ? fetchJson<LexiconJson>(`${BUNDLE}${LEXICON_FILE}`).then(decodeLexicon)
-        : lexiconOf
-          ? provinceLexicon(lexiconOf)
-          : nationalLexicon().then((n) => n.lexicon),
-    ]);
-    // pagefind.js reads <html lang> once, when its instance is created, and runs
-    // Intl.Segmenter on every query when that is zh/ja/th — which would cut our tokens
-    // again. The page stays zh-CN; only the instance is created under a neutral code.
-    const html = document.documentElement;
-    const lang = html.lang;
-    html.lang = 'zxx';
-    let instance;
-    try {
-      // noWorker: our searches are single words over a small index (a few ms of wasm each);
-      // the worker would add 12 KB and a message round trip per word and per fragment.
-      instance = pagefind.createInstance({ basePath: bundle, baseUrl: '/', noWorker: true });
-    } finally {
-      html.lang = lang;
-    }
-    await instance.init();
-    // The other bundles: their metadata loads now, for this search only.
-    await Promise.all((bundles?.slice(1) ?? []).map((other) => instance.mergeIndex(onSite(shardBundlePath(other)))));
+    const lexicon = !bundles
+      ? fetchJson<LexiconJson>(`${BUNDLE}${LEXICON_FILE}`).then(decodeLexicon)
+      : lexiconOf
+        ? provinceLexicon(lexiconOf)
+        : nationalLexicon().then((n) => n.lexicon);
+    // Pagefind starts loading (its entry file, then its metadata and WebAssembly) as soon as
+    // pagefind.js is there, while the dictionary is still being fetched and read.
+    const started = import(/* @vite-ignore */ `${bundle}pagefind.js`).then(async (pagefind) => {
+      mark('pagefind.js');
+      // pagefind.js reads <html lang> once, when its instance is created, and runs
+      // Intl.Segmenter on every query when that is zh/ja/th — which would cut our tokens
+      // again. The page stays zh-CN; only the instance is created under a neutral code.
+      const html = document.documentElement;
+      const lang = html.lang;
+      html.lang = 'zxx';
+      let instance;
+      try {
+        // noWorker: our searches are single words over a small index (a few ms of wasm each);
+        // the worker would add 12 KB and a message round trip per word and per fragment.
+        // metaCacheTag: the entry file under the address the page preloads (if it does).
+        const tag = metaCacheTag(bundle);
+        instance = pagefind.createInstance({ basePath: bundle, baseUrl: '/', noWorker: true, ...(tag ? { metaCacheTag: tag } : {}) });
+      } finally {
+        html.lang = lang;
+      }
+      await instance.init();
+      // The other bundles: their metadata loads now, for this search only.
+      await Promise.all((bundles?.slice(1) ?? []).map((other) => instance.mergeIndex(onSite(shardBundlePath(other)))));
+      return instance;
+    });
+    const [instance, words] = await Promise.all([started, lexicon.then((l) => (mark('dictionary'), l))]);
     const refs = cachedRefSource((file) => fetchJson(`${BUNDLE}${REFS_DIR}/${file}`));
-    return new SearchEngine(instance, lexicon, { refs, topics });
+    return new SearchEngine(instance, words, { refs, topics });
   };
   /**
    * Loading ahead (focus, idle): the engine the current filters need when that does not
@@ -298,6 +322,7 @@ async function start(root: HTMLElement) {
         if (scope.holding !== null) lastScope = { searched: scope.bundles.length, holding: scope.holding };
         eng = await loadEngine(scope.bundles, scope.lexicon);
       } else eng = await loadEngine(null);
+      mark('engine');
       outcome = await eng.search(state.q, { filters: state.filters, plans: plansInScope(facets, state.filters) });
     } catch (e) {
       if (mine !== seq) return;
@@ -329,6 +354,7 @@ async function start(root: HTMLElement) {
     root.dataset.searched = String(mine);
     // Which query the shown results answer (the box may already hold the next one).
     root.dataset.searchedQuery = state.q;
+    mark('rendered');
     root.dispatchEvent(new CustomEvent('search-rendered', { detail: { query: state.q, results: outcome.hits.length, millis: outcome.millis } }));
   };
 
