@@ -413,10 +413,14 @@ async function start(root: HTMLElement) {
   };
 
   // Text fragments: only where supported; their context must start and end on the word
-  // boundaries the browser itself uses (ICU's dictionary for Chinese).
+  // boundaries the browser itself uses (ICU's dictionary for Chinese). Made when a result is
+  // followed, not when results are shown: the first Chinese word segmenter of a page costs
+  // tens of milliseconds (ICU loads its dictionary), which would delay the first results.
   const directives = 'fragmentDirective' in document && typeof Intl.Segmenter === 'function';
-  const words = directives ? new Intl.Segmenter('zh', { granularity: 'word' }) : null;
-  const wordBoundaries = (text: string) => [...words!.segment(text)].map((s) => s.index).concat(text.length);
+  let words: Intl.Segmenter | null = null;
+  const wordBoundaries = (text: string) => [...(words ??= new Intl.Segmenter('zh', { granularity: 'word' })).segment(text)].map((s) => s.index).concat(text.length);
+  /** Each result link's clause text and excerpt as shown, for its text directive when it is followed. */
+  const linked = new WeakMap<HTMLAnchorElement, { text: string; excerpt: Excerpt }>();
 
   const renderTopic = (t: TopicRef): HTMLElement => {
     const card = document.createElement('section');
@@ -457,10 +461,7 @@ async function start(root: HTMLElement) {
       (number ? `<span class="result-cite"> · ${escapeHtml(number)}</span>` : '') +
       (h.draft ? ` <span class="badge badge-draft">草案：${escapeHtml(h.draft)}</span>` : '') +
       `</p><p class="result-excerpt">${excerpt.html}</p>`;
-    if (directives) {
-      const directive = textDirective(h.text, excerpt, wordBoundaries);
-      if (directive) li.querySelector('a')!.dataset.directive = directive;
-    }
+    if (directives) linked.set(li.querySelector('a')!, { text: h.text, excerpt });
     return li;
   };
 
@@ -511,9 +512,12 @@ async function start(root: HTMLElement) {
   // on the clause's page (href stays the plain clause link for copying, new tabs, tests).
   list.addEventListener('click', (e) => {
     const a = (e.target as HTMLElement).closest('a');
-    if (!a || !a.dataset.directive || e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
+    const clause = a && linked.get(a);
+    if (!clause || e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
+    const directive = textDirective(clause.text, clause.excerpt, wordBoundaries);
+    if (!directive) return;
     e.preventDefault();
-    location.assign(a.href + a.dataset.directive);
+    location.assign(a.href + directive);
   });
   // 大字 switched on or off (the menu's 大字 button): a phone's excerpts change length.
   if (!wide) {
