@@ -87,6 +87,22 @@ describe('search page', () => {
     await page.close();
   });
 
+  it('the first results of a result address come without any Intl.Segmenter (its first one costs tens of ms: ICU loads its data)', async () => {
+    // Neither pagefind.js (told a language tag it cannot segment by, search-app.ts) nor the
+    // page (its text-fragment segmenter is made when a result is followed) creates one first.
+    const page = await newPage(browser, PHONE);
+    await page.addInitScript(`{
+      const Segmenter = Intl.Segmenter;
+      window.__segmenters = [];
+      Intl.Segmenter = function (...args) { window.__segmenters.push(JSON.stringify(args)); return new Segmenter(...args); };
+      Intl.Segmenter.prototype = Segmenter.prototype;
+    }`);
+    await page.goto(`${server.url}/search/?q=${encodeURIComponent('两项补贴')}`);
+    expect(await (await resultsFor(page, '两项补贴')).count()).toBeGreaterThan(0);
+    expect(await page.evaluate('window.__segmenters')).toEqual([]);
+    await page.close();
+  });
+
   it('typing a query shows clause results with highlighted words, without losing focus', async () => {
     const page = await open('/search/');
     await page.locator('#search-q').click();

@@ -54,6 +54,16 @@ const PHONE = '(max-width: 37.49rem)';
 const largeText = () => document.documentElement.dataset.text === 'large';
 
 /**
+ * The language pagefind.js is given (as <html lang> while its instance is created): our
+ * records' index (language zxx, build-index) under a tag that is not valid BCP 47. pagefind.js picks the index by the tag's first part
+ * (zxx) and, as the tag is not a valid locale, reads each term character by character
+ * instead of with Intl.Segmenter. With the page's own language (zh-CN) it would cut our
+ * tokens again with a word segmenter (两项补贴 → 两 项 补贴); with any valid tag it would
+ * still create a grapheme segmenter on every search, and the page's first one costs tens of
+ * milliseconds (ICU loads its data) on the way to the first results.
+ */
+const PAGEFIND_LANGUAGE = 'zxx-';
+/**
  * The cache tag of a bundle's entry file when the page preloads it
  * (`pagefind-entry.json?ts=<tag>`, added by the index build: src/search/search-preloads.ts):
  * Pagefind then asks for that same address (its metaCacheTag option) and gets the preload.
@@ -218,18 +228,17 @@ async function start(root: HTMLElement) {
     // pagefind.js is there, while the dictionary is still being fetched and read.
     const started = import(/* @vite-ignore */ `${bundle}pagefind.js`).then(async (pagefind) => {
       mark('pagefind.js');
-      // pagefind.js reads <html lang> once, when its instance is created, and runs
-      // Intl.Segmenter on every query when that is zh/ja/th — which would cut our tokens
-      // again. The page stays zh-CN; only the instance is created under a neutral code.
+      // noWorker: our searches are single words over a small index (a few ms of wasm each);
+      // the worker would add 12 KB and a message round trip per word and per fragment.
+      // metaCacheTag: the entry file under the address the page preloads (if it does).
+      const tag = metaCacheTag(bundle);
+      // createInstance takes its language from <html lang> (a `language` option is
+      // overridden): the page stays zh-CN, only the instance is created under our tag.
       const html = document.documentElement;
       const lang = html.lang;
-      html.lang = 'zxx';
+      html.lang = PAGEFIND_LANGUAGE;
       let instance;
       try {
-        // noWorker: our searches are single words over a small index (a few ms of wasm each);
-        // the worker would add 12 KB and a message round trip per word and per fragment.
-        // metaCacheTag: the entry file under the address the page preloads (if it does).
-        const tag = metaCacheTag(bundle);
         instance = pagefind.createInstance({ basePath: bundle, baseUrl: '/', noWorker: true, ...(tag ? { metaCacheTag: tag } : {}) });
       } finally {
         html.lang = lang;
