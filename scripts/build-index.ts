@@ -40,6 +40,8 @@ import { bundleBytes } from '../src/shards/bundle-bytes.ts';
 import { BUNDLE_RECORDS, BUNDLES_FILE, bundleId, bundleWordCountsText, manifestOf, PROVINCE_WORDS_DIR, splitIntoBundles } from '../src/search/bundles.ts';
 import { CARRIER_FILTERS, FILTER_NAMES, TOPIC_FILTER } from '../src/search/records.ts';
 import { writeRefFiles } from '../src/search/refs-files.ts';
+import { writeSearchPreloads } from '../src/search/search-preloads.ts';
+import { basePath } from '../src/publish/site-address.ts';
 import { isWordToken } from '../src/search/text.ts';
 import { loadUserWords, subwords, tokenize } from '../src/search/tokenize.ts';
 import { indexedContent } from '../src/search/enumerations.ts';
@@ -88,6 +90,12 @@ loadUserWords(indexUserWords({ synonyms: loadSynonyms(root) }));
 console.log(`build-index: curated words loaded in ${ms(tWords)}`);
 for (const job of jobs) await buildIndex(job);
 await pagefind.close();
+// The site's own bundle (not a shard's): the search page preloads what it names
+// (src/search/search-preloads.ts); a no-op on a page built without those preloads.
+if (jobs.some((job) => resolve(root, job.out) === join(dist, 'pagefind') && !job.province)) {
+  const added = writeSearchPreloads(dist, basePath(process.env, root));
+  if (added) console.log(`build-index: search page preloads ${added.join(', ')}`);
+}
 
 interface Prepared {
   r: ReturnType<typeof loadCorpus>['records'][number];

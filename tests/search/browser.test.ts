@@ -61,16 +61,45 @@ describe('search page', () => {
     const page = await newPage(browser, PHONE);
     const fetched: string[] = [];
     page.on('request', (r) => {
-      const path = new URL(r.url()).pathname;
-      if (path.startsWith('/pagefind/')) fetched.push(path);
+      const url = new URL(r.url());
+      if (url.origin === server.url) fetched.push(url.pathname + url.search);
     });
     await page.goto(`${server.url}/search/?q=${encodeURIComponent('护理补贴')}`);
     expect(await (await resultsFor(page, '护理补贴')).count()).toBeGreaterThan(0);
-    const preloaded = await page.$$eval('link[rel=preload], link[rel=modulepreload]', (ls) => ls.map((l) => new URL((l as HTMLLinkElement).href).pathname));
-    expect(preloaded).toEqual(expect.arrayContaining(['/pagefind/lexicon.json', '/pagefind/pagefind.js', '/pagefind/wasm.unknown.pagefind']));
-    for (const p of preloaded) expect(fetched, `${p} is what the search then loads`).toContain(p);
+    const preloaded = await page.$$eval('link[rel=preload], link[rel=modulepreload]', (ls) =>
+      ls.map((l) => {
+        const url = new URL((l as HTMLLinkElement).href);
+        return url.pathname + url.search;
+      }),
+    );
+    const script = await page.$eval('script[type=module][src]', (s) => new URL((s as HTMLScriptElement).src).pathname);
+    // The files whose names are fixed, and those the index build adds (src/search/search-preloads.ts):
+    // the page's module script and its imports, Pagefind's entry file under its cache tag and its metadata.
+    expect(preloaded).toEqual(expect.arrayContaining(['/pagefind/lexicon.json', '/pagefind/pagefind.js', '/pagefind/wasm.unknown.pagefind', script]));
+    expect(preloaded.filter((p) => /^\/pagefind\/pagefind-entry\.json\?ts=[0-9a-f]+$/.test(p))).toHaveLength(1);
+    expect(preloaded.filter((p) => /^\/pagefind\/pagefind\.zxx_[0-9a-f]+\.pf_meta$/.test(p))).toHaveLength(1);
+    expect(preloaded.some((p) => p.startsWith('/_astro/') && p !== script), 'the chunk the page script imports').toBe(true);
+    for (const p of preloaded) expect(fetched, `${p} is what the page then loads`).toContain(p);
+    // Pagefind asked for its entry file under the preloaded address (metaCacheTag), not under a timestamp of its own.
+    expect(fetched.filter((p) => p.startsWith('/pagefind/pagefind-entry.json'))).toHaveLength(1);
     const twice = fetched.filter((p, i) => fetched.indexOf(p) !== i);
     expect(twice).toEqual([]);
+    await page.close();
+  });
+
+  it('the first results of a result address come without any Intl.Segmenter (its first one costs tens of ms: ICU loads its data)', async () => {
+    // Neither pagefind.js (told a language tag it cannot segment by, search-app.ts) nor the
+    // page (its text-fragment segmenter is made when a result is followed) creates one first.
+    const page = await newPage(browser, PHONE);
+    await page.addInitScript(`{
+      const Segmenter = Intl.Segmenter;
+      window.__segmenters = [];
+      Intl.Segmenter = function (...args) { window.__segmenters.push(JSON.stringify(args)); return new Segmenter(...args); };
+      Intl.Segmenter.prototype = Segmenter.prototype;
+    }`);
+    await page.goto(`${server.url}/search/?q=${encodeURIComponent('两项补贴')}`);
+    expect(await (await resultsFor(page, '两项补贴')).count()).toBeGreaterThan(0);
+    expect(await page.evaluate('window.__segmenters')).toEqual([]);
     await page.close();
   });
 

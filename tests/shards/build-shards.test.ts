@@ -157,6 +157,12 @@ describe('search across shards', () => {
     const { page, requests } = await openSearch('');
     await page.waitForTimeout(1500);
     expect(requests.filter((p) => p.endsWith('.pf_meta'))).toEqual([]);
+    // Nothing of the search is preloaded: not the national dictionary (a province's search
+    // reads its own), nor the entry and metadata files the index build adds to a site built
+    // in one piece (src/search/search-preloads.ts).
+    const html = readFileSync(join(dist, 'search', 'index.html'), 'utf8');
+    expect(html.match(/<link\b[^>]*rel="(?:preload|modulepreload)"[^>]*>/g) ?? []).toEqual([]);
+    expect(requests).not.toContain('/pagefind/lexicon.json');
     await page.close();
   });
 

@@ -53,10 +53,38 @@ const LARGE_PHONE_EXCERPT_LENGTH = 20;
 const PHONE = '(max-width: 37.49rem)';
 const largeText = () => document.documentElement.dataset.text === 'large';
 
+/**
+ * The language pagefind.js is given (as <html lang> while its instance is created): our
+ * records' index (language zxx, build-index) under a tag that is not valid BCP 47. pagefind.js picks the index by the tag's first part
+ * (zxx) and, as the tag is not a valid locale, reads each term character by character
+ * instead of with Intl.Segmenter. With the page's own language (zh-CN) it would cut our
+ * tokens again with a word segmenter (两项补贴 → 两 项 补贴); with any valid tag it would
+ * still create a grapheme segmenter on every search, and the page's first one costs tens of
+ * milliseconds (ICU loads its data) on the way to the first results.
+ */
+const PAGEFIND_LANGUAGE = 'zxx-';
+/**
+ * The cache tag of a bundle's entry file when the page preloads it
+ * (`pagefind-entry.json?ts=<tag>`, added by the index build: src/search/search-preloads.ts):
+ * Pagefind then asks for that same address (its metaCacheTag option) and gets the preload.
+ */
+const metaCacheTag = (bundle: string): string | null => {
+  const link = document.querySelector<HTMLLinkElement>(`link[rel="preload"][href^="${bundle}pagefind-entry.json?ts="]`);
+  return link ? new URLSearchParams(link.getAttribute('href')!.split('?')[1]).get('ts') : null;
+};
+/**
+ * Milestones of the first search on the page's timeline (performance.mark, `search:<name>`):
+ * `npm run bench` reads them to say where the time to the first results goes.
+ */
+const mark = (name: string) => {
+  if (!performance.getEntriesByName(`search:${name}`).length) performance.mark(`search:${name}`);
+};
+
 const app = document.getElementById('search-app');
 if (app) void start(app);
 
 async function start(root: HTMLElement) {
+  mark('script');
   const facets = JSON.parse(root.dataset.facets ?? '{}') as Facets;
   const form = root.querySelector('form') as HTMLFormElement;
   const input = form.querySelector('input[name="q"]') as HTMLInputElement;
@@ -201,33 +229,38 @@ async function start(root: HTMLElement) {
     if (bundles && !bundles.length) throw new Error('no bundle holds the plans these filters name');
     const bundle = bundles ? onSite(shardBundlePath(bundles[0])) : BUNDLE;
     // The single build: its own dictionary; one province's bundles: the province's; else the national one (every shard's words).
-    const [pagefind, lexicon] = await Promise.all([
-      import(/* @vite-ignore */ `${bundle}pagefind.js`),
-      !bundles
-        ? fetchJson<LexiconJson>(`${BUNDLE}${LEXICON_FILE}`).then(decodeLexicon)
-        : lexiconOf
-          ? provinceLexicon(lexiconOf)
-          : nationalLexicon().then((n) => n.lexicon),
-    ]);
-    // pagefind.js reads <html lang> once, when its instance is created, and runs
-    // Intl.Segmenter on every query when that is zh/ja/th — which would cut our tokens
-    // again. The page stays zh-CN; only the instance is created under a neutral code.
-    const html = document.documentElement;
-    const lang = html.lang;
-    html.lang = 'zxx';
-    let instance;
-    try {
+    const lexicon = !bundles
+      ? fetchJson<LexiconJson>(`${BUNDLE}${LEXICON_FILE}`).then(decodeLexicon)
+      : lexiconOf
+        ? provinceLexicon(lexiconOf)
+        : nationalLexicon().then((n) => n.lexicon);
+    // Pagefind starts loading (its entry file, then its metadata and WebAssembly) as soon as
+    // pagefind.js is there, while the dictionary is still being fetched and read.
+    const started = import(/* @vite-ignore */ `${bundle}pagefind.js`).then(async (pagefind) => {
+      mark('pagefind.js');
       // noWorker: our searches are single words over a small index (a few ms of wasm each);
       // the worker would add 12 KB and a message round trip per word and per fragment.
-      instance = pagefind.createInstance({ basePath: bundle, baseUrl: '/', noWorker: true });
-    } finally {
-      html.lang = lang;
-    }
-    await instance.init();
-    // The other bundles: their metadata loads now, for this search only.
-    await Promise.all((bundles?.slice(1) ?? []).map((other) => instance.mergeIndex(onSite(shardBundlePath(other)))));
+      // metaCacheTag: the entry file under the address the page preloads (if it does).
+      const tag = metaCacheTag(bundle);
+      // createInstance takes its language from <html lang> (a `language` option is
+      // overridden): the page stays zh-CN, only the instance is created under our tag.
+      const html = document.documentElement;
+      const lang = html.lang;
+      html.lang = PAGEFIND_LANGUAGE;
+      let instance;
+      try {
+        instance = pagefind.createInstance({ basePath: bundle, baseUrl: '/', noWorker: true, ...(tag ? { metaCacheTag: tag } : {}) });
+      } finally {
+        html.lang = lang;
+      }
+      await instance.init();
+      // The other bundles: their metadata loads now, for this search only.
+      await Promise.all((bundles?.slice(1) ?? []).map((other) => instance.mergeIndex(onSite(shardBundlePath(other)))));
+      return instance;
+    });
+    const [instance, words] = await Promise.all([started, lexicon.then((l) => (mark('dictionary'), l))]);
     const refs = cachedRefSource((file) => fetchJson(`${BUNDLE}${REFS_DIR}/${file}`));
-    return new SearchEngine(instance, lexicon, { refs, topics });
+    return new SearchEngine(instance, words, { refs, topics });
   };
   /**
    * Loading ahead (focus, idle): the engine the current filters need when that does not
@@ -308,6 +341,7 @@ async function start(root: HTMLElement) {
         if (scope.holding !== null) lastScope = { searched: scope.bundles.length, holding: scope.holding, byWords: scope.byWords !== false };
         eng = await loadEngine(scope.bundles, scope.lexicon);
       } else eng = await loadEngine(null);
+      mark('engine');
       outcome = await eng.search(state.q, { filters: state.filters, plans: plansInScope(facets, state.filters) });
     } catch (e) {
       if (mine !== seq) return;
@@ -339,6 +373,7 @@ async function start(root: HTMLElement) {
     root.dataset.searched = String(mine);
     // Which query the shown results answer (the box may already hold the next one).
     root.dataset.searchedQuery = state.q;
+    mark('rendered');
     root.dispatchEvent(new CustomEvent('search-rendered', { detail: { query: state.q, results: outcome.hits.length, millis: outcome.millis } }));
   };
 
@@ -397,10 +432,14 @@ async function start(root: HTMLElement) {
   };
 
   // Text fragments: only where supported; their context must start and end on the word
-  // boundaries the browser itself uses (ICU's dictionary for Chinese).
+  // boundaries the browser itself uses (ICU's dictionary for Chinese). Made when a result is
+  // followed, not when results are shown: the first Chinese word segmenter of a page costs
+  // tens of milliseconds (ICU loads its dictionary), which would delay the first results.
   const directives = 'fragmentDirective' in document && typeof Intl.Segmenter === 'function';
-  const words = directives ? new Intl.Segmenter('zh', { granularity: 'word' }) : null;
-  const wordBoundaries = (text: string) => [...words!.segment(text)].map((s) => s.index).concat(text.length);
+  let words: Intl.Segmenter | null = null;
+  const wordBoundaries = (text: string) => [...(words ??= new Intl.Segmenter('zh', { granularity: 'word' })).segment(text)].map((s) => s.index).concat(text.length);
+  /** Each result link's clause text and excerpt as shown, for its text directive when it is followed. */
+  const linked = new WeakMap<HTMLAnchorElement, { text: string; excerpt: Excerpt }>();
 
   const renderTopic = (t: TopicRef): HTMLElement => {
     const card = document.createElement('section');
@@ -441,10 +480,7 @@ async function start(root: HTMLElement) {
       (number ? `<span class="result-cite"> · ${escapeHtml(number)}</span>` : '') +
       (h.draft ? ` <span class="badge badge-draft">草案：${escapeHtml(h.draft)}</span>` : '') +
       `</p><p class="result-excerpt">${excerpt.html}</p>`;
-    if (directives) {
-      const directive = textDirective(h.text, excerpt, wordBoundaries);
-      if (directive) li.querySelector('a')!.dataset.directive = directive;
-    }
+    if (directives) linked.set(li.querySelector('a')!, { text: h.text, excerpt });
     return li;
   };
 
@@ -495,9 +531,12 @@ async function start(root: HTMLElement) {
   // on the clause's page (href stays the plain clause link for copying, new tabs, tests).
   list.addEventListener('click', (e) => {
     const a = (e.target as HTMLElement).closest('a');
-    if (!a || !a.dataset.directive || e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
+    const clause = a && linked.get(a);
+    if (!clause || e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
+    const directive = textDirective(clause.text, clause.excerpt, wordBoundaries);
+    if (!directive) return;
     e.preventDefault();
-    location.assign(a.href + a.dataset.directive);
+    location.assign(a.href + directive);
   });
   // 大字 switched on or off (the menu's 大字 button): a phone's excerpts change length.
   if (!wide) {
