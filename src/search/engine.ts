@@ -256,11 +256,14 @@ export class SearchEngine {
     // when that finds nothing, read it as a question, word by word, before anything looser.
     if (!list.main.length && plan.concepts.some((c) => c.run === null && !c.phrase)) {
       const asked = planWithLexicon(query, this.lexicon, true);
-      if (asked.concepts.some((c) => c.run !== null)) {
+      // A sentence: at least two words it knows (量子计算 is one unknown word and 计算, not a question).
+      if (asked.concepts.filter((c) => c.run !== null && !c.optional).length >= 2) {
         await lookup(asked.tokens);
         this.softenCommon(asked, cache);
         const answered = this.rank(asked, cache, opts, favoured);
-        if (answered.main.length) [plan, list] = [asked, answered];
+        // Only clauses holding every word it asks: a partial match of a few characters (量子计算 →
+        // 子) is no answer.
+        if (answered.main.length && answered.main[0].tier < 3) [plan, list] = [asked, answered];
       }
     }
     let approximate = false;

@@ -74,10 +74,10 @@ export function sharedHeadPhrases(tokens: readonly string[], enumerable: Readonl
         const head = tail[tail.length - 1];
         for (const w of items) if (!head.startsWith(w)) add([w, head]);
       }
-    } else if (isWordToken(next)) {
+    } else if (isWordToken(next) && !TAIL_END.has(next)) {
       // The last item stands next to the head: 智力 残疾 儿童.
       const head: string[] = [];
-      for (let k = j; k < tokens.length && head.length < MAX_HEAD_TOKENS && isWordToken(tokens[k]) && !CONJUNCTIONS.has(tokens[k]) && !ETC.has(tokens[k]); k++) head.push(tokens[k]);
+      for (let k = j; k < tokens.length && head.length < MAX_HEAD_TOKENS && isWordToken(tokens[k]) && !CONJUNCTIONS.has(tokens[k]) && !TAIL_END.has(tokens[k]); k++) head.push(tokens[k]);
       // The last item may be two items' words (智力、精神、重度肢体残疾人: 重度 | 肢体 残疾人):
       // then the head after it is spelled out too (智力 残疾人).
       for (const w of items.slice(0, -1)) {
