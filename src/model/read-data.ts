@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 
 /** Text of `relative` under `root`; a missing plan output says to run the ingest first. */
@@ -15,6 +16,21 @@ export function readDataText(root: string, relative: string): string {
     const hint = relative.startsWith('content/plans') ? ' (run `npm run ingest` first)' : '';
     throw new Error(`cannot read ${relative}${hint}: ${(error as Error).message}`);
   }
+}
+
+/**
+ * A curated YAML file as data; a syntax error (a repeated key, a bad indent) names the file
+ * and its line, so a curator finds the line they broke.
+ */
+export function parseYaml(relative: string, text: string): unknown {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const error = doc.errors[0];
+  if (error) {
+    const line = error.linePos?.[0]?.line ?? lineCounter.linePos(error.pos[0]).line;
+    throw new Error(`${relative}:${line}: ${error.message.split('\n')[0]}`);
+  }
+  return doc.toJS();
 }
 
 /** `data` checked against `schema`, or an error naming the file and field. */

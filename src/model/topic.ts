@@ -2,9 +2,8 @@
  * The 我能享受哪些政策 topics (content/entitlements.yaml), one schema for the site (topic pages,
  * the finder) and the search (topic cards, ranking).
  */
-import { parse } from 'yaml';
 import { z } from 'zod';
-import { readDataText, validated } from './read-data.ts';
+import { parseYaml, readDataText, validated } from './read-data.ts';
 
 export const TopicSchema = z.object({
   slug: z.string().regex(/^[a-z][a-z0-9-]*$/, 'topic slug must be lowercase ASCII'),
@@ -26,7 +25,7 @@ export const TOPICS_FILE = 'content/entitlements.yaml';
 
 /** The topics, validated; a slug used twice fails naming it. */
 export function readTopicsFile(root: string): Topic[] {
-  const topics = validated(TOPICS_FILE, z.object({ topics: z.array(TopicSchema) }), parse(readDataText(root, TOPICS_FILE))).topics;
+  const topics = validated(TOPICS_FILE, z.object({ topics: z.array(TopicSchema) }), parseYaml(TOPICS_FILE, readDataText(root, TOPICS_FILE))).topics;
   const slugs = topics.map((t) => t.slug);
   const duplicate = slugs.find((s, i) => slugs.indexOf(s) !== i);
   if (duplicate) throw new Error(`${TOPICS_FILE}: topic slug ${duplicate} is used twice`);
@@ -40,5 +39,5 @@ export function readTopicsFile(root: string): Topic[] {
  */
 export function readBackgroundChapterWords(root: string): string[] {
   const schema = z.object({ backgroundChapters: z.array(z.string().min(2)).min(1) });
-  return validated(TOPICS_FILE, schema, parse(readDataText(root, TOPICS_FILE))).backgroundChapters;
+  return validated(TOPICS_FILE, schema, parseYaml(TOPICS_FILE, readDataText(root, TOPICS_FILE))).backgroundChapters;
 }

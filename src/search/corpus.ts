@@ -4,9 +4,8 @@
  * vocabulary (content/synonyms.yaml, content/questions.yaml). Used by the index build, the
  * eval and the tests.
  */
-import { readDataText, validated } from '../model/read-data.ts';
+import { parseYaml, readDataText, validated } from '../model/read-data.ts';
 import { AreaRulesFileSchema } from '../pipeline/classify/area-rules.ts';
-import { parse } from 'yaml';
 import { z } from 'zod';
 import { CatalogEntrySchema, PlanSchema, type Area, type CatalogEntry, type Plan } from '../model/plan.ts';
 import { facetsOf, type Facets } from './params.ts';
@@ -35,12 +34,12 @@ export interface Corpus {
 
 export function loadSynonyms(root: string): SynonymFile {
   const file = 'content/synonyms.yaml';
-  return validateSynonymFile(parse(readDataText(root, file)), file);
+  return validateSynonymFile(parseYaml(file, readDataText(root, file)), file);
 }
 
 export function loadQuestions(root: string): QuestionFile {
   const file = 'content/questions.yaml';
-  return validated(file, QuestionFileSchema, parse(readDataText(root, file)));
+  return validated(file, QuestionFileSchema, parseYaml(file, readDataText(root, file)));
 }
 
 /**
@@ -61,7 +60,7 @@ export function lexiconOf(corpus: Pick<Corpus, 'synonyms' | 'questions' | 'recor
 
 export function loadAreas(root: string): AreaRef[] {
   const file = 'content/areas.yaml';
-  return validated(file, AreaRulesFileSchema, parse(readDataText(root, file))).areas.map(({ name, slug, title }) => ({ name, slug, title }));
+  return validated(file, AreaRulesFileSchema, parseYaml(file, readDataText(root, file))).areas.map(({ name, slug, title }) => ({ name, slug, title }));
 }
 
 /**

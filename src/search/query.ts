@@ -89,7 +89,8 @@ export const planWithLexicon = (query: string, lexicon: Pick<Lexicon, 'segment' 
 
 export function planQuery(raw: string, opts: PlanOptions): QueryPlan {
   const query = normalizeQuery(raw);
-  const parts: { text: string; phrase: boolean; optional: boolean; run: number | null }[] = [];
+  /** `or`: another wording of the word before it (报销或者补助): one concept with both. */
+  const parts: { text: string; phrase: boolean; optional: boolean; run: number | null; or?: boolean }[] = [];
   const dropped: string[] = [];
   const unknown: string[] = [];
   const rest = query.replace(QUOTED, (_m, a, b, c, d) => {
@@ -124,7 +125,7 @@ export function planQuery(raw: string, opts: PlanOptions): QueryPlan {
     }
     const roles = opts.roles!;
     unknown.push(...unknownRuns(cut, (w) => roles.drop.has(w) || roles.soft.has(w) || w in opts.aliases));
-    for (const { word: w, run } of question.required) parts.push({ text: w, phrase: false, optional: false, run: runs + run });
+    for (const { word: w, run, or } of question.required) parts.push({ text: w, phrase: false, optional: false, run: runs + run, or });
     for (const w of question.optional) parts.push({ text: w, phrase: false, optional: true, run: null });
     dropped.push(...question.dropped);
     runs += question.required.length + question.optional.length + question.dropped.length + 1;
@@ -163,6 +164,13 @@ export function planQuery(raw: string, opts: PlanOptions): QueryPlan {
       if (split) add(tokens.flatMap((t) => split(t) ?? [t]), i === 0, true);
     });
     if (!alternatives.length) continue;
+    const chosen = concepts[concepts.length - 1];
+    if (part.or && chosen && !chosen.phrase && !chosen.optional) {
+      // Either wording answers: the word joins the one before as more alternatives.
+      const have = new Set(chosen.alternatives.map((a) => a.tokens.join(' ')));
+      chosen.alternatives.push(...alternatives.filter((a) => !have.has(a.tokens.join(' '))));
+      continue;
+    }
     const key = `${part.phrase ? 'p' : 'w'}:${alternatives[0].tokens.join(' ')}`;
     if (seen.has(key)) continue;
     seen.add(key);

@@ -21,28 +21,45 @@ export interface QuestionRoles {
  * single Han character (瘫, 领, 坐) is optional too: on its own it matches any word that
  * starts with it. A word with an everyday mapping (钱, 娃) is always kept.
  */
+/**
+ * Words that offer a choice (报销或者补助, 人大代表还是政协委员): the words on either side are
+ * one request in two wordings, not two requests a clause must both meet. Grammar, not
+ * vocabulary, so they live here rather than in the curated file (which also drops them).
+ */
+export const OR_WORDS: ReadonlySet<string> = new Set(['或者', '或是', '还是', '或']);
+
 export function splitQuestion(
   words: readonly string[],
   roles: QuestionRoles,
   mapped: (word: string) => boolean,
   /** Read the words as a question even without a question or helper word among them. */
   force = false,
-): { required: { word: string; run: number }[]; optional: string[]; dropped: string[] } | null {
+): { required: { word: string; run: number; or?: true }[]; optional: string[]; dropped: string[] } | null {
   const role = (w: string): WordRole => (roles.drop.has(w) ? 'drop' : roles.soft.has(w) ? 'soft' : 'keep');
   if (!force && !words.some((w) => role(w) !== 'keep')) return null;
-  const required: { word: string; run: number }[] = [];
+  const required: { word: string; run: number; or?: true }[] = [];
   const optional: string[] = [];
   const dropped: string[] = [];
   let run = 0;
+  // Set by a choice word right after a required word; the next required word (after any other
+  // dropped words: 报销或者有补助) is then the same request in other words.
+  let choice = false;
+  let lastRequired = false;
   for (const w of words) {
     const r = role(w);
-    if (r === 'drop') {
+    if (r === 'drop' || OR_WORDS.has(w)) {
       dropped.push(w);
       run++;
+      if (OR_WORDS.has(w)) choice = lastRequired;
     } else if (r === 'soft' || (isLoneChar(w) && !mapped(w))) {
       optional.push(w);
       run++;
-    } else required.push({ word: w, run });
+      choice = lastRequired = false;
+    } else {
+      required.push(choice ? { word: w, run, or: true } : { word: w, run });
+      choice = false;
+      lastRequired = true;
+    }
   }
   return { required, optional: [...new Set(optional)], dropped };
 }

@@ -3,11 +3,10 @@
  * the topics (content/entitlements.yaml) and the catalogue, and makes each plan's
  * /finder/<plan>.json (its clauses per topic). The pure rule evaluation is in finder.ts.
  */
-import { parse } from 'yaml';
 import { z } from 'zod';
 import type { CatalogEntry, Plan } from '../model/plan.ts';
 import { clauseText } from '../model/plan-text.ts';
-import { readDataText, validated } from '../model/read-data.ts';
+import { parseYaml, readDataText, validated } from '../model/read-data.ts';
 import { draftBadgeText, regionText } from './catalog.ts';
 import { readCatalog, readTopics, type Topic } from './load.ts';
 import { clauseGist, sentencesWith } from './text.ts';
@@ -97,7 +96,7 @@ export function checkFinder(file: string, data: unknown, topicSlugs: string[], c
 export function readFinderFile(root: string, relative: string, topicSlugs: string[], catalog: CatalogEntry[]): FinderConfig {
   let data: unknown;
   try {
-    data = parse(readDataText(root, relative));
+    data = parseYaml(relative, readDataText(root, relative));
   } catch (error) {
     throw new Error(`${relative}: ${(error as Error).message}`);
   }

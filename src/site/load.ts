@@ -6,9 +6,8 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { z } from 'zod';
-import { readDataText, validated } from '../model/read-data.ts';
+import { parseYaml, readDataText, validated } from '../model/read-data.ts';
 import { AreaRulesFileSchema } from '../pipeline/classify/area-rules.ts';
 import { readBackgroundChapterWords, readTopicsFile } from '../model/topic.ts';
 import { CatalogEntrySchema, PlanSchema, type Area, type CatalogEntry, type Plan } from '../model/plan.ts';
@@ -85,7 +84,7 @@ export interface AreaInfo {
 /** The six task areas, in the order content/areas.yaml lists them. */
 export const readAreas = memo((): AreaInfo[] => {
   const file = 'content/areas.yaml';
-  const data = validated(file, AreaRulesFileSchema, parse(readText(file)));
+  const data = validated(file, AreaRulesFileSchema, parseYaml(file, readText(file)));
   return data.areas.map(({ name, slug, title, summary }) => ({ name, slug, title, summary }));
 });
 
@@ -118,7 +117,7 @@ export const readCanonicalIndicators = memo((): CanonicalIndicator[] => {
       z.object({ id: z.string(), name: z.string(), category: z.string(), unit: z.string(), scale: z.enum(['share', 'growth']).default('share') }).passthrough(),
     ),
   });
-  return validated(file, schema, parse(readText(file))).indicators.map(({ id, name, category, unit, scale }) => ({ id, name, category, unit, scale }));
+  return validated(file, schema, parseYaml(file, readText(file))).indicators.map(({ id, name, category, unit, scale }) => ({ id, name, category, unit, scale }));
 });
 
 export type { Topic } from '../model/topic.ts';
@@ -147,7 +146,7 @@ export const readReportSettings = memo((): ReportSettings => {
       include: z.array(z.string().min(1)).min(1),
     }),
   });
-  const { address, include } = validated(file, schema, parse(readText(file))).report;
+  const { address, include } = validated(file, schema, parseYaml(file, readText(file))).report;
   return { address, href: EMAIL.test(address) ? `mailto:${address}` : address, include };
 });
 
@@ -162,5 +161,5 @@ export const readOpenDataSettings = memo((): OpenDataSettings => {
   const schema = z.object({
     openData: z.object({ licence: z.string().min(2), licenceUrl: z.string().regex(/^https?:\/\/\S+$/, 'an https:// address') }),
   });
-  return validated(file, schema, parse(readText(file))).openData;
+  return validated(file, schema, parseYaml(file, readText(file))).openData;
 });

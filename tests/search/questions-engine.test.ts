@@ -46,6 +46,22 @@ describe('understanding a question', () => {
     expect(alts('帮交')).toContain('代缴');
     expect(alts('招残疾人')).toContain('按比例安排就业');
   });
+  it('words offered as a choice (或者, 还是) are one request in two wordings, not two a clause must both meet', () => {
+    const p = plan('想当人大代表或者政协委员有机会吗');
+    const chosen = p.concepts.find((c) => c.text === '人大代表');
+    expect(chosen?.alternatives.map((a) => a.text)).toEqual(expect.arrayContaining(['人大代表', '政协委员']));
+    expect(p.concepts.some((c) => c.text === '政协委员')).toBe(false);
+    // The dropped words between them (有) do not break the choice; without 或者 both stay required.
+    const either = plan('药费能报销或者有补助吗').concepts.filter((c) => !c.optional);
+    expect(either.some((c) => ['报销', '补助'].every((w) => c.alternatives.some((a) => a.text === w)))).toBe(true);
+    const both = plan('药费能报销有补助吗').concepts.filter((c) => !c.optional);
+    expect(both.some((c) => ['报销', '补助'].every((w) => c.alternatives.some((a) => a.text === w)))).toBe(false);
+  });
+  it('finds a clause holding either wording', async () => {
+    const out = await search('残疾人想当人大代表或者政协委员');
+    expect(out.hits.length).toBeGreaterThan(0);
+    expect(out.hits.slice(0, 5).some((h) => /人大代表|政协委员/.test(h.text))).toBe(true);
+  });
   it('helper words rank but are not required; a lone character is not required either', () => {
     const p = plan('轮椅去哪里申请');
     expect(p.concepts.map((c) => [c.text, c.optional])).toEqual([
