@@ -263,6 +263,18 @@ describe('the named topic\'s clauses rank first', () => {
       expect(urls.sort(), t.slug).toEqual(expected.sort());
     }
   });
+  it('a story question that no clause answers word for word shows the named topic\'s clauses first', async () => {
+    // Its incidental words (工地, 老板, 工资) are in many clauses; the topic (法律援助) says which are about it.
+    for (const q of ['我哥是聋哑人，在工地干活老板欠工资不给，请不起律师，有没有免费帮忙打官司的？', '残疾人打官司没钱咋办']) {
+      const o = await search(q);
+      expect(o.partial, q).toBe(true);
+      expect(o.topics.map((t) => t.slug), q).toContain('falv-yuanzhu');
+      const listed = o.hits.filter((h) => inTopic('falv-yuanzhu', h.text));
+      // Every plan that has such a clause shows it first, before any of its other matches.
+      expect(new Set(listed.map((h) => h.plan)).size, q).toBeGreaterThanOrEqual(3);
+      expect(o.hits.slice(0, 4).every((h) => inTopic('falv-yuanzhu', h.text)), q).toBe(true);
+    }
+  });
   it('when a question names a topic, a looser match stands for its plan only if the topic lists it', async () => {
     // 中卫's 孤独症 clause is about a rehabilitation centre: not where a 孤独症 child goes to school.
     for (const q of ['我家孩子是自闭症能去哪里上学', '孩子瘫在床上没法去学校怎么办']) {
