@@ -21,7 +21,6 @@
  * says so and is not built again (a job of only such provinces does nothing); --force
  * rebuilds it anyway.
  */
-import { createHash } from 'node:crypto';
 import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -36,6 +35,8 @@ import { PLAN_COUNTS_FILE, planCounts, type PlanCounts } from '../src/site/plan-
 import { packName, parsePackArg, provincesTaking, splitPlanCsv } from '../src/shards/packing.ts';
 import { PROVINCE_CSV_PAGES, REFS_PATH, SHARED_SHARD, shardBundleDir, sharedOnlyPage, type Shard } from '../src/shards/shards.ts';
 import { duration } from '../src/shards/progress.ts';
+import { sharedFingerprint } from '../src/shards/fingerprint.ts';
+import { feedDates } from '../src/publish/plan-dates.ts';
 import { bin, DEFAULT_WORK, filesIn, prepareProject, ROOT, runStage, siteCodeHash, type StageResult } from './shards/job.ts';
 import { FACTS_DIR, JOB_FILE, JOBS_DIR, PLANS_DIR, WORD_COUNTS_FILE, provinceFingerprint, provinceSettings, readSeeds, readShardRecord, SHARD_FILE, sharedSettings, shardPlanHashes, SITE_DIR, type ShardRecord } from './shards/state.ts';
 
@@ -253,7 +254,8 @@ function prepareShared() {
   const catalogJson = `${JSON.stringify(seeds.entries.map((e) => facts.get(e.slug)), null, 1)}\n`;
   const countsJson = `${JSON.stringify(seeds.entries.map((e) => counts.get(e.slug)))}\n`;
   const settings = sharedSettings();
-  const fingerprint = createHash('sha256').update(codeHash).update(JSON.stringify(settings)).update(catalogJson).update(countsJson).digest('hex');
+  // The feed's dates come from the seeds' git history, not from any file the jobs write.
+  const fingerprint = sharedFingerprint(codeHash, settings, catalogJson, countsJson, feedDates(seeds.entries, seedsDir));
   if (unchanged(SHARED_SHARD, fingerprint)) return null;
   prepareProject(project);
   const plansDir = join(project, 'content', 'plans');

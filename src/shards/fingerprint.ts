@@ -39,6 +39,14 @@ export function shardFingerprint(planHashes: Readonly<Record<string, string>>, c
   return hash.digest('hex');
 }
 
+/**
+ * The shared job's fingerprint: the code, its settings, the catalogue facts and plan counts the
+ * province jobs wrote, and the dates the feed prints (src/publish/plan-dates.ts feedDates).
+ */
+export function sharedFingerprint(codeHash: string, settings: BuildSettings, catalogJson: string, countsJson: string, dates: string): string {
+  return createHash('sha256').update(codeHash).update(JSON.stringify(settings)).update(catalogJson).update(countsJson).update('\0').update(dates).digest('hex');
+}
+
 /** "BUNDLE_RECORDS 100 → 1500", or '' when no setting differs (settings of a record written before they were recorded: unknown). */
 export function describeSettingChanges(previous: BuildSettings | undefined, current: BuildSettings): string {
   if (!previous) return '';
