@@ -89,9 +89,37 @@ export function sharedHeadPhrases(tokens: readonly string[], enumerable: Readonl
   return out;
 }
 
+/** The numerals of a degree written short in a list: 三、四级 is 三级 and 四级. */
+const DEGREE_NUMERALS = new Set(['一', '二', '三', '四']);
+const DEGREE = /^[一二三四]级$/u;
+
+/**
+ * Degrees written short (三、四级智力残疾人, 三四级智力残疾人, 一、二级重度残疾人): the first
+ * numeral shares the 级 of the second, so 三 is 三级, and it joins the words after the list as
+ * the second does (三级 智力 残疾人). Only when that degree is an `enumerable` word, so no new
+ * word is made. Returns token lists, in order, without duplicates.
+ */
+export function shortDegreePhrases(tokens: readonly string[], enumerable: ReadonlySet<string>): string[][] {
+  const out: string[][] = [];
+  const seen = new Set<string>();
+  for (let i = 0; i < tokens.length; i++) {
+    if (!DEGREE_NUMERALS.has(tokens[i])) continue;
+    const at = tokens[i + 1] === '、' ? i + 2 : i + 1;
+    const second = tokens[at] ?? '';
+    const degree = `${tokens[i]}级`;
+    if (!DEGREE.test(second) || !enumerable.has(degree) || !enumerable.has(second)) continue;
+    const head: string[] = [];
+    for (let k = at + 1; k < tokens.length && head.length < MAX_HEAD_TOKENS && isWordToken(tokens[k]) && !CONJUNCTIONS.has(tokens[k]) && !TAIL_END.has(tokens[k]); k++) head.push(tokens[k]);
+    const phrase = [degree, ...head];
+    const key = phrase.join(' ');
+    if (!seen.has(key)) (seen.add(key), out.push(phrase));
+  }
+  return out;
+}
+
 /** The record content Pagefind indexes: the tokens, then each spelled-out phrase after the mark. */
 export function indexedContent(tokens: readonly string[], enumerable: ReadonlySet<string>): string {
-  const phrases = sharedHeadPhrases(tokens, enumerable);
+  const phrases = [...sharedHeadPhrases(tokens, enumerable), ...shortDegreePhrases(tokens, enumerable)];
   return [tokens.join(' '), ...phrases.map((p) => p.join(' '))].join(SEPARATOR);
 }
 

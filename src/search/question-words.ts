@@ -28,6 +28,12 @@ export interface QuestionRoles {
  */
 export const OR_WORDS: ReadonlySet<string> = new Set(['或者', '或是', '还是', '或']);
 
+/**
+ * Words that say what the case is not (不是一二级重度, 并非低保户): what follows them in the same
+ * part describes something else, so it is not searched (the part ends at punctuation).
+ */
+export const NOT_WORDS: ReadonlySet<string> = new Set(['不是', '并非', '不属于']);
+
 export function splitQuestion(
   words: readonly string[],
   roles: QuestionRoles,
@@ -36,7 +42,7 @@ export function splitQuestion(
   force = false,
 ): { required: { word: string; run: number; or?: true }[]; optional: string[]; dropped: string[] } | null {
   const role = (w: string): WordRole => (roles.drop.has(w) ? 'drop' : roles.soft.has(w) ? 'soft' : 'keep');
-  if (!force && !words.some((w) => role(w) !== 'keep')) return null;
+  if (!force && !words.some((w) => role(w) !== 'keep' || NOT_WORDS.has(w))) return null;
   const required: { word: string; run: number; or?: true }[] = [];
   const optional: string[] = [];
   const dropped: string[] = [];
@@ -45,9 +51,14 @@ export function splitQuestion(
   // dropped words: 报销或者有补助) is then the same request in other words.
   let choice = false;
   let lastRequired = false;
+  let negated = false;
   for (const w of words) {
     const r = role(w);
-    if (r === 'drop' || OR_WORDS.has(w)) {
+    if (negated || NOT_WORDS.has(w)) {
+      negated = true;
+      dropped.push(w);
+      run++;
+    } else if (r === 'drop' || OR_WORDS.has(w)) {
       dropped.push(w);
       run++;
       if (OR_WORDS.has(w)) choice = lastRequired;

@@ -5,7 +5,7 @@
 // keyword search still puts the clauses that print the typed words first.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { EXPANSION_MARK, indexedContent, sharedHeadPhrases, visibleContent } from '../../src/search/enumerations.ts';
+import { EXPANSION_MARK, indexedContent, sharedHeadPhrases, shortDegreePhrases, visibleContent } from '../../src/search/enumerations.ts';
 import { builtSearch, realCorpus, squash } from './helpers.ts';
 
 const KINDS = new Set(['视力', '听力', '言语', '肢体', '智力', '精神', '重度', '盲', '聋']);
@@ -47,6 +47,22 @@ describe('sharedHeadPhrases', () => {
   });
 });
 
+describe('shortDegreePhrases', () => {
+  const DEGREES = new Set([...KINDS, '一级', '二级', '三级', '四级']);
+  const degrees = (s: string) => shortDegreePhrases(cut(s), DEGREES).map((p) => p.join(' '));
+  it('a degree written short shares the 级 of the next one and joins the words after it', () => {
+    expect(degrees('护理 补贴 范围 向 三 、 四级 智力 、 精神 残疾人 扩展')).toEqual(['三级 智力']);
+    expect(degrees('覆盖 范围 向 三 四级 智力 残疾人')).toEqual(['三级 智力 残疾人']);
+    expect(degrees('一 、 二级 重度 残疾人')).toEqual(['一级 重度 残疾人']);
+  });
+  it('leaves other numbers alone: no 级 after them, a degree that is not enumerable, a written-out 三级', () => {
+    expect(degrees('三 、 四 个 方面')).toEqual([]);
+    expect(shortDegreePhrases(cut('三 、 四级 智力'), KINDS)).toEqual([]);
+    expect(degrees('三级 、 四级 智力 残疾人')).toEqual([]);
+    expect(degrees('五 、 六级')).toEqual([]);
+  });
+});
+
 describe('indexedContent and visibleContent', () => {
   it('appends the phrases after the mark and gives back exactly the clause tokens', () => {
     const tokens = cut('支持 视力 、 听力 、 智力 残疾 儿童 接受 教育 。');
@@ -71,6 +87,12 @@ describe('on the real index', () => {
   it('a mapped word found only in a spelled-out list (智障 → 智力残疾) reaches 智力、精神…残疾人 clauses', async () => {
     const o = await search('智障的人能去哪里托养');
     expect(o.hits.some((h) => /智力、精神(、|和)重度肢体残疾人/.test(squash(h.text)))).toBe(true);
+  });
+  it('a question about a third-degree disability finds the clauses written 三、四级 and 三四级 as holding every word', async () => {
+    const o = await search('智力残疾三级的能领护理补贴不');
+    expect(o.partial).toBe(false);
+    const plans = new Set(o.hits.filter((h) => /三、?四级智力/.test(squash(h.text))).map((h) => h.plan));
+    expect(plans.size).toBeGreaterThanOrEqual(2);
   });
   it('the page never shows the spelled-out phrases', async () => {
     for (const q of ['智力残疾', '视力残疾儿童', '孩子看不见能上学吗']) {

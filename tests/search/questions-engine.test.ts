@@ -57,6 +57,16 @@ describe('understanding a question', () => {
     const both = plan('药费能报销有补助吗').concepts.filter((c) => !c.optional);
     expect(both.some((c) => ['报销', '补助'].every((w) => c.alternatives.some((a) => a.text === w)))).toBe(false);
   });
+  it('what follows 不是 in its part says what the case is not, and is not searched', () => {
+    const p = plan('儿子智力残疾三级，不是一二级重度，那个护理补贴俺家能不能领？');
+    const words = p.concepts.map((c) => c.text);
+    expect(words).toEqual(expect.arrayContaining(['智力', '三级', '护理']));
+    expect(words).not.toContain('二级');
+    expect(words).not.toContain('重度');
+    expect(p.dropped).toEqual(expect.arrayContaining(['不是']));
+    // The next part is read again: 护理补贴 is asked about.
+    expect(plan('不是低保户，护理补贴能领吗').concepts.map((c) => c.text)).toEqual(expect.arrayContaining(['护理']));
+  });
   it('finds a clause holding either wording', async () => {
     const out = await search('残疾人想当人大代表或者政协委员');
     expect(out.hits.length).toBeGreaterThan(0);
