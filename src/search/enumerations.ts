@@ -24,8 +24,8 @@ const SEPARATOR = ` ${EXPANSION_MARK} `;
 const CONJUNCTIONS = new Set(['和', '及', '与', '或', '以及', '或者']);
 /** Ends an enumeration before its head: 盲、聋、智力、精神等老年残疾人. */
 const ETC = new Set(['等']);
-/** Ends the words after a list before what they describe: …等老年残疾人的需要. */
-const TAIL_END = new Set(['等', '的']);
+/** Ends the words after a list before what they describe: …等老年残疾人的需要 (等 again, or 的). */
+const TAIL_END = new Set([...ETC, '的']);
 /** At most this many tokens of head: 残疾 儿童 (enough for 视力残疾儿童). */
 const MAX_HEAD_TOKENS = 2;
 /** A head found after a conjunction or 等 lies within this many tokens. */

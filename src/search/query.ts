@@ -124,7 +124,7 @@ export function planQuery(raw: string, opts: PlanOptions): QueryPlan {
       return;
     }
     const roles = opts.roles!;
-    unknown.push(...unknownRuns(cut, (w) => roles.drop.has(w) || roles.soft.has(w) || w in opts.aliases));
+    unknown.push(...unknownRuns(cut, (w) => roles.drop.has(w) || roles.soft.has(w) || mapped(w)));
     for (const { word: w, run, or } of question.required) parts.push({ text: w, phrase: false, optional: false, run: runs + run, or });
     for (const w of question.optional) parts.push({ text: w, phrase: false, optional: true, run: null });
     dropped.push(...question.dropped);
