@@ -30,24 +30,24 @@ export const shardBundleDir = (id: string) => `pagefind/shards/${id}`;
 export const REFS_PATH = 'pagefind/refs';
 
 /** Comparison pages split by province whose province folder a province job owns: /areas/<area>/<province>/ … */
-const PROVINCE_PAGES = [/^areas\/[^/]+\/([^/]+)\//, /^entitlements\/[^/]+\/([^/]+)\//, /^indicators\/([^/]+)\//, /^boxes\/([^/]+)\//];
+const PROVINCE_PAGES = [/^areas\/[^/]+\/([^/]+)\//, /^entitlements\/[^/]+\/([^/]+)\//, /^indicators\/([^/]+)\//, /^boxes\/([^/]+)\//, /^data\/search-plans\/([^/]+)\.json$/];
 
 /**
  * Whether a file of a province job's output belongs to the assembled site: its plans' pages,
- * open data (data/plans/<slug>.json) and finder data, its per-province comparison pages, its index bundle and citation tables,
+ * open data (data/plans/<slug>.json), finder data and the search page's plan lists (data/search-plans/), its per-province comparison pages, its index bundle and citation tables,
  * and the built assets (named by content hash, so the same file from two jobs is one file).
  */
 export function ownedByShard(path: string, shard: Pick<Shard, 'id' | 'slugs'>): boolean {
   if (path.startsWith('_astro/')) return true;
   if (path.startsWith(`${shardBundleDir(shard.id)}/`)) return true;
-  const plan = /^plans\/([^/]+)\//.exec(path)?.[1] ?? /^data\/plans\/([^/]+)\.json$/.exec(path)?.[1] ?? /^finder\/([^/]+)\.json$/.exec(path)?.[1] ?? new RegExp(`^${REFS_PATH}/([^/]+)\\.json$`).exec(path)?.[1];
+  const plan = /^plans\/([^/]+)\//.exec(path)?.[1] ?? /^data\/plans\/([^/]+)\.json$/.exec(path)?.[1] ?? /^finder\/([^/]+)\.json$/.exec(path)?.[1] ?? /^data\/search-plans\/plan\/([^/]+)\.json$/.exec(path)?.[1] ?? new RegExp(`^${REFS_PATH}/([^/]+)\\.json$`).exec(path)?.[1];
   if (plan) return shard.slugs.includes(plan);
   return PROVINCE_PAGES.some((re) => re.exec(path)?.[1] === shard.id);
 }
 
 /** Whether a file of the shared job's output belongs to the assembled site: all but what only a province job can build. */
 export function ownedByShared(path: string): boolean {
-  return !/^plans\//.test(path) && !/^data\/plans\//.test(path) && !/^finder\/[^/]+\.json$/.test(path) && !path.startsWith('pagefind/shards/');
+  return !/^plans\//.test(path) && !/^data\/(plans|search-plans)\//.test(path) && !/^finder\/[^/]+\.json$/.test(path) && !path.startsWith('pagefind/shards/');
 }
 
 /** The site-wide CSVs: a province job renders them with its own plans' rows, for the assembly to put together. */

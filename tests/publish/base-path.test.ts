@@ -121,6 +121,20 @@ describe('in Chromium, served under the base path', () => {
     await w.page.close();
   });
 
+  it('the search page fetches a plan’s province and its province’s plan list under the base path', async () => {
+    const w = await watched();
+    const fetched: string[] = [];
+    w.page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+    // An older link with the plan alone: its province is looked up, then the province's list.
+    await w.page.goto(`${server.url}${BASE}search/?q=${encodeURIComponent('护理补贴')}&plan=beihai`, { waitUntil: 'networkidle' });
+    await w.page.waitForFunction(() => /找到/.test(document.querySelector('[data-status]')?.textContent ?? ''), null, { timeout: 20_000 });
+    expect(fetched).toEqual(expect.arrayContaining([`${BASE}data/search-plans/plan/beihai.json`, `${BASE}data/search-plans/guangxi.json`]));
+    expect(await w.page.locator('#search-plan').inputValue()).toBe('beihai');
+    expect(new URL(w.page.url()).searchParams.get('province')).toBe('广西壮族自治区');
+    expect(w.problems).toEqual([]);
+    await w.page.close();
+  });
+
   it('the finder fetches the chosen plan’s clauses and links them under the base path', async () => {
     const w = await watched();
     await w.page.goto(`${server.url}${BASE}finder/?region=huining&who=child&need=school`, { waitUntil: 'networkidle' });

@@ -175,13 +175,93 @@ describe('search page', () => {
     const metas = await page.locator('[data-result] .result-meta').allTextContents();
     expect(metas.length).toBeGreaterThan(0);
     expect(metas.every((m) => m.includes('康复领域'))).toBe(true);
+    // The plan list is the chosen province's, fetched when it is chosen (the page lists no plan).
+    expect(await page.locator('#search-plan').isDisabled()).toBe(true);
+    await page.selectOption('#search-province', '甘肃省');
+    await page.waitForFunction(() => !(document.getElementById('search-plan') as HTMLSelectElement).disabled);
     await page.selectOption('#search-plan', 'huining');
     await page.waitForURL(/plan=huining/);
+    expect(new URL(page.url()).searchParams.get('province')).toBe('甘肃省');
     await page.waitForFunction(() => [...document.querySelectorAll('[data-result] .result-plan')].every((m) => m.textContent === '会宁县'));
     const plans = await page.locator('[data-result] .result-plan').allTextContents();
     expect(plans.length).toBeGreaterThan(0);
     expect(plans.length).toBeLessThanOrEqual(all);
     expect(new Set(plans)).toEqual(new Set(['会宁县']));
+    await page.close();
+  });
+
+  it('lists no plan until a province is chosen, then that province’s plans, fetched from its file', async () => {
+    const page = await newPage(browser, DESKTOP);
+    const fetched: string[] = [];
+    page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+    await page.goto(`${server.url}/search/`);
+    await page.waitForFunction(() => document.getElementById('search-app')?.classList.contains('ready'));
+    await openFilters(page);
+    const plan = page.locator('#search-plan');
+    // Until then the select says why it is off, and so does the line both selects name.
+    expect(await plan.isDisabled()).toBe(true);
+    expect(await plan.locator('option').allTextContents()).toEqual(['请先选择省份']);
+    expect(await plan.getAttribute('aria-describedby')).toBe('search-plan-status');
+    expect(await page.locator('#search-province').getAttribute('aria-describedby')).toBe('search-plan-status');
+    expect(await page.locator('#search-plan-status').textContent()).toContain('先选择省份');
+    expect(fetched.filter((p) => p.startsWith('/data/search-plans/'))).toEqual([]);
+    // By keyboard: an arrow key on the province select chooses the first province (宁夏, two plans).
+    await page.locator('#search-province').focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await page.locator('#search-province').inputValue()).toBe('宁夏回族自治区');
+    await page.waitForFunction(() => !(document.getElementById('search-plan') as HTMLSelectElement).disabled);
+    expect(fetched.filter((p) => p.startsWith('/data/search-plans/'))).toEqual(['/data/search-plans/ningxia.json']);
+    expect(await plan.locator('option').allTextContents()).toEqual(['全部规划', '中卫市', '宁夏回族自治区']);
+    expect(await page.locator('#search-plan-status').textContent()).toContain('宁夏回族自治区有 2 份规划');
+    await page.waitForURL(/province=/);
+    await page.keyboard.press('Tab'); // to the plan select, now on
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-plan');
+    await page.keyboard.press('ArrowDown');
+    await page.waitForURL(/plan=zhongwei/);
+    const url = new URL(page.url());
+    expect(url.searchParams.get('province')).toBe('宁夏回族自治区');
+    await page.waitForFunction(() => !!document.getElementById('search-app')?.dataset.searched);
+    // Another province: its own plans, none chosen; none: the list goes again.
+    await page.selectOption('#search-province', '甘肃省');
+    await page.waitForFunction(() => [...(document.getElementById('search-plan') as HTMLSelectElement).options].some((o) => o.value === 'huining'));
+    expect(await plan.inputValue()).toBe('');
+    await page.waitForURL((u) => !u.searchParams.has('plan'));
+    await page.selectOption('#search-province', '');
+    expect(await plan.isDisabled()).toBe(true);
+    await page.close();
+  });
+
+  it('an older link with only ?plan=<slug> finds the plan’s province, shows the plan chosen and searches it', async () => {
+    const page = await newPage(browser, DESKTOP);
+    const fetched: string[] = [];
+    page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+    await page.goto(`${server.url}/search/?q=${encodeURIComponent('护理补贴')}&plan=beihai`);
+    const results = await resultsFor(page, '护理补贴');
+    expect(await results.count()).toBeGreaterThan(0);
+    expect(new Set(await page.locator('[data-result] .result-plan').allTextContents())).toEqual(new Set(['北海市']));
+    expect(await page.locator('#search-province').inputValue()).toBe('广西壮族自治区');
+    expect(await page.locator('#search-plan').inputValue()).toBe('beihai');
+    expect(await page.locator('#search-plan').isDisabled()).toBe(false);
+    // The plan's province was looked up, then its list; the address now names both.
+    expect(fetched).toContain('/data/search-plans/plan/beihai.json');
+    expect(fetched).toContain('/data/search-plans/guangxi.json');
+    const url = new URL(page.url());
+    expect(url.searchParams.get('province')).toBe('广西壮族自治区');
+    expect(url.searchParams.get('plan')).toBe('beihai');
+    // An address with both needs no look-up.
+    const again = await newPage(browser, DESKTOP);
+    const more: string[] = [];
+    again.on('request', (r) => more.push(new URL(r.url()).pathname));
+    await again.goto(page.url());
+    await resultsFor(again, '护理补贴');
+    expect(await again.locator('#search-plan').inputValue()).toBe('beihai');
+    expect(more.filter((p) => p.startsWith('/data/search-plans/'))).toEqual(['/data/search-plans/guangxi.json']);
+    // 清除筛选 clears both, and the plan list says again to choose a province.
+    await openFilters(again);
+    await again.locator('[data-clear]').click();
+    await again.waitForURL((u) => !u.searchParams.has('plan') && !u.searchParams.has('province'));
+    expect(await again.locator('#search-plan').isDisabled()).toBe(true);
+    await again.close();
     await page.close();
   });
 

@@ -4,7 +4,8 @@
 // BUNDLE_RECORDS, gives each province several), the shared pages as another job, assembled
 // into one site — byte for byte the site built with one job per province; then searched in
 // Chromium (a province's search loads only bundles of that province holding its words, a
-// plan's only the bundle holding the plan, a national one only the bundles its words are
+// province's plan list comes from its own job's file, a plan's search loads only the bundle
+// holding the plan, a national one only the bundles its words are
 // in, from the word → bundles table; one with filters only its province's bundles or
 // nationally the first few), its site-wide publishing files checked (national CSVs,
 // sitemap), rebuilt after one plan changed (only its shard and that plan are built again,
@@ -29,6 +30,7 @@ import { basePath, siteRoot } from '../../src/publish/site-address.ts';
 import { canonicalOf, robotsTxt } from '../../src/publish/sitemap.ts';
 import { parseCsv } from '../publish/parse-csv.ts';
 import { BUNDLES_FILE, readManifest } from '../../src/search/bundles.ts';
+import type { ProvincePlanList } from '../../src/search/plan-lists.ts';
 import type { LexiconJson } from '../../src/search/lexicon.ts';
 import { REGION_SHARDS } from '../../src/search/shard-words.ts';
 import { ownedByShard } from '../../src/shards/shards.ts';
@@ -195,6 +197,42 @@ describe('search across shards', () => {
       expect([...bundles]).toEqual([holding]);
       await page.close();
     }
+  });
+
+  it('a province’s plan list comes from its own job’s file; a plan chosen from it searches only that province’s bundles', async () => {
+    // Each province job wrote its list and its plans' provinces; the shared job none.
+    for (const province of ['beijing', 'tianjin']) {
+      const list = JSON.parse(readFileSync(join(dist, 'data', 'search-plans', `${province}.json`), 'utf8')) as ProvincePlanList;
+      expect(list.slug).toBe(province);
+      expect(list.plans.map((p) => p.slug).sort()).toEqual(readdirSync(join(dist, 'plans')).filter((s) => s.startsWith(`${province}-`)).sort());
+      expect(existsSync(join(work, province, 'site', 'data', 'search-plans', `${province}.json`))).toBe(true);
+      for (const p of list.plans) expect(JSON.parse(readFileSync(join(dist, 'data', 'search-plans', 'plan', `${p.slug}.json`), 'utf8'))).toEqual({ province: list.province, slug: province });
+    }
+    expect(existsSync(join(work, 'shared', 'site', 'data', 'search-plans'))).toBe(false);
+    const html = readFileSync(join(dist, 'search', 'index.html'), 'utf8');
+    expect(/<select id="search-plan"[^>]*>([\s\S]*?)<\/select>/.exec(html)![1].match(/<option/g)).toHaveLength(1);
+    expect(html).not.toContain('tianjin-lefeng');
+
+    const { page, requests } = await openSearch('');
+    await page.waitForFunction(() => document.getElementById('search-app')?.classList.contains('ready'));
+    await page.selectOption('#search-province', '天津市');
+    await page.waitForFunction(() => !(document.getElementById('search-plan') as HTMLSelectElement).disabled);
+    expect(requests.filter((p) => p.startsWith('/data/search-plans/'))).toEqual(['/data/search-plans/tianjin.json']);
+    const options = await page.locator('#search-plan option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(options.filter(Boolean).sort()).toEqual(catalogSlugs().filter((s) => s.startsWith('tianjin-')).sort());
+    await page.selectOption('#search-plan', 'tianjin-lefeng');
+    await page.waitForURL(/plan=tianjin-lefeng/);
+    expect(new URL(page.url()).searchParams.get('province')).toBe('天津市');
+    await page.fill('#search-q', '就业');
+    await page.waitForFunction(() => document.getElementById('search-app')?.dataset.searchedQuery === '就业');
+    const hits = await results(page);
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.every((h) => h.href.startsWith('/plans/tianjin-lefeng/'))).toBe(true);
+    // Only Tianjin's files: its list, its bundles; nothing of Beijing's, no national table.
+    expect(requests.filter((p) => p.startsWith('/pagefind/shards/') && !p.startsWith('/pagefind/shards/tianjin/'))).toEqual([]);
+    expect(requests.filter((p) => p.startsWith('/pagefind/shard-words/'))).toEqual([]);
+    expect(metaFiles(requests, 'tianjin').length).toBeGreaterThan(0);
+    await page.close();
   });
 
   it('when the word → bundles table does not load, a search within a province loads all its bundles', async () => {

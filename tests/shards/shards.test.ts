@@ -43,6 +43,9 @@ describe('shards', () => {
       'boxes/ningxia/index.html',
       'pagefind/shards/ningxia/pagefind.js',
       '_astro/site.abc.css',
+      // The search page's plan list of the province, and each of its plans' province.
+      'data/search-plans/ningxia.json',
+      'data/search-plans/plan/ningxia-b.json',
     ];
     const notOwn = [
       'index.html',
@@ -58,6 +61,8 @@ describe('shards', () => {
       'indicators/index.html',
       'provinces/ningxia/index.html',
       'pagefind/shards/gansu/pagefind.js',
+      'data/search-plans/gansu.json',
+      'data/search-plans/plan/gansu-a.json',
       'site.js',
     ];
     expect(own.filter((p) => !ownedByShard(p, ningxia))).toEqual([]);
@@ -65,11 +70,13 @@ describe('shards', () => {
     // The finder's per-province plan lists come with the finder page, from the whole catalogue.
     expect(['index.html', 'provinces/ningxia/index.html', 'pagefind/refs/plans.json', 'site.js', 'finder/index.html', 'finder/regions/ningxia.json'].every(ownedByShared)).toBe(true);
     expect(['plans/x/index.html', 'finder/x.json', 'pagefind/shards/x/pagefind.js'].some(ownedByShared)).toBe(false);
+    // The search page's plan lists are the province jobs' (each with its own plans' filter values).
+    expect(['data/search-plans/ningxia.json', 'data/search-plans/plan/ningxia-b.json'].some(ownedByShared)).toBe(false);
   });
 
   it('a province job leaves out the page files whose output only the shared job’s copy of is kept, and keeps the CSVs', () => {
     const shared = ['index.astro', 'about.astro', 'search.astro', '404.astro', 'indicators.astro', 'boxes/index.astro', 'finder/index.astro', 'entitlements/index.astro', 'feed.xml.ts', 'data/plan.schema.json.ts'];
-    const kept = ['plans/[plan]/index.astro', 'areas/[area]/[province]/[...page].astro', 'finder/[plan].json.ts', 'data/plans/[plan].json.ts', 'data/clauses.csv.ts', 'data/indicators.csv.ts'];
+    const kept = ['plans/[plan]/index.astro', 'areas/[area]/[province]/[...page].astro', 'finder/[plan].json.ts', 'data/plans/[plan].json.ts', 'data/clauses.csv.ts', 'data/indicators.csv.ts', 'data/search-plans/[province].json.ts', 'data/search-plans/plan/[plan].json.ts'];
     expect(shared.filter((f) => !sharedOnlyPage(f))).toEqual([]);
     expect(kept.filter(sharedOnlyPage)).toEqual([]);
     // What such a page writes is never a province job's own.

@@ -184,3 +184,22 @@ describe(`the finder above ${MAX_REGION_RADIOS} plans`, () => {
     expect(Buffer.byteLength(finderHtml())).toBeLessThan(1.5 * seeded);
   });
 });
+
+// The search page on the same 20-plan build (issue 12): it lists the provinces, not the plans;
+// each province's plans are /data/search-plans/<province>.json (tests/search/browser.test.ts
+// uses them in Chromium on the five seeds, tests/shards/build-shards.test.ts on a sharded site).
+describe('the search page at 20 plans', () => {
+  it('lists no plan, writes one plan list a province, and stays within 1.5× the five-seed page', () => {
+    const html = readFileSync(join(dist, 'search', 'index.html'), 'utf8');
+    const planSelect = /<select id="search-plan"[^>]*>([\s\S]*?)<\/select>/.exec(html)![1];
+    expect(planSelect.match(/<option\b/g)).toHaveLength(1);
+    // No plan slug as an option or a JSON string (a filter value may hold one to tell two plans apart: 北京市规划（beijing-2）).
+    for (const e of catalog) for (const form of [`value="${e.slug}"`, `&#34;${e.slug}&#34;`]) expect(html, e.slug).not.toContain(form);
+    const provinces = [...new Set(catalog.map((e) => e.province))];
+    expect(provinces).toHaveLength(PROVINCES);
+    expect(readdirSync(join(dist, 'data', 'search-plans')).filter((f) => f.endsWith('.json'))).toHaveLength(PROVINCES);
+    expect(readdirSync(join(dist, 'data', 'search-plans', 'plan'))).toHaveLength(PLANS);
+    const seeded = readFileSync(join(requireDist(), 'search', 'index.html')).length;
+    expect(Buffer.byteLength(html)).toBeLessThan(1.5 * seeded);
+  });
+});

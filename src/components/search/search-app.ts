@@ -3,13 +3,29 @@
  * it reads the form, keeps query and filters in the URL, runs the shared engine
  * (src/search/engine.ts) on Pagefind and renders the results.
  *
+ * The page lists only the provinces: a province's plans are fetched when it is chosen
+ * (src/search/plan-lists.ts), and an address with a plan is read once its list is there.
+ *
  * Markup contract: each result is an element with `data-result` containing an `a[href]`
  * to the clause (`/plans/<slug>/<area>/#<clause id>`).
  */
 import { cachedRefSource, REFS_DIR } from '../../search/cited.ts';
 import { SearchEngine, type Hit, type SearchOutcome } from '../../search/engine.ts';
 import { decodeLexicon, indexForm, LEXICON_FILE, type Lexicon, type LexiconJson } from '../../search/lexicon.ts';
-import { paramsFromState, plansInScope, stateFromParams, type Facets, type SearchState } from '../../search/params.ts';
+import { paramsFromState, plansInScope, stateFromParams, type FacetPlan, type Facets, type SearchState } from '../../search/params.ts';
+import {
+  addPlanList,
+  labelFacets,
+  namedInAddress,
+  PLAN_SLUG,
+  planProvinceFile,
+  provincePlansFile,
+  unknownPlans,
+  withPlanProvinces,
+  type NationalPlan,
+  type PlanProvince,
+  type ProvincePlanList,
+} from '../../search/plan-lists.ts';
 import { FILTER_NAMES } from '../../search/records.ts';
 import { makeExcerpt, textDirective, type Excerpt } from '../../search/excerpt.ts';
 import { escapeHtml } from '../../search/text.ts';
@@ -85,6 +101,7 @@ if (app) void start(app);
 
 async function start(root: HTMLElement) {
   mark('script');
+  // The plans the page knows: none at first, then those of each province list loaded (below).
   const facets = JSON.parse(root.dataset.facets ?? '{}') as Facets;
   const form = root.querySelector('form') as HTMLFormElement;
   const input = form.querySelector('input[name="q"]') as HTMLInputElement;
@@ -274,6 +291,98 @@ async function start(root: HTMLElement) {
     void bundleScope({ ...state, q: '' }, false).then((s) => loadEngine(s.bundles, s.lexicon)).catch(() => {});
   };
 
+  // ---- Plan lists (issue 12: the page carries only the provinces) ----
+  // A province's plans come from /data/search-plans/<province>.json when it is chosen
+  // (src/search/plan-lists.ts). facets.plans holds the plans of the lists loaded so far:
+  // all that reading and writing an address with a plan (stateFromParams, paramsFromState),
+  // the shards in scope and the engine's plan labelling need, as the chosen provinces' lists
+  // are loaded before a search runs. A search of the whole country labels with the list the
+  // page carries while the catalogue is small (nationalPlans), else with none.
+  const provinceSelect = form.querySelector('#search-province') as HTMLSelectElement;
+  const planSelect = form.querySelector('#search-plan') as HTMLSelectElement;
+  const planStatus = root.querySelector('#search-plan-status') as HTMLElement;
+  const nationalPlans = root.dataset.nationalPlans ? (JSON.parse(root.dataset.nationalPlans) as NationalPlan[]) : null;
+  const provinceSlugOf = (province: string) => [...provinceSelect.options].find((o) => o.value === province)?.dataset.slug ?? null;
+  /** Provinces whose list has loaded. */
+  const listed = new Set<string>();
+  /** A province's plans, loaded once (null: no province of the site, or its list did not load — asked again next time). */
+  const planList = (province: string): Promise<FacetPlan[] | null> => {
+    const slug = provinceSlugOf(province);
+    if (!slug) return Promise.resolve(null);
+    return fetchJson<ProvincePlanList>(onSite(provincePlansFile(slug))).then(
+      (list) => {
+        const plans = addPlanList(facets, list);
+        listed.add(province);
+        return plans;
+      },
+      (e) => {
+        console.error(e);
+        return null;
+      },
+    );
+  };
+  const option = (value: string, text: string) => {
+    const o = document.createElement('option');
+    o.value = value;
+    o.textContent = text;
+    return o;
+  };
+  const CHOOSE_PROVINCE = '先选择省份，再选择这个省份的规划。';
+  /**
+   * The plan select for a province: its plans once its list is there (`selected` chosen),
+   * else what to do first or what is happening. Both selects name the line below them
+   * (aria-describedby), so it is heard with them, and not only seen as a disabled control.
+   */
+  const showPlans = (province: string, selected = '') => {
+    if (!province || !listed.has(province)) {
+      planSelect.replaceChildren(option('', province ? '正在读取规划……' : '请先选择省份'));
+      planSelect.disabled = true;
+      planStatus.textContent = province ? `正在读取${province}的规划……` : CHOOSE_PROVINCE;
+      return;
+    }
+    const plans = facets.plans.filter((p) => p.province === province);
+    planSelect.replaceChildren(option('', '全部规划'), ...plans.map((p) => option(p.slug, p.status === '正式' ? p.value : `${p.value}（${p.status}）`)));
+    planSelect.value = plans.some((p) => p.slug === selected) ? selected : '';
+    planSelect.disabled = false;
+    planStatus.textContent = `${province}有 ${plans.length} 份规划，可以在“规划”里只选一份。`;
+  };
+  /** Shows a province's plans, loading its list first when needed (then only if that province is still chosen). */
+  const choosePlans = async (province: string, selected = '') => {
+    showPlans(province, selected);
+    if (!province || listed.has(province)) return;
+    const plans = await planList(province);
+    if (provinceSelect.value !== province) return;
+    if (plans) return showPlans(province, selected);
+    planSelect.replaceChildren(option('', '未能读取规划'));
+    planStatus.textContent = `没能读取${province}的规划，请检查网络后刷新页面再试。按省份筛选仍然有效。`;
+  };
+  /**
+   * The state an address asks for, read once the plan lists it needs are there: those of
+   * the provinces of the plans it names — for an older link with a plan and no province,
+   * the plan's province is looked up first (/data/search-plans/plan/<slug>.json, fetched
+   * only then) — with each plan's province added to the province filter (`widened`: the
+   * address lacked it). A province named alone does not wait for its list: the search
+   * loads it beside the index (run).
+   */
+  const readAddress = async (params: URLSearchParams): Promise<{ state: SearchState; widened: boolean }> => {
+    const named = namedInAddress(params);
+    if (named.plans.length) {
+      await Promise.all(named.provinces.map(planList));
+      const lookUp = unknownPlans(facets, named.plans).filter((v) => PLAN_SLUG.test(v));
+      await Promise.all(
+        lookUp.map((slug) =>
+          fetchJson<PlanProvince>(onSite(planProvinceFile(slug))).then(
+            (p) => planList(p.province),
+            () => null, // no such plan: the address's other filters still apply
+          ),
+        ),
+      );
+    }
+    const read = stateFromParams(params, facets);
+    const state = withPlanProvinces(read, facets);
+    return { state, widened: state !== read };
+  };
+
   // ---- State ⇄ form ⇄ URL ----
   const readForm = (): SearchState => {
     const params = new URLSearchParams();
@@ -287,10 +396,13 @@ async function start(root: HTMLElement) {
     input.value = state.q;
     const params = paramsFromState(state, facets);
     for (const el of form.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-filter]')) {
+      if (el === planSelect) continue;
       const values = params.getAll(el.name);
       if (el instanceof HTMLInputElement) el.checked = values.includes(el.value);
       else el.value = values.find((v) => [...el.options].some((o) => o.value === v)) ?? '';
     }
+    // The chosen province's plans (at once when its list is loaded, as it is for a chosen plan).
+    void choosePlans(provinceSelect.value, params.get('plan') ?? '');
     syncFilterCount(state);
   };
   const syncFilterCount = (state: SearchState) => {
@@ -332,6 +444,8 @@ async function start(root: HTMLElement) {
     }
     let outcome: SearchOutcome;
     let lastScope: { searched: number; holding: number; byWords: boolean } | null = null;
+    // The chosen provinces' plans, for the engine's plan labelling: loaded beside the index.
+    const lists = Promise.all((state.filters.province ?? []).map(planList));
     try {
       let eng: SearchEngine;
       if (shards) {
@@ -342,7 +456,8 @@ async function start(root: HTMLElement) {
         eng = await loadEngine(scope.bundles, scope.lexicon);
       } else eng = await loadEngine(null);
       mark('engine');
-      outcome = await eng.search(state.q, { filters: state.filters, plans: plansInScope(facets, state.filters) });
+      await lists;
+      outcome = await eng.search(state.q, { filters: state.filters, plans: plansInScope(labelFacets(facets, state, nationalPlans), state.filters) });
     } catch (e) {
       if (mine !== seq) return;
       console.error(e);
@@ -503,6 +618,8 @@ async function start(root: HTMLElement) {
     e.preventDefault();
     schedule(true);
   });
+  // Another province: its plans in the plan select (none chosen), before the form's change searches.
+  provinceSelect.addEventListener('change', () => void choosePlans(provinceSelect.value));
   form.addEventListener('change', (e) => {
     if ((e.target as HTMLElement).matches('[data-filter]')) schedule(true);
   });
@@ -547,14 +664,17 @@ async function start(root: HTMLElement) {
     }).observe(document.documentElement, { attributes: true, attributeFilter: ['data-text'] });
   }
   window.addEventListener('popstate', () => {
-    const state = stateFromParams(new URLSearchParams(location.search), facets);
-    writeForm(state);
-    void run(state);
+    void readAddress(new URLSearchParams(location.search)).then(({ state }) => {
+      writeForm(state);
+      void run(state);
+    });
   });
 
   // Initial state from the URL (shared links, back to the page, the header search form).
-  const initial = stateFromParams(new URLSearchParams(location.search), facets);
+  const { state: initial, widened } = await readAddress(new URLSearchParams(location.search));
   writeForm(initial);
+  // An older link named a plan without its province: the address now names both.
+  if (widened) setUrl(initial, false);
   if (initial.q || FILTER_NAMES.some((f) => initial.filters[f]?.length)) void run(initial);
   else if ('requestIdleCallback' in window) requestIdleCallback(warmEngine);
 }
