@@ -20,6 +20,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { launchBrowser, newPage } from '../e2e/support/browser.ts';
 import { startStaticServer, type StaticServer } from '../e2e/support/server.ts';
 import type { Plan } from '../../src/model/plan.ts';
@@ -343,6 +344,28 @@ describe('search across shards', () => {
     expect(loaded(requests)).toEqual([...all].sort());
     expect(every.some((h) => h.href.startsWith('/plans/beijing-'))).toBe(true);
     expect(every.some((h) => h.href.startsWith('/plans/tianjin-'))).toBe(true);
+    expect(await page.locator('[data-wider]').isHidden()).toBe(true);
+    await page.close();
+  });
+
+  it('a national list without words whose first bundles hold no match searches the others by itself', async () => {
+    // Precondition from the synthetic catalogue: the plans of the first bundles are all drafts.
+    const table = JSON.parse(readFileSync(join(dist, 'pagefind', 'lexicon.json'), 'utf8')) as LexiconJson;
+    const firstBundles = table.shardWords!.shards.slice(0, FILTER_BUNDLES);
+    const manifests = ['beijing', 'tianjin'].flatMap((p) => readManifest(JSON.parse(readFileSync(join(dist, 'pagefind', 'shards', p, BUNDLES_FILE), 'utf8')), p).bundles);
+    const firstPlans = manifests.filter((b) => firstBundles.includes(b.id)).flatMap((b) => b.plans);
+    const catalog = (parse(readFileSync(join(seeds, 'catalog.yaml'), 'utf8')) as { plans: { slug: string; status: string }[] }).plans;
+    const statusOf = (slug: string) => catalog.find((e) => e.slug === slug)?.status;
+    expect(firstPlans.length).toBeGreaterThan(0);
+    expect(firstPlans.map(statusOf).every((s) => s && s !== '正式'), `first bundles ${firstBundles.join(', ')} hold ${firstPlans.join(', ')}`).toBe(true);
+
+    const { page, requests } = await openSearch('?status=正式&kind=专栏');
+    const hits = await results(page);
+    expect(hits.length).toBeGreaterThan(0);
+    expect(await page.locator('[data-status]').textContent()).not.toContain('没有');
+    // It went past the first bundles without being asked, and says nothing of a partial scope.
+    const loaded = new Set(requests.filter((p) => p.endsWith('.pf_meta')).map(bundleOfPath));
+    expect(loaded.size).toBeGreaterThan(FILTER_BUNDLES);
     expect(await page.locator('[data-wider]').isHidden()).toBe(true);
     await page.close();
   });

@@ -465,6 +465,13 @@ async function start(root: HTMLElement) {
       return;
     }
     if (mine !== seq) return; // a newer query is running
+    // Filters only, and none of the first bundles holds a matching record (草案 plans may all
+    // sit in later provinces): nothing to show is no answer, so search the rest at once
+    // instead of offering a button under "没有找到".
+    if (!outcome.hits.length && lastScope && !lastScope.byWords && lastScope.holding > lastScope.searched && !everywhere) {
+      everywhere = true;
+      return run(state);
+    }
     current = outcome;
     exhausted = false;
     const line = outcome.cited ? null : understoodLine(outcome.plan);
