@@ -12,6 +12,20 @@ export interface QuestionRoles {
 }
 
 /**
+ * Words that offer a choice (报销或者补助, 人大代表或政协委员): the words on either side are
+ * one request in two wordings, not two requests a clause must both meet. Grammar, not
+ * vocabulary, so they live here rather than in the curated file (which also drops them).
+ * Not 还是: in questions it is as often "still" (找到工作还是没有低保) as "or".
+ */
+export const OR_WORDS: ReadonlySet<string> = new Set(['或者', '或是', '或']);
+
+/**
+ * Words that say what the case is not (不是一二级重度, 并非低保户): what follows them in the same
+ * part describes something else, so it is not searched (the part ends at punctuation).
+ */
+export const NOT_WORDS: ReadonlySet<string> = new Set(['不是', '并非', '不属于']);
+
+/**
  * Splits one typed part (already cut into words) into what to search. Returns null when the
  * part holds no question or helper word: it is then a keyword, searched as typed.
  *
@@ -21,19 +35,6 @@ export interface QuestionRoles {
  * single Han character (瘫, 领, 坐) is optional too: on its own it matches any word that
  * starts with it. A word with an everyday mapping (钱, 娃) is always kept.
  */
-/**
- * Words that offer a choice (报销或者补助, 人大代表还是政协委员): the words on either side are
- * one request in two wordings, not two requests a clause must both meet. Grammar, not
- * vocabulary, so they live here rather than in the curated file (which also drops them).
- */
-export const OR_WORDS: ReadonlySet<string> = new Set(['或者', '或是', '还是', '或']);
-
-/**
- * Words that say what the case is not (不是一二级重度, 并非低保户): what follows them in the same
- * part describes something else, so it is not searched (the part ends at punctuation).
- */
-export const NOT_WORDS: ReadonlySet<string> = new Set(['不是', '并非', '不属于']);
-
 export function splitQuestion(
   words: readonly string[],
   roles: QuestionRoles,

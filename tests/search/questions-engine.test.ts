@@ -46,7 +46,7 @@ describe('understanding a question', () => {
     expect(alts('帮交')).toContain('代缴');
     expect(alts('招残疾人')).toContain('按比例安排就业');
   });
-  it('words offered as a choice (或者, 还是) are one request in two wordings, not two a clause must both meet', () => {
+  it('words offered as a choice (或者, 或) are one request in two wordings, not two a clause must both meet', () => {
     const p = plan('想当人大代表或者政协委员有机会吗');
     const chosen = p.concepts.find((c) => c.text === '人大代表');
     expect(chosen?.alternatives.map((a) => a.text)).toEqual(expect.arrayContaining(['人大代表', '政协委员']));
