@@ -69,7 +69,8 @@ export function sharedHeadPhrases(tokens: readonly string[], enumerable: Readonl
       // before the conjunction (and the last one too when 等 closes the list) takes it.
       const tail: string[] = [];
       let k = j + 1;
-      while (k < tokens.length && tail.length <= MAX_TAIL_TOKENS && isWordToken(tokens[k]) && !TAIL_END.has(tokens[k])) tail.push(tokens[k++]);
+      // (A second conjunction, 视力、听力和和, ends it too: a head is never a joining word.)
+      while (k < tokens.length && tail.length <= MAX_TAIL_TOKENS && isWordToken(tokens[k]) && !TAIL_END.has(tokens[k]) && !CONJUNCTIONS.has(tokens[k])) tail.push(tokens[k++]);
       if (tail.length && tail.length <= MAX_TAIL_TOKENS) {
         const head = tail[tail.length - 1];
         for (const w of items) if (!head.startsWith(w)) add([w, head]);

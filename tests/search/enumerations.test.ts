@@ -30,6 +30,8 @@ describe('sharedHeadPhrases', () => {
     expect(phrases('视力 、 听力')).toEqual([]);
     expect(phrases('视力 残疾人')).toEqual([]);
     expect(phrases('、 、 视力 、')).toEqual([]);
+    // Found by the property below: a second joining word is no head.
+    expect(sharedHeadPhrases(['视力', '、', '视力', '和', '和'], KINDS)).toEqual([]);
     expect(sharedHeadPhrases([], KINDS)).toEqual([]);
   });
   it('on any tokens: makes phrases only of tokens that are there, each item of the list followed by head tokens', () => {
