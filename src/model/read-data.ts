@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
+import { parseYamlText } from '../pipeline/catalog/load-yaml.ts';
 import type { z } from 'zod';
 
 /** Text of `relative` under `root`; a missing plan output says to run the ingest first. */
@@ -20,18 +20,10 @@ export function readDataText(root: string, relative: string): string {
 
 /**
  * A curated YAML file as data; a syntax error (a repeated key, a bad indent) names the file
- * and its line, so a curator finds the line they broke.
+ * and its line, so a curator finds the line they broke. The catalogue's reader does the same
+ * (src/pipeline/catalog/load-yaml.ts).
  */
-export function parseYaml(relative: string, text: string): unknown {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
-  const error = doc.errors[0];
-  if (error) {
-    const line = error.linePos?.[0]?.line ?? lineCounter.linePos(error.pos[0]).line;
-    throw new Error(`${relative}:${line}: ${error.message.split('\n')[0]}`);
-  }
-  return doc.toJS();
-}
+export const parseYaml = (relative: string, text: string): unknown => parseYamlText(relative, text);
 
 /** `data` checked against `schema`, or an error naming the file and field. */
 export function validated<T>(relative: string, schema: z.ZodType<T, z.ZodTypeDef, unknown>, data: unknown): T {

@@ -33,7 +33,8 @@ function toPlainData(file: string, doc: ReturnType<typeof parseDocument>, lineCo
   }
 }
 
-export function loadYaml<T>(file: string, text: string, schema: ZodType<T, ZodTypeDef, unknown>): LoadedYaml<T> {
+/** The parsed document, or an error naming the file and the line of its first syntax error. */
+function parseChecked(file: string, text: string) {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   if (doc.errors.length > 0) {
@@ -41,6 +42,20 @@ export function loadYaml<T>(file: string, text: string, schema: ZodType<T, ZodTy
     const line = error.linePos?.[0]?.line ?? lineCounter.linePos(error.pos[0]).line;
     throw new IngestError(file, line, `YAML syntax: ${error.message.split('\n')[0]}`);
   }
+  return { doc, lineCounter };
+}
+
+/**
+ * A curated file's data, unchecked (the caller validates it): a syntax error or an alias bomb
+ * names the file and the line.
+ */
+export function parseYamlText(file: string, text: string): unknown {
+  const { doc, lineCounter } = parseChecked(file, text);
+  return toPlainData(file, doc, lineCounter);
+}
+
+export function loadYaml<T>(file: string, text: string, schema: ZodType<T, ZodTypeDef, unknown>): LoadedYaml<T> {
+  const { doc, lineCounter } = parseChecked(file, text);
   const lineOf = (path: (string | number)[]): number => {
     let node: unknown = doc.contents;
     let line = 1;
