@@ -32,6 +32,26 @@ const MAX_HEAD_TOKENS = 2;
 const MAX_TAIL_TOKENS = 4;
 
 
+/** Phrases in the order found, each once. */
+function phraseList() {
+  const list: string[][] = [];
+  const seen = new Set<string>();
+  return {
+    list,
+    add(phrase: string[]) {
+      const key = phrase.join(' ');
+      if (!seen.has(key)) (seen.add(key), list.push(phrase));
+    },
+  };
+}
+
+/** The head words from `from` on: at most MAX_HEAD_TOKENS words, up to punctuation, a joining word, 等 or 的. */
+function headAt(tokens: readonly string[], from: number): string[] {
+  const head: string[] = [];
+  for (let k = from; k < tokens.length && head.length < MAX_HEAD_TOKENS && isWordToken(tokens[k]) && !CONJUNCTIONS.has(tokens[k]) && !TAIL_END.has(tokens[k]); k++) head.push(tokens[k]);
+  return head;
+}
+
 /**
  * The phrases an enumeration implies: for `w1 、 w2 、 … wn h1 h2` each earlier item with the
  * head (w1 h1 h2 …); when the list ends with a conjunction or 等 (智力 、 精神 和 重度 肢体
@@ -40,12 +60,8 @@ const MAX_TAIL_TOKENS = 4;
  */
 export function sharedHeadPhrases(tokens: readonly string[], enumerable: ReadonlySet<string>): string[][] {
   const isItem = (t: string) => enumerable.has(t);
-  const out: string[][] = [];
-  const seen = new Set<string>();
-  const add = (phrase: string[]) => {
-    const key = phrase.join(' ');
-    if (!seen.has(key)) (seen.add(key), out.push(phrase));
-  };
+  const phrases = phraseList();
+  const add = phrases.add;
   let i = 0;
   while (i < tokens.length) {
     // An enumeration: item (、 item)+, at least two items.
@@ -77,8 +93,7 @@ export function sharedHeadPhrases(tokens: readonly string[], enumerable: Readonl
       }
     } else if (isWordToken(next) && !TAIL_END.has(next)) {
       // The last item stands next to the head: 智力 残疾 儿童.
-      const head: string[] = [];
-      for (let k = j; k < tokens.length && head.length < MAX_HEAD_TOKENS && isWordToken(tokens[k]) && !CONJUNCTIONS.has(tokens[k]) && !TAIL_END.has(tokens[k]); k++) head.push(tokens[k]);
+      const head = headAt(tokens, j);
       // The last item may be two items' words (智力、精神、重度肢体残疾人: 重度 | 肢体 残疾人):
       // then the head after it is spelled out too (智力 残疾人).
       for (const w of items.slice(0, -1)) {
@@ -87,7 +102,7 @@ export function sharedHeadPhrases(tokens: readonly string[], enumerable: Readonl
     }
     i = j;
   }
-  return out;
+  return phrases.list;
 }
 
 /** The numerals of a degree written short in a list: 三、四级 is 三级 and 四级. */
@@ -101,21 +116,16 @@ const DEGREE = /^[一二三四]级$/u;
  * word is made. Returns token lists, in order, without duplicates.
  */
 export function shortDegreePhrases(tokens: readonly string[], enumerable: ReadonlySet<string>): string[][] {
-  const out: string[][] = [];
-  const seen = new Set<string>();
+  const phrases = phraseList();
   for (let i = 0; i < tokens.length; i++) {
     if (!DEGREE_NUMERALS.has(tokens[i])) continue;
     const at = tokens[i + 1] === '、' ? i + 2 : i + 1;
     const second = tokens[at] ?? '';
     const degree = `${tokens[i]}级`;
     if (!DEGREE.test(second) || !enumerable.has(degree) || !enumerable.has(second)) continue;
-    const head: string[] = [];
-    for (let k = at + 1; k < tokens.length && head.length < MAX_HEAD_TOKENS && isWordToken(tokens[k]) && !CONJUNCTIONS.has(tokens[k]) && !TAIL_END.has(tokens[k]); k++) head.push(tokens[k]);
-    const phrase = [degree, ...head];
-    const key = phrase.join(' ');
-    if (!seen.has(key)) (seen.add(key), out.push(phrase));
+    phrases.add([degree, ...headAt(tokens, at + 1)]);
   }
-  return out;
+  return phrases.list;
 }
 
 /** The record content Pagefind indexes: the tokens, then each spelled-out phrase after the mark. */
