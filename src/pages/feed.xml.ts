@@ -1,7 +1,7 @@
 // /feed.xml: the plans as an Atom feed, newest change first (src/publish/atom.ts).
 import type { APIRoute } from 'astro';
 import { titleWithStatus } from '../model/cited-title.ts';
-import { atomXml, dayToDateTime } from '../publish/atom.ts';
+import { atomXml, dayToDateTime, toDateTime } from '../publish/atom.ts';
 import { planChanged } from '../publish/plan-dates.ts';
 import { publicUrl } from '../publish/site-address.ts';
 import { regionText } from '../site/catalog.ts';
@@ -17,7 +17,7 @@ export const GET: APIRoute = () => {
     self: at(feedPath()),
     home: at(homePath()),
     author: '残疾人规划检索',
-    fallbackUpdated: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    fallbackUpdated: toDateTime(new Date()),
     entries: readCatalog().map((e) => {
       const issued = [e.issuer, e.docNumber, e.date ? `${e.date} 印发` : null].filter(Boolean).join('，');
       return {

@@ -39,6 +39,8 @@ const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').
 
 /** A yyyy-mm-dd date as an RFC 3339 date-time at midnight UTC. */
 export const dayToDateTime = (day: string) => `${day}T00:00:00Z`;
+/** An instant as Atom writes it: RFC 3339 in UTC, whole seconds. */
+export const toDateTime = (at: Date) => at.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 export function atomXml(feed: AtomFeed): string {
   const entries = [...feed.entries].sort((a, b) => b.updated.localeCompare(a.updated) || a.id.localeCompare(b.id));

@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import type { CatalogEntry } from '../model/plan.ts';
-import { dayToDateTime } from './atom.ts';
+import { dayToDateTime, toDateTime } from './atom.ts';
 
 /**
  * The last commit date of every file under `dir` that git knows (paths relative to `dir`), from
@@ -28,7 +28,7 @@ export function lastCommitDates(dir: string): Map<string, string> | null {
   const dates = new Map<string, string>();
   for (const commit of out.split('\0').slice(1)) {
     const [date, ...files] = commit.split('\n');
-    const iso = new Date(date.trim()).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const iso = toDateTime(new Date(date.trim()));
     // Newest commit first: the first date seen for a file is its last change.
     for (const f of files) if (f && !dates.has(f)) dates.set(f, iso);
   }
@@ -50,7 +50,7 @@ export function planChanged(
   dates = cachedCommitDates(seedsDir),
 ): string {
   const committed = dates?.get(entry.source.replace(/^\.\//, '')) ?? null;
-  return committed ?? (entry.date ? dayToDateTime(entry.date) : now.toISOString().replace(/\.\d{3}Z$/, 'Z'));
+  return committed ?? (entry.date ? dayToDateTime(entry.date) : toDateTime(now));
 }
 
 /**
