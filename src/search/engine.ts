@@ -444,7 +444,7 @@ export class SearchEngine {
       // A clause of the topic the question names is lifted (key), so weaker matches outside the
       // topic wait; but a plan whose words match well (strength) keeps its best one on the page.
       const best = ranked[0]?.key ?? 0;
-      const bestStrength = Math.max(0, ...ranked.map((c) => c.strength));
+      const bestStrength = ranked.reduce((m, c) => Math.max(m, c.strength), 0); // (not a spread: a national list can hold more candidates than a call takes arguments)
       const strong = ranked.filter((c) => c.key >= PARTIAL_SHARE * best);
       const shown = new Set(strong.map((c) => c.plan ?? ''));
       for (const c of ranked) {
