@@ -310,6 +310,25 @@ describe('the named topic\'s clauses rank first', () => {
     expect(plain.topics).toEqual([]);
     expect(plain.hits.slice(0, 5).filter((h) => inTopic('liangxiang-butie', h.text)).length).toBeLessThan(4);
   });
+  it('a plan whose clause on the named topic holds every word shows no other clause that merely holds the words', async () => {
+    let checked = 0;
+    for (const q of ['残疾人被欺负了找谁', '康复训练去哪里做', '残疾人每个月能领多少补贴', '孩子看不见能上学吗']) {
+      const o = await search(q);
+      expect(o.partial, q).toBe(false);
+      const slugs = o.topics.map((t) => t.slug);
+      expect(slugs.length, q).toBeGreaterThan(0);
+      const onTopic = (h: { text: string }) => slugs.some((s) => inTopic(s, h.text));
+      const topical = new Set(o.hits.filter((h) => h.tier < 3 && onTopic(h)).map((h) => h.plan));
+      expect(topical.size, q).toBeGreaterThan(0);
+      for (const h of o.hits.filter((x) => topical.has(x.plan))) {
+        expect(onTopic(h), `${q}: ${h.cite}`).toBe(true);
+        checked++;
+      }
+      // The plan's other matches wait behind the button, not lost.
+      expect(o.looser, q).toBeGreaterThan(0);
+    }
+    expect(checked).toBeGreaterThan(8);
+  });
 });
 
 describe('citations in, clause out', () => {
