@@ -8,7 +8,7 @@ import type { QueryPlan } from './query.ts';
 const quoted = (words: string[]) => words.map((w) => `“${w}”`).join('');
 
 /** The plan words tried for a concept besides what was typed (aliases, everyday words, near forms). */
-export function alsoSearched(plan: QueryPlan, max = 4): { text: string; also: string[]; optional: boolean }[] {
+export function alsoSearched(plan: QueryPlan, max = 4): { text: string; also: string[]; optional: boolean; sensed: boolean }[] {
   // A finer cut of a word (公共 交通 for 公共交通) is the same word to a reader: said once. A plan
   // word that must be found as one string (喘息服务 for 太累) is still a word tried, and is said.
   const compact = (text: string) => text.replace(/\s+/gu, '');
@@ -20,7 +20,7 @@ export function alsoSearched(plan: QueryPlan, max = 4): { text: string; also: st
       said.add(compact(a.text));
       also.push(a.text);
     }
-    return { text: c.text, also: also.slice(0, max), optional: c.optional };
+    return { text: c.text, also: also.slice(0, max), optional: c.optional, sensed: !!c.sensed };
   });
 }
 
@@ -37,7 +37,8 @@ export function understoodLine(plan: QueryPlan): string | null {
   const unknown = plan.unknown ?? [];
   const changed = plan.dropped.length > 0 || unknown.length > 0 || parts.some((p) => p.also.length || p.optional);
   if (!changed || !parts.length) return null;
-  const words = parts.filter((p) => !p.optional).map((p) => `${p.text}${p.also.length ? `（也查${p.also.join('、')}）` : ''}`);
+  // A word read in its sense here (照顾 in an exam) is searched only as that: 这里查, not 也查.
+  const words = parts.filter((p) => !p.optional).map((p) => `${p.text}${p.also.length ? `（${p.sensed ? '这里查' : '也查'}${p.also.join('、')}）` : ''}`);
   // The characters of a word not understood are said once, as that word, below.
   const inUnknown = (t: string) => unknown.some((u) => u.includes(t));
   const optional = parts.filter((p) => p.optional && !([...p.text].length === 1 && inUnknown(p.text))).map((p) => p.text);

@@ -6,7 +6,7 @@
  * segmenter, their question handling and their "does the index know this prefix?" check
  * from it.
  */
-import type { QuestionRoles } from './question-words.ts';
+import type { QuestionRoles, Sense } from './question-words.ts';
 import { makeSegmenter, type Segmenter, type SegmenterAlgo } from './segmenter.ts';
 import type { ShardWordsInfo } from './shard-words.ts';
 import type { AliasTable } from './synonyms.ts';
@@ -33,6 +33,8 @@ export interface LexiconJson {
   drop: string;
   /** Helper words that rank but are not required, one per line. */
   soft: string;
+  /** Words whose meaning depends on the question around them (content/questions.yaml `senses`). */
+  senses?: Record<string, Sense[]>;
   /** Number of records in the index (how common a word is = its records / this). */
   records: number;
   /** The national dictionary of a site built in shards: where its word → provinces table is (src/search/shard-words.ts). */
@@ -46,7 +48,7 @@ export function encodeLexicon(
   indexWords: Iterable<string>,
   curated: Iterable<string>,
   aliases: AliasTable,
-  extra: { drop?: readonly string[]; soft?: readonly string[]; records?: number } = {},
+  extra: { drop?: readonly string[]; soft?: readonly string[]; senses?: Record<string, Sense[]>; records?: number } = {},
 ): LexiconJson {
   const words = [...new Set([...indexWords].map(indexForm).filter(Boolean))].sort();
   const have = new Set(words);
@@ -61,6 +63,7 @@ export function encodeLexicon(
     aliases,
     drop: lines(extra.drop),
     soft: lines(extra.soft),
+    ...(extra.senses && Object.keys(extra.senses).length ? { senses: extra.senses } : {}),
     records: extra.records ?? 0,
   };
 }
@@ -151,7 +154,7 @@ export function decodeLexicon(json: LexiconJson, algo: SegmenterAlgo = 'bimm'): 
     return out;
   };
   const set = (lines: string) => new Set(lines ? lines.split('\n') : []);
-  const roles = { drop: set(json.drop), soft: set(json.soft) };
+  const roles = { drop: set(json.drop), soft: set(json.soft), senses: new Map(Object.entries(json.senses ?? {})) };
   return { words, aliases: json.aliases, roles, records: json.records, segment, hasPrefix, extensions, containing, nearForms };
 }
 
@@ -177,6 +180,7 @@ export function mergeLexicons(lexicons: readonly LexiconJson[]): LexiconJson {
     aliases: first.aliases,
     drop: first.drop,
     soft: first.soft,
+    ...(first.senses ? { senses: first.senses } : {}),
     records: lexicons.reduce((n, l) => n + l.records, 0),
   };
 }

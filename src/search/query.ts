@@ -15,7 +15,7 @@
  *   tokens by the segmenter built from the index vocabulary, exactly as the indexer cut the
  *   plans.
  */
-import { splitQuestion, unknownRuns, type QuestionRoles } from './question-words.ts';
+import { senseIn, splitQuestion, unknownRuns, type QuestionRoles } from './question-words.ts';
 import { expandAliases, type AliasTable } from './synonyms.ts';
 import { isWordToken, joinTokens, normalizeQuery } from './text.ts';
 import type { Lexicon } from './lexicon.ts';
@@ -43,6 +43,8 @@ export interface Concept {
   optional: boolean;
   /** Made optional because most records hold it (残疾人 in a question). */
   common?: boolean;
+  /** Searched by what it means beside the question's other words (照顾 → 合理便利 in an exam), not as typed. */
+  sensed?: boolean;
   /**
    * For the words of a question: which run of words, typed without a question word between
    * them, this word belongs to. Neighbours in one run rank higher when a clause holds them
@@ -100,7 +102,7 @@ export function planQuery(raw: string, opts: PlanOptions): QueryPlan {
   });
   let runs = 0;
   const words = rest.split(SPLIT).filter(Boolean);
-  const mapped = (w: string) => w in opts.aliases;
+  const mapped = (w: string) => w in opts.aliases || !!opts.roles?.senses?.has(w);
   const cuts = words.map((word) => (opts.roles ? opts.segment(word).filter(isWordToken) : []));
   // A question told in several parts (儿子智力残疾三级，不是一二级重度，护理补贴俺家能不能领？) has
   // parts without a question word; they are words of the question too, not keywords to find as
@@ -144,7 +146,12 @@ export function planQuery(raw: string, opts: PlanOptions): QueryPlan {
   const concepts: Concept[] = [];
   const seen = new Set<string>();
   for (const part of parts) {
-    const texts = part.phrase ? [part.text] : expandAliases(part.text, opts.aliases, opts.maxAlternatives ?? 8);
+    const sense = part.run !== null ? senseIn(part.text, query, opts.roles) : null;
+    if (sense && !sense.means.length) {
+      dropped.push(part.text);
+      continue;
+    }
+    const texts = sense ? [...sense.means] : part.phrase ? [part.text] : expandAliases(part.text, opts.aliases, opts.maxAlternatives ?? 8);
     const alternatives: Alternative[] = [];
     const keys = new Set<string>();
     const has = opts.segment.has;
@@ -158,10 +165,10 @@ export function planQuery(raw: string, opts: PlanOptions): QueryPlan {
     };
     texts.forEach((text, i) => {
       const tokens = opts.segment(text).filter(isWordToken);
-      add(tokens, i === 0, false);
+      add(tokens, i === 0 && !sense, false);
       // The same text cut finer (公共交通 → 公共 交通): plans where nodejieba cut it so.
       const split = opts.segment.split;
-      if (split) add(tokens.flatMap((t) => split(t) ?? [t]), i === 0, true);
+      if (split) add(tokens.flatMap((t) => split(t) ?? [t]), i === 0 && !sense, true);
     });
     if (!alternatives.length) continue;
     const chosen = concepts[concepts.length - 1];
@@ -174,7 +181,8 @@ export function planQuery(raw: string, opts: PlanOptions): QueryPlan {
     const key = `${part.phrase ? 'p' : 'w'}:${alternatives[0].tokens.join(' ')}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    concepts.push({ text: alternatives[0].text, phrase: part.phrase, optional: part.optional, run: part.run, alternatives });
+    if (sense) concepts.push({ text: part.text, phrase: false, optional: part.optional, run: part.run, alternatives, sensed: true });
+    else concepts.push({ text: alternatives[0].text, phrase: part.phrase, optional: part.optional, run: part.run, alternatives });
   }
   const tokens = [...new Set(concepts.flatMap((c) => c.alternatives.flatMap((a) => a.tokens)))];
   // Highlight what was typed and its aliases; single tokens of a split word add nothing.

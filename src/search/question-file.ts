@@ -29,6 +29,10 @@ export const QuestionFileSchema = z
       }),
     /** Groups of forms that differ by one character and mean the same here. */
     near: z.array(z.array(Term).min(2)).default([]),
+    /** Word → what it means beside other words of the question (see Sense in question-words.ts). */
+    senses: z
+      .record(Term, z.array(z.object({ when: z.array(Term).min(1), means: z.array(Term) }).strict()).min(1))
+      .default({}),
   })
   .strict()
   .superRefine((file, ctx) => {
@@ -36,6 +40,7 @@ export const QuestionFileSchema = z
     for (const w of file.drop) {
       if (soft.has(w)) ctx.addIssue({ code: 'custom', path: ['drop'], message: `${w} is both dropped and soft` });
       if (w in file.everyday) ctx.addIssue({ code: 'custom', path: ['drop'], message: `${w} is dropped and also mapped in everyday` });
+      if (w in file.senses) ctx.addIssue({ code: 'custom', path: ['drop'], message: `${w} is dropped and also has senses` });
     }
   });
 
@@ -43,7 +48,7 @@ export type QuestionFile = z.infer<typeof QuestionFileSchema>;
 
 /** Every word the query segmenter must know whole for questions to be cut right. */
 export const questionVocabulary = (file: QuestionFile): string[] => [
-  ...new Set([...file.drop, ...file.soft, ...Object.keys(file.everyday), ...file.near.flat()]),
+  ...new Set([...file.drop, ...file.soft, ...Object.keys(file.everyday), ...file.near.flat(), ...Object.keys(file.senses)]),
 ];
 
 /** Everyday words and near forms as alias-table entries (near groups work both ways). */

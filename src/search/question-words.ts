@@ -6,9 +6,33 @@
 /** How one word of a typed question is used. */
 export type WordRole = 'drop' | 'soft' | 'keep';
 
+/**
+ * What a word means beside certain other words of the same question (content/questions.yaml,
+ * `senses`): 照顾 in 考试时能有照顾吗 is an accommodation (合理便利), not care (照护). `means`
+ * replaces the word's everyday mapping there; an empty list means the word carries nothing
+ * there and is not searched.
+ */
+export interface Sense {
+  when: readonly string[];
+  means: readonly string[];
+}
+
 export interface QuestionRoles {
   drop: ReadonlySet<string>;
   soft: ReadonlySet<string>;
+  /** Word → its senses, first that applies wins. */
+  senses?: ReadonlyMap<string, readonly Sense[]>;
+}
+
+/**
+ * The sense `word` has in `query`: the first whose `when` words occur in the query outside the
+ * word itself (考 in 考试 counts, the 照顾 being read does not). Null when none applies.
+ */
+export function senseIn(word: string, query: string, roles: QuestionRoles | undefined): Sense | null {
+  const senses = roles?.senses?.get(word);
+  if (!senses) return null;
+  const rest = query.split(word).join('\u0000');
+  return senses.find((s) => s.when.some((w) => rest.includes(w))) ?? null;
 }
 
 /**

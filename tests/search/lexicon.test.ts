@@ -35,6 +35,18 @@ describe('lexicon.json', () => {
       }),
     );
   });
+  it('carries the senses of words to the browser, in one index and in the national one', () => {
+    const senses = { 照顾: [{ when: ['考试'], means: ['合理便利'] }] };
+    const one = decodeLexicon(encodeLexicon(['照顾'], [], {}, { senses }));
+    expect(one.roles.senses?.get('照顾')).toEqual(senses.照顾);
+    const merged = decodeLexicon(mergeLexicons([encodeLexicon(['照顾'], [], {}, { senses }), encodeLexicon(['考试'], [], {}, { senses })]));
+    expect(merged.roles.senses?.get('照顾')).toEqual(senses.照顾);
+    // None curated: nothing written, and the browser reads no senses.
+    expect('senses' in encodeLexicon(['照顾'], [], {})).toBe(false);
+    expect(decodeLexicon(encodeLexicon(['照顾'], [], {})).roles.senses?.size).toBe(0);
+    // The built index ships the curated ones.
+    expect(Object.keys(lexiconOf(realCorpus(), ['照顾']).senses ?? {})).toContain('照顾');
+  });
   it('writes the everyday vocabulary once: no term of `extra` is an alias key or a question word', () => {
     const corpus = realCorpus();
     const json = lexiconOf(corpus, ['残疾人', '护理', '补贴']);

@@ -72,6 +72,32 @@ describe('understanding a question', () => {
     expect(out.hits.length).toBeGreaterThan(0);
     expect(out.hits.slice(0, 5).some((h) => /人大代表|政协委员/.test(h.text))).toBe(true);
   });
+  it('a word means what the words around it say (照顾 in an exam is an accommodation, not care)', async () => {
+    const texts = (q: string, w: string) => plan(q).concepts.find((c) => c.text === w)?.alternatives.map((a) => a.text);
+    // Beside 考场 the word is read in that sense only: the care words (照护 托养) are not searched.
+    const exam = plan('残疾人考试能照顾吗').concepts.find((c) => c.text === '照顾')!;
+    expect(exam.sensed).toBe(true);
+    expect(exam.alternatives.map((a) => a.text)).toContain('合理便利');
+    expect(exam.alternatives.map((a) => a.text)).not.toContain('照护');
+    expect(exam.alternatives.map((a) => a.text)).not.toContain('照顾');
+    // Elsewhere it keeps its everyday mapping.
+    expect(texts('残疾老人没人照顾怎么办', '照顾')).toEqual(expect.arrayContaining(['照顾', '照护', '托养']));
+    // A teacher at the door is 送教上门, a doctor at the door 上门服务.
+    expect(texts('老师能上门教不', '上门')).toEqual(['送教上门']);
+    expect(texts('医生能上门给残疾人看病吗', '上门')).toEqual(expect.arrayContaining(['上门服务', '家庭医生签约']));
+    // A sense that carries nothing: the word is not searched and is said as left out.
+    const rep = plan('想当人大代表给残疾人说说话有机会吗');
+    expect(rep.concepts.some((c) => c.text === '说说话')).toBe(false);
+    expect(rep.dropped).toContain('说说话');
+    // Keywords are searched as typed, whatever is around them.
+    expect(plan('照顾 考试').concepts[0].sensed).toBeUndefined();
+    // The reader hears the sense: 这里查, not 也查.
+    expect(understoodLine(plan('残疾人考试能照顾吗'))).toMatch(/照顾（这里查合理便利/);
+    // And the clauses found are about exams, not care.
+    const o = await search('聋娃今年要高考，考场上能有啥照顾不？');
+    expect(o.hits.length).toBeGreaterThan(0);
+    expect(o.hits.slice(0, 3).every((h) => /考试|高考/.test(h.text)), o.hits.map((h) => h.cite).join(' ')).toBe(true);
+  });
   it('helper words rank but are not required; a lone character is not required either', () => {
     const p = plan('轮椅去哪里申请');
     expect(p.concepts.map((c) => [c.text, c.optional])).toEqual([
@@ -381,6 +407,10 @@ describe('content/questions.yaml', () => {
     expect(() => QuestionFileSchema.parse({ ...file, everyday: { 坐车: ['坐车'] } })).toThrow(/坐车/);
     expect(() => QuestionFileSchema.parse({ ...file, drop: [...file.drop, '申请'] })).toThrow(/申请 is both dropped and soft/);
     expect(() => QuestionFileSchema.parse({ ...file, extra: [] })).toThrow();
+    // A sense needs the words it depends on; a dropped word has no sense to read.
+    expect(() => QuestionFileSchema.parse({ ...file, senses: { 照顾: [{ means: ['优先'] }] } })).toThrow(/照顾/);
+    expect(() => QuestionFileSchema.parse({ ...file, senses: { 照顾: [{ when: [], means: ['优先'] }] } })).toThrow(/照顾/);
+    expect(() => QuestionFileSchema.parse({ ...file, senses: { 怎么办: [{ when: ['考试'], means: [] }] } })).toThrow(/怎么办 is dropped and also has senses/);
   });
 });
 
