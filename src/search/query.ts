@@ -102,7 +102,8 @@ export function planQuery(raw: string, opts: PlanOptions): QueryPlan {
   });
   let runs = 0;
   const words = rest.split(SPLIT).filter(Boolean);
-  const mapped = (w: string) => w in opts.aliases || !!opts.roles?.senses?.has(w);
+  // A word with a sense that applies here (停 beside 低保) is mapped like an everyday word.
+  const mapped = (w: string) => w in opts.aliases || !!senseIn(w, query, opts.roles)?.means.length;
   const cuts = words.map((word) => (opts.roles ? opts.segment(word).filter(isWordToken) : []));
   // A question told in several parts (儿子智力残疾三级，不是一二级重度，护理补贴俺家能不能领？) has
   // parts without a question word; they are words of the question too, not keywords to find as

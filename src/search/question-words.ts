@@ -87,7 +87,7 @@ export function splitQuestion(
       dropped.push(w);
       run++;
       if (OR_WORDS.has(w)) choice = lastRequired;
-    } else if (r === 'soft' || (isLoneChar(w) && !mapped(w))) {
+    } else if (r === 'soft' || (isLoneChar(w) && !mapped(w)) || isNumber(w)) {
       optional.push(w);
       run++;
       choice = lastRequired = false;
@@ -101,6 +101,12 @@ export function splitQuestion(
 }
 
 export const isLoneChar = (w: string) => [...w].length === 1 && /\p{Script=Han}/u.test(w);
+
+/**
+ * A number in a question (娃都8岁了, 一个月挣2000) tells the person's case, not what to look
+ * for: it ranks, like a helper word. A clause rarely prints the same figure.
+ */
+const isNumber = (w: string) => /^\d+(\.\d+)?$/.test(w);
 
 /**
  * What a question said in words the search does not know: runs of two or more characters

@@ -89,6 +89,16 @@ describe('understanding a question', () => {
     const rep = plan('想当人大代表给残疾人说说话有机会吗');
     expect(rep.concepts.some((c) => c.text === '说说话')).toBe(false);
     expect(rep.dropped).toContain('说说话');
+    // A lone character with a sense is a word of the question only where the sense applies:
+    // 停 beside 低保 is the plans' 渐退 and required; 停 elsewhere only ranks, like any lone character.
+    const stop = plan('找到工作了低保会马上停吗').concepts.find((c) => c.text === '停')!;
+    expect(stop.optional).toBe(false);
+    expect(stop.alternatives.map((a) => a.text)).toEqual(['渐退']);
+    expect(plan('公交车停不停盲道').concepts.find((c) => c.text === '停')?.optional ?? true).toBe(true);
+    // A number tells the case (8岁), it is not what to find: it only ranks.
+    const age = plan('娃都8岁了还给做康复训练的钱吗').concepts;
+    expect(age.find((c) => c.text === '8')?.optional).toBe(true);
+    expect(age.find((c) => c.text === '岁')?.alternatives.map((a) => a.text)).toEqual(['年龄']);
     // Keywords are searched as typed, whatever is around them.
     expect(plan('照顾 考试').concepts[0].sensed).toBeUndefined();
     // The reader hears the sense: 这里查, not 也查.
