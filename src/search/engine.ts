@@ -375,7 +375,9 @@ export class SearchEngine {
     // (重度残疾 护理 补贴), some of them side by side. Otherwise it is a looser match.
     const question = plan.concepts.some((c) => c.run !== null);
     // A one-character helper (领) matches any word starting with it (领导), so it only ranks.
-    const isHelper = (c: Concept) => c.optional && !c.common && [...c.text].length > 1;
+    // A one-character helper with plan words (借 → 借用 租赁) is a helper through those words.
+    const long = (w: string) => [...w].length > 1;
+    const isHelper = (c: Concept) => c.optional && !c.common && c.alternatives.some((a) => long(a.text));
     const helpers = plan.concepts.filter(isHelper);
     const typedTogether = required.some((c, i) => i > 0 && c.run !== null && c.run === required[i - 1].run);
     const out: Candidate[] = [];
@@ -397,7 +399,7 @@ export class SearchEngine {
         if (c.optional) {
           if (s.state >= 1) {
             optional++;
-            if (isHelper(c)) helpersFound++;
+            if (isHelper(c) && s.matched.some(long)) helpersFound++;
           }
           continue;
         }
