@@ -85,6 +85,11 @@ describe('understanding a question', () => {
     // A teacher at the door is 送教上门, a doctor at the door 上门服务.
     expect(texts('老师能上门教不', '上门')).toEqual(['送教上门']);
     expect(texts('医生能上门给残疾人看病吗', '上门')).toEqual(expect.arrayContaining(['上门服务', '家庭医生签约']));
+    // 机器 at a bank is a self-service terminal, never a prefix of 康复机器人.
+    const atm = await search('残疾人去银行取钱机器不会用');
+    expect(atm.hits.length).toBeGreaterThan(0);
+    expect(atm.hits.some((h) => h.text.includes('机器人'))).toBe(false);
+    expect(atm.hits[0].text).toMatch(/自动柜员机|自助/);
     // A sense that carries nothing: the word is not searched and is said as left out.
     const rep = plan('想当人大代表给残疾人说说话有机会吗');
     expect(rep.concepts.some((c) => c.text === '说说话')).toBe(false);
