@@ -54,8 +54,8 @@ export const indexUserWords = (corpus: Pick<Corpus, 'synonyms'>): string[] => [
 export function lexiconOf(corpus: Pick<Corpus, 'synonyms' | 'questions' | 'records'>, vocab: Iterable<string>): LexiconJson {
   const curated = [...indexUserWords(corpus), ...questionVocabulary(corpus.questions)].filter(hasHan);
   const aliases = mergeAliases(compileAliases(corpus.synonyms), questionAliases(corpus.questions));
-  const { drop, soft, senses } = corpus.questions;
-  return encodeLexicon(vocab, curated, aliases, { drop, soft, senses, records: corpus.records.length });
+  const { drop, soft, senses, story } = corpus.questions;
+  return encodeLexicon(vocab, curated, aliases, { drop, soft, senses, story, records: corpus.records.length });
 }
 
 export function loadAreas(root: string): AreaRef[] {

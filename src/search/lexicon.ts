@@ -33,6 +33,8 @@ export interface LexiconJson {
   drop: string;
   /** Helper words that rank but are not required, one per line. */
   soft: string;
+  /** A person's case, ranking only when told before the question (content/questions.yaml `story`), one per line. */
+  story?: string;
   /** Words whose meaning depends on the question around them (content/questions.yaml `senses`). */
   senses?: Record<string, Sense[]>;
   /** Number of records in the index (how common a word is = its records / this). */
@@ -48,7 +50,7 @@ export function encodeLexicon(
   indexWords: Iterable<string>,
   curated: Iterable<string>,
   aliases: AliasTable,
-  extra: { drop?: readonly string[]; soft?: readonly string[]; senses?: Record<string, Sense[]>; records?: number } = {},
+  extra: { drop?: readonly string[]; soft?: readonly string[]; senses?: Record<string, Sense[]>; story?: readonly string[]; records?: number } = {},
 ): LexiconJson {
   const words = [...new Set([...indexWords].map(indexForm).filter(Boolean))].sort();
   const have = new Set(words);
@@ -64,6 +66,7 @@ export function encodeLexicon(
     drop: lines(extra.drop),
     soft: lines(extra.soft),
     ...(extra.senses && Object.keys(extra.senses).length ? { senses: extra.senses } : {}),
+    ...(extra.story?.length ? { story: lines(extra.story) } : {}),
     records: extra.records ?? 0,
   };
 }
@@ -154,7 +157,7 @@ export function decodeLexicon(json: LexiconJson, algo: SegmenterAlgo = 'bimm'): 
     return out;
   };
   const set = (lines: string) => new Set(lines ? lines.split('\n') : []);
-  const roles = { drop: set(json.drop), soft: set(json.soft), senses: new Map(Object.entries(json.senses ?? {})) };
+  const roles = { drop: set(json.drop), soft: set(json.soft), senses: new Map(Object.entries(json.senses ?? {})), story: set(json.story ?? '') };
   return { words, aliases: json.aliases, roles, records: json.records, segment, hasPrefix, extensions, containing, nearForms };
 }
 
@@ -181,6 +184,7 @@ export function mergeLexicons(lexicons: readonly LexiconJson[]): LexiconJson {
     drop: first.drop,
     soft: first.soft,
     ...(first.senses ? { senses: first.senses } : {}),
+    ...(first.story ? { story: first.story } : {}),
     records: lexicons.reduce((n, l) => n + l.records, 0),
   };
 }

@@ -92,7 +92,8 @@ export const planWithLexicon = (query: string, lexicon: Pick<Lexicon, 'segment' 
 export function planQuery(raw: string, opts: PlanOptions): QueryPlan {
   const query = normalizeQuery(raw);
   /** `or`: another wording of the word before it (报销或者补助): one concept with both. */
-  const parts: { text: string; phrase: boolean; optional: boolean; run: number | null; or?: boolean }[] = [];
+  /** `from`: the typed part (between punctuation) a question's word came from. */
+  const parts: { text: string; phrase: boolean; optional: boolean; run: number | null; or?: boolean; from?: number }[] = [];
   const dropped: string[] = [];
   const unknown: string[] = [];
   const rest = query.replace(QUOTED, (_m, a, b, c, d) => {
@@ -128,7 +129,7 @@ export function planQuery(raw: string, opts: PlanOptions): QueryPlan {
     }
     const roles = opts.roles!;
     unknown.push(...unknownRuns(cut, (w) => roles.drop.has(w) || roles.soft.has(w) || mapped(w)));
-    for (const { word: w, run, or } of question.required) parts.push({ text: w, phrase: false, optional: false, run: runs + run, or });
+    for (const { word: w, run, or } of question.required) parts.push({ text: w, phrase: false, optional: false, run: runs + run, or, from: i });
     for (const w of question.optional) parts.push({ text: w, phrase: false, optional: true, run: null });
     dropped.push(...question.dropped);
     runs += question.required.length + question.optional.length + question.dropped.length + 1;
@@ -140,6 +141,14 @@ export function planQuery(raw: string, opts: PlanOptions): QueryPlan {
     dropped.push(...s.dropped);
     if (!others) parts.push({ text: s.text, phrase: false, optional: false, run: null });
     else unknown.push(s.text);
+  }
+  // A person's case told in the story before the question (儿子智力残疾四十多岁，…能一起住养老院不？)
+  // says who asks; what the plans offer for it is mostly offered to every disabled person, so it
+  // ranks but is not required. In the part that asks (智力残疾的孩子长大了能做什么) it stays.
+  const story = opts.roles?.story;
+  if (story?.size) {
+    const asking = Math.max(...parts.map((p) => p.from ?? -1));
+    for (const p of parts) if (p.from !== undefined && p.from < asking && story.has(p.text)) p.optional = true;
   }
   // Only helper words left (怎么申请 → 申请): they are what was asked, so they are required.
   if (parts.every((p) => p.optional)) for (const p of parts) p.optional = false;

@@ -29,6 +29,8 @@ export const QuestionFileSchema = z
       }),
     /** Groups of forms that differ by one character and mean the same here. */
     near: z.array(z.array(Term).min(2)).default([]),
+    /** A person's case: only ranks when told in the story before the question (see QuestionRoles.story). */
+    story: z.array(Term).default([]),
     /** Word → what it means beside other words of the question (see Sense in question-words.ts). */
     senses: z
       .record(Term, z.array(z.object({ when: z.array(Term).min(1), means: z.array(Term) }).strict()).min(1))
@@ -46,7 +48,10 @@ export const QuestionFileSchema = z
 
 export type QuestionFile = z.infer<typeof QuestionFileSchema>;
 
-/** Every word the query segmenter must know whole for questions to be cut right. */
+/**
+ * Every word the query segmenter must know whole for questions to be cut right. Not the `story`
+ * words: they are matched against the words a question is cut into, and must not change the cut.
+ */
 export const questionVocabulary = (file: QuestionFile): string[] => [
   ...new Set([...file.drop, ...file.soft, ...Object.keys(file.everyday), ...file.near.flat(), ...Object.keys(file.senses)]),
 ];

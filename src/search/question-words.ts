@@ -22,6 +22,11 @@ export interface QuestionRoles {
   soft: ReadonlySet<string>;
   /** Word → its senses, first that applies wins. */
   senses?: ReadonlyMap<string, readonly Sense[]>;
+  /**
+   * Words of a person's case (脑瘫, 智力残疾): required when the question asks with them, only
+   * ranking when they are told in the story before it (俺儿子智力残疾…，能一起住养老院不？).
+   */
+  story?: ReadonlySet<string>;
 }
 
 /**

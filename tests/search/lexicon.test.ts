@@ -41,6 +41,9 @@ describe('lexicon.json', () => {
     expect(one.roles.senses?.get('照顾')).toEqual(senses.照顾);
     const merged = decodeLexicon(mergeLexicons([encodeLexicon(['照顾'], [], {}, { senses }), encodeLexicon(['考试'], [], {}, { senses })]));
     expect(merged.roles.senses?.get('照顾')).toEqual(senses.照顾);
+    // A person's case words travel the same way.
+    expect([...decodeLexicon(encodeLexicon(['智力'], [], {}, { story: ['智力', '脑瘫'] })).roles.story!]).toEqual(['智力', '脑瘫']);
+    expect([...decodeLexicon(mergeLexicons([encodeLexicon(['智力'], [], {}, { story: ['脑瘫'] })])).roles.story!]).toEqual(['脑瘫']);
     // None curated: nothing written, and the browser reads no senses.
     expect('senses' in encodeLexicon(['照顾'], [], {})).toBe(false);
     expect(decodeLexicon(encodeLexicon(['照顾'], [], {})).roles.senses?.size).toBe(0);

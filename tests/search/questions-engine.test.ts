@@ -113,6 +113,21 @@ describe('understanding a question', () => {
     expect(o.hits.length).toBeGreaterThan(0);
     expect(o.hits.slice(0, 3).every((h) => /考试|高考/.test(h.text)), o.hits.map((h) => h.cite).join(' ')).toBe(true);
   });
+  it('a person\'s case told before the question ranks; asked in the question it is required', async () => {
+    const byText = (q: string, w: string) => plan(q).concepts.find((c) => c.text === w);
+    // Told in the story: 智力 only ranks; what is asked (养老院) is required.
+    const told = '俺老两口快七十了，儿子智力残疾四十多岁，能带着儿子一起住养老院不？';
+    expect(byText(told, '智力')?.optional).toBe(true);
+    expect(plan(told).concepts.filter((c) => !c.optional).length).toBeGreaterThan(0);
+    // Asked with it, in one part or in the asking part: required.
+    expect(byText('智力残疾的孩子长大了能做什么', '智力')?.optional).toBe(false);
+    expect(byText('俺有个事，智力残疾的孩子长大了能做什么', '智力')?.optional).toBe(false);
+    // Not the blind: what the plans offer them names them.
+    expect(byText('俺是盲人，想自己开个按摩店，有扶持不？', '盲人')?.optional).toBe(false);
+    // The clause that answers without naming the case is found: 共同入住养老机构.
+    const o = await search(told);
+    expect(o.hits.some((h) => h.text.includes('共同入住养老机构')), o.hits.map((h) => h.cite).join(' ')).toBe(true);
+  });
   it('helper words rank but are not required; a lone character is not required either', () => {
     const p = plan('轮椅去哪里申请');
     expect(p.concepts.map((c) => [c.text, c.optional])).toEqual([
