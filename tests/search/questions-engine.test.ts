@@ -83,7 +83,10 @@ describe('understanding a question', () => {
     // Elsewhere it keeps its everyday mapping.
     expect(texts('残疾老人没人照顾怎么办', '照顾')).toEqual(expect.arrayContaining(['照顾', '照护', '托养']));
     // A teacher at the door is 送教上门, a doctor at the door 上门服务.
-    expect(texts('老师能上门教不', '上门')).toEqual(['送教上门']);
+    expect(texts('孩子去不了学校，能上门教吗', '上门')).toEqual(['送教上门']);
+    // 老师 beside 上门 means the same: one concept, searched once.
+    const teacher = plan('老师能上门教不').concepts.filter((c) => !c.optional);
+    expect(teacher.map((c) => c.alternatives.map((a) => a.text))).toEqual([['送教上门']]);
     expect(texts('医生能上门给残疾人看病吗', '上门')).toEqual(expect.arrayContaining(['上门服务', '家庭医生签约']));
     // 机器 at a bank is a self-service terminal, never a prefix of 康复机器人.
     const atm = await search('残疾人去银行取钱机器不会用');
