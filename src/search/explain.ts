@@ -60,7 +60,8 @@ export function partialLine(plan: QueryPlan): string {
 /**
  * The button under the list once the main results are shown: what the matches kept behind
  * them are. After partial matches they hold fewer of the words (or rarer ones less often);
- * otherwise every word, but not side by side.
+ * otherwise every word, but not side by side, or in a clause about something else than the
+ * topic the question names.
  */
 export const looserButtonText = (partial: boolean, looser: number): string =>
-  partial ? `再显示 ${looser} 条：包含的词更少` : `再显示 ${looser} 条：包含全部词语，但不是连在一起的`;
+  partial ? `再显示 ${looser} 条：包含的词更少` : `再显示 ${looser} 条：也包含这些词的其他条文`;

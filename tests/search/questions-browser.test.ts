@@ -79,6 +79,24 @@ describe('questions on the search page', () => {
     await page.close();
   });
 
+  it('a plan\'s clauses that hold the words but are not on the named topic wait behind a button that says so', async () => {
+    const q = '残疾人被欺负了找谁';
+    const page = await ask(q);
+    const outcome = await search.engine.search(q, { plans: plansInScope(search.facets, {}) });
+    expect(outcome.partial).toBe(false);
+    expect(outcome.looser).toBeGreaterThan(0);
+    // The count stays one short line; the button names what it adds.
+    expect(await page.locator('[data-status]').textContent()).toMatch(/^找到 \d+ 条(，先显示 \d+ 条)?。$/);
+    const more = page.locator('[data-more]');
+    expect(await more.isVisible()).toBe(true);
+    expect(await more.textContent()).toBe(looserButtonText(false, outcome.looser));
+    const before = await page.locator('[data-result]').count();
+    await more.click();
+    await page.waitForFunction((n) => document.querySelectorAll('[data-result]').length > n, before);
+    expect(await page.locator('[data-result]').count()).toBeGreaterThan(before);
+    await page.close();
+  });
+
   it('a question no clause answers in full says so in one line, and still lists the best partial matches', async () => {
     // Every word is in the plans, but no clause holds 盲文 and 驾驶 together.
     const q = '盲文驾驶怎么考';

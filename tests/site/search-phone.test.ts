@@ -178,7 +178,7 @@ describe('the first result on the first screen of a phone', () => {
     const heard = await page.locator('main').ariaSnapshot();
     expect(heard).toContain('heading "搜索规划" [level=1]');
     const at = (text: string) => heard.indexOf(text);
-    expect(at('status: 找到 13 条')).toBeGreaterThan(at('heading "搜索规划"'));
+    expect(at('status: 找到 ')).toBeGreaterThan(at('heading "搜索规划"'));
     expect(at(line)).toBeGreaterThan(at('status: 找到'));
     expect(at('region "相关政策：')).toBeGreaterThan(at(line));
     expect(heard.split('没有用到：多少钱').length - 1).toBe(1);
@@ -208,12 +208,14 @@ describe('the first result on the first screen of a phone', () => {
     expect(seen.fontSize).toBeGreaterThanOrEqual(24);
     expect(seen.lineHidden).toBe(true);
     // Out of 大字 (the menu's button), the line is seen above the results again and the copy goes.
+    const results = await page.locator('[data-result]').count();
+    expect(results).toBeGreaterThan(1);
     await page.locator('[data-menu-button]').click();
     await page.locator('button[data-display="text"]').click();
     expect(await page.evaluate(() => document.documentElement.dataset.text ?? null)).toBeNull();
     expect(await page.locator('[data-understood]').isVisible()).toBe(true);
     expect(await page.locator('.result-note').isVisible()).toBe(false);
-    expect(await page.locator('[data-result]').count()).toBe(10);
+    expect(await page.locator('[data-result]').count()).toBe(results);
     await page.close();
   });
 

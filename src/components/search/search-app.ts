@@ -547,10 +547,9 @@ async function start(root: HTMLElement) {
     if (o.partial) return `${partialLine(o.plan)}共 ${o.total} 条。`;
     // With the 查找 line after it, the count need not repeat the words.
     const found = understoodShown ? `找到 ${o.total} 条` : `找到 ${o.total} 条与${what}相关的条文`;
-    return (
-      `${found}${o.total > o.hits.length ? `，先显示 ${o.hits.length} 条` : ''}。` +
-      (o.looser ? `另有 ${o.looser} 条包含这些词但不连在一起。` : '')
-    );
+    // The matches kept behind the list are named by the button under it (looserButtonText); said
+    // here too, the line would wrap and push the first result off a phone's first screen in 大字.
+    return `${found}${o.total > o.hits.length ? `，先显示 ${o.hits.length} 条` : ''}。`;
   };
 
   // Text fragments: only where supported; their context must start and end on the word
