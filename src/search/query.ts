@@ -66,6 +66,8 @@ export interface QueryPlan {
   dropped: string[];
   /** Words of a question the dictionary could only cut into single characters (危险 → 危 险). */
   unknown: string[];
+  /** Words a question sets aside (不是一二级重度, 除了按摩): not searched, and they name no topic. */
+  aside?: string[];
 }
 
 export interface PlanOptions {
@@ -96,6 +98,7 @@ export function planQuery(raw: string, opts: PlanOptions): QueryPlan {
   const parts: { text: string; phrase: boolean; optional: boolean; run: number | null; or?: boolean; from?: number }[] = [];
   const dropped: string[] = [];
   const unknown: string[] = [];
+  const aside: string[] = [];
   const rest = query.replace(QUOTED, (_m, a, b, c, d) => {
     const text = String(a ?? b ?? c ?? d ?? '').trim();
     if (text) parts.push({ text, phrase: true, optional: false, run: null });
@@ -132,6 +135,7 @@ export function planQuery(raw: string, opts: PlanOptions): QueryPlan {
     for (const { word: w, run, or } of question.required) parts.push({ text: w, phrase: false, optional: false, run: runs + run, or, from: i });
     for (const w of question.optional) parts.push({ text: w, phrase: false, optional: true, run: null });
     dropped.push(...question.dropped);
+    aside.push(...question.aside);
     runs += question.required.length + question.optional.length + question.dropped.length + 1;
   });
   // Parts of stray characters (俺和老伴都七十多了 → 老 伴 七 十 多) are one string to find only when
@@ -199,5 +203,5 @@ export function planQuery(raw: string, opts: PlanOptions): QueryPlan {
   const needles = [...new Set(concepts.flatMap((c) => c.alternatives.flatMap((a) => [a.text, ...a.tokens])))].sort(
     (a, b) => b.length - a.length,
   );
-  return { query, concepts, tokens, needles, dropped: [...new Set(dropped)], unknown: [...new Set(unknown)] };
+  return { query, concepts, tokens, needles, dropped: [...new Set(dropped)], unknown: [...new Set(unknown)], ...(aside.length ? { aside: [...new Set(aside)] } : {}) };
 }

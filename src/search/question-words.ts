@@ -55,6 +55,13 @@ export const OR_WORDS: ReadonlySet<string> = new Set(['或者', '或是', '或']
 export const NOT_WORDS: ReadonlySet<string> = new Set(['不是', '并非', '不属于']);
 
 /**
+ * Words that set something aside (盲人除了按摩还能干啥): the words after them, up to 还 / 以外 /
+ * 之外 / 也, are what the person already knows about, not what is asked: they are not searched.
+ */
+export const EXCEPT_WORDS: ReadonlySet<string> = new Set(['除了', '除开']);
+const EXCEPT_ENDS: ReadonlySet<string> = new Set(['还', '以外', '之外', '外', '也', '还有', '还能']);
+
+/**
  * Splits one typed part (already cut into words) into what to search. Returns null when the
  * part holds no question or helper word: it is then a keyword, searched as typed.
  *
@@ -70,23 +77,41 @@ export function splitQuestion(
   mapped: (word: string) => boolean,
   /** Read the words as a question even without a question or helper word among them. */
   force = false,
-): { required: { word: string; run: number; or?: true }[]; optional: string[]; dropped: string[] } | null {
+): { required: { word: string; run: number; or?: true }[]; optional: string[]; dropped: string[]; aside: string[] } | null {
   const role = (w: string): WordRole => (roles.drop.has(w) ? 'drop' : roles.soft.has(w) ? 'soft' : 'keep');
-  if (!force && !words.some((w) => role(w) !== 'keep' || NOT_WORDS.has(w))) return null;
+  if (!force && !words.some((w) => role(w) !== 'keep' || NOT_WORDS.has(w) || EXCEPT_WORDS.has(w))) return null;
   const required: { word: string; run: number; or?: true }[] = [];
   const optional: string[] = [];
   const dropped: string[] = [];
+  /** Words set aside by 不是 / 除了: not asked, so they name no topic either. */
+  const aside: string[] = [];
   let run = 0;
   // Set by a choice word right after a required word; the next required word (after any other
   // dropped words: 报销或者有补助) is then the same request in other words.
   let choice = false;
   let lastRequired = false;
   let negated = false;
+  let setAside = false;
   for (const w of words) {
     const r = role(w);
+    if (setAside && EXCEPT_ENDS.has(w)) {
+      // The word that closes what is set aside (以外, 还) is part of the frame, not asked.
+      setAside = false;
+      dropped.push(w);
+      run++;
+      continue;
+    }
+    if (setAside || EXCEPT_WORDS.has(w)) {
+      setAside = true;
+      dropped.push(w);
+      aside.push(w);
+      run++;
+      continue;
+    }
     if (negated || NOT_WORDS.has(w)) {
       negated = true;
       dropped.push(w);
+      aside.push(w);
       run++;
     } else if (r === 'drop' || OR_WORDS.has(w)) {
       dropped.push(w);
@@ -102,7 +127,7 @@ export function splitQuestion(
       lastRequired = true;
     }
   }
-  return { required, optional: [...new Set(optional)], dropped };
+  return { required, optional: [...new Set(optional)], dropped, aside };
 }
 
 export const isLoneChar = (w: string) => [...w].length === 1 && /\p{Script=Han}/u.test(w);

@@ -42,6 +42,8 @@ export function matchTopics(plan: QueryPlan, topics: readonly TopicRef[], max = 
   // The query with the mapped words that hold `w` inside them blanked out.
   const outside = (text: string, w: string) => mapped.reduce((t, m) => (m !== w && m.includes(w) ? t.replaceAll(m, '\u0000') : t), text);
   const kept = plan.concepts.filter((c) => !c.optional && !c.phrase).map((c) => c.text).join('');
+  // What the question sets aside (盲人除了按摩还能干啥) is not what it asks about.
+  const asked = (plan.aside ?? []).reduce((t, w) => t.replaceAll(w, '\u0000'), plan.query);
   const scored: TopicMatch[] = [];
   for (const topic of topics) {
     let score = 0;
@@ -63,7 +65,7 @@ export function matchTopics(plan: QueryPlan, topics: readonly TopicRef[], max = 
     // A question's words are searched one by one (护理 · 补贴), but the topic is named by
     // the words as typed together (护理补贴多少钱), or by what is left once the question
     // words are gone (残疾人每个月能领多少补贴 → 残疾人补贴).
-    if (!strong && words(topic).some((w) => outside(plan.query, w).includes(w) || outside(kept, w).includes(w))) score += STRONG;
+    if (!strong && words(topic).some((w) => outside(asked, w).includes(w) || outside(kept, w).includes(w))) score += STRONG;
     if (score >= STRONG) scored.push({ topic, score });
   }
   // Best first; among equals, the file's order (it lists the common ones first). A topic

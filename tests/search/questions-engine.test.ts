@@ -67,6 +67,18 @@ describe('understanding a question', () => {
     // The next part is read again: 护理补贴 is asked about.
     expect(plan('不是低保户，护理补贴能领吗').concepts.map((c) => c.text)).toEqual(expect.arrayContaining(['护理']));
   });
+  it('what 除了 sets aside, up to 还 or 以外, is not asked: not searched and no topic', () => {
+    const p = plan('盲人除了按摩还能干啥');
+    const words = p.concepts.map((c) => c.text);
+    expect(words).toContain('盲人');
+    expect(words).not.toContain('按摩');
+    expect(p.aside).toEqual(expect.arrayContaining(['除了', '按摩']));
+    expect(matchTopics(p, readTopics()).map((m) => m.topic.slug)).not.toContain('mangren-anmo');
+    // What follows the end word is asked again.
+    expect(plan('除了低保以外还有什么补贴').concepts.map((c) => c.text)).toEqual(['补贴']);
+    // Without 除了 the same words are asked.
+    expect(plan('盲人按摩还能干啥').concepts.map((c) => c.text)).toContain('按摩');
+  });
   it('finds a clause holding either wording', async () => {
     const out = await search('残疾人想当人大代表或者政协委员');
     expect(out.hits.length).toBeGreaterThan(0);
