@@ -24,7 +24,7 @@ for (const file of readdirSync(join(root, 'scripts/bench')).filter((f) => f.ends
   }
 }
 
-const format = (r: BenchResult) => `${r.value.toFixed(r.value < 10 ? 2 : 0)} ${r.unit}`;
+const format = (r: BenchResult) => `${r.value.toFixed(r.digits ?? (r.value < 10 ? 2 : 0))} ${r.unit}`.trim();
 const verdict = (r: BenchResult) => (r.budget === undefined ? '' : r.value <= r.budget ? `within ${r.budget} ${r.unit}` : `OVER ${r.budget} ${r.unit}`);
 for (const r of results) console.log(`${r.name.padEnd(70)} ${format(r).padStart(12)}  ${verdict(r)}`);
 

@@ -4,4 +4,6 @@ export interface BenchResult {
   value: number;
   unit: string;
   budget?: number;
+  /** Decimals to print (default: 2 below 10, else 0). */
+  digits?: number;
 }
