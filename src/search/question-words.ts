@@ -92,30 +92,26 @@ export function splitQuestion(
   let lastRequired = false;
   let negated = false;
   let setAside = false;
+  /** Not searched; `notAsked`: set aside by 不是 / 除了 too. Each left-out word ends a run. */
+  const leaveOut = (w: string, notAsked = false) => {
+    dropped.push(w);
+    if (notAsked) aside.push(w);
+    run++;
+  };
   for (const w of words) {
     const r = role(w);
     if (setAside && EXCEPT_ENDS.has(w)) {
       // The word that closes what is set aside (以外, 还) is part of the frame, not asked.
       setAside = false;
-      dropped.push(w);
-      run++;
-      continue;
-    }
-    if (setAside || EXCEPT_WORDS.has(w)) {
+      leaveOut(w);
+    } else if (setAside || EXCEPT_WORDS.has(w)) {
       setAside = true;
-      dropped.push(w);
-      aside.push(w);
-      run++;
-      continue;
-    }
-    if (negated || NOT_WORDS.has(w)) {
+      leaveOut(w, true);
+    } else if (negated || NOT_WORDS.has(w)) {
       negated = true;
-      dropped.push(w);
-      aside.push(w);
-      run++;
+      leaveOut(w, true);
     } else if (r === 'drop' || OR_WORDS.has(w)) {
-      dropped.push(w);
-      run++;
+      leaveOut(w);
       if (OR_WORDS.has(w)) choice = lastRequired;
     } else if (r === 'soft' || (isLoneChar(w) && !mapped(w)) || isNumber(w)) {
       optional.push(w);
