@@ -94,7 +94,7 @@ export const planWithLexicon = (query: string, lexicon: Pick<Lexicon, 'segment' 
 export function planQuery(raw: string, opts: PlanOptions): QueryPlan {
   const query = normalizeQuery(raw);
   /** `or`: another wording of the word before it (报销或者补助): one concept with both. */
-  /** `from`: the typed part (between punctuation) a question's word came from. */
+  /** `from`: the clause (between punctuation marks) a question's word came from. */
   const parts: { text: string; phrase: boolean; optional: boolean; run: number | null; or?: boolean; from?: number }[] = [];
   const dropped: string[] = [];
   const unknown: string[] = [];
@@ -106,6 +106,14 @@ export function planQuery(raw: string, opts: PlanOptions): QueryPlan {
   });
   let runs = 0;
   const words = rest.split(SPLIT).filter(Boolean);
+  // Which clause (between punctuation marks, not spaces) each typed word stands in: the story
+  // told before a question is its earlier clauses (儿子智力残疾四十多岁，…能一起住养老院不？).
+  const clauseOf: number[] = [];
+  let clause = 0;
+  rest.split(new RegExp(`(${SPLIT.source})`, 'u')).forEach((piece, i) => {
+    if (i % 2) clause += /[^\s]/u.test(piece) ? 1 : 0;
+    else if (piece) clauseOf.push(clause);
+  });
   // A word with a sense that applies here (停 beside 低保) is mapped like an everyday word.
   const mapped = (w: string) => w in opts.aliases || !!senseIn(w, query, opts.roles)?.means.length;
   const cuts = words.map((word) => (opts.roles ? opts.segment(word).filter(isWordToken) : []));
@@ -132,7 +140,7 @@ export function planQuery(raw: string, opts: PlanOptions): QueryPlan {
     }
     const roles = opts.roles!;
     unknown.push(...unknownRuns(cut, (w) => roles.drop.has(w) || roles.soft.has(w) || mapped(w)));
-    for (const { word: w, run, or } of question.required) parts.push({ text: w, phrase: false, optional: false, run: runs + run, or, from: i });
+    for (const { word: w, run, or } of question.required) parts.push({ text: w, phrase: false, optional: false, run: runs + run, or, from: clauseOf[i] });
     for (const w of question.optional) parts.push({ text: w, phrase: false, optional: true, run: null });
     dropped.push(...question.dropped);
     aside.push(...question.aside);

@@ -137,6 +137,9 @@ describe('understanding a question', () => {
     // Asked with it, in one part or in the asking part: required.
     expect(byText('智力残疾的孩子长大了能做什么', '智力')?.optional).toBe(false);
     expect(byText('俺有个事，智力残疾的孩子长大了能做什么', '智力')?.optional).toBe(false);
+    // Words typed apart with a space are one clause, not a story and a question.
+    expect(byText('脑瘫 怎么康复', '脑瘫')?.optional).toBe(false);
+    expect(byText('儿子脑瘫，怎么康复', '脑瘫')?.optional).toBe(true);
     // Not the blind: what the plans offer them names them.
     expect(byText('俺是盲人，想自己开个按摩店，有扶持不？', '盲人')?.optional).toBe(false);
     // The clause that answers without naming the case is found: 共同入住养老机构.
