@@ -41,9 +41,11 @@ export function matchTopics(plan: QueryPlan, topics: readonly TopicRef[], max = 
   const mapped = plan.concepts.filter((c) => c.alternatives.some((a) => !a.typed)).map((c) => c.text);
   // The query with the mapped words that hold `w` inside them blanked out.
   const outside = (text: string, w: string) => mapped.reduce((t, m) => (m !== w && m.includes(w) ? t.replaceAll(m, '\u0000') : t), text);
-  const kept = plan.concepts.filter((c) => !c.optional && !c.phrase).map((c) => c.text).join('');
-  // What the question sets aside (盲人除了按摩还能干啥) is not what it asks about.
-  const asked = (plan.aside ?? []).reduce((t, w) => t.replaceAll(w, '\u0000'), plan.query);
+  // What the question sets aside (盲人除了按摩还能干啥) is not what it asks about, and a word read
+  // in its sense (照顾 in an exam → 合理便利) names a topic only through that sense.
+  const kept = plan.concepts.filter((c) => !c.optional && !c.phrase && !c.sensed).map((c) => c.text).join('');
+  const sensed = plan.concepts.filter((c) => c.sensed).map((c) => c.text);
+  const asked = [...(plan.aside ?? []), ...sensed].reduce((t, w) => t.replaceAll(w, '\u0000'), plan.query);
   const scored: TopicMatch[] = [];
   for (const topic of topics) {
     let score = 0;

@@ -121,6 +121,9 @@ describe('understanding a question', () => {
     expect(age.find((c) => c.text === '岁')?.alternatives.map((a) => a.text)).toEqual(['年龄']);
     // Keywords are searched as typed, whatever is around them.
     expect(plan('照顾 考试').concepts[0].sensed).toBeUndefined();
+    // Read in its sense, the word names no topic of its everyday meaning (照顾 → 托养照护).
+    expect(matchTopics(plan('聋娃今年要高考，考场上能有啥照顾不？'), readTopics()).map((m) => m.topic.slug)).not.toContain('tuoyang');
+    expect(matchTopics(plan('残疾老人没人照顾怎么办'), readTopics()).map((m) => m.topic.slug)).toContain('tuoyang');
     // The reader hears the sense: 这里查, not 也查.
     expect(understoodLine(plan('残疾人考试能照顾吗'))).toMatch(/照顾（这里查合理便利/);
     // And the clauses found are about exams, not care.
