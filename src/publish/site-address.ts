@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { parseYaml } from '../model/read-data.ts';
 
 const FILE = 'content/site.yaml';
 
@@ -35,7 +35,7 @@ export function parseAddress(value: unknown): URL {
 let cached: URL | undefined;
 /** The address as written in content/site.yaml (read once). */
 export function siteAddress(root = process.cwd()): URL {
-  return (cached ??= parseAddress((parse(readFileSync(join(root, FILE), 'utf8')) ?? {}).address));
+  return (cached ??= parseAddress(((parseYaml(FILE, readFileSync(join(root, FILE), 'utf8')) ?? {}) as { address?: unknown }).address));
 }
 
 /** The base path the site is built for: BASE_PATH when set, else the address's path. */

@@ -464,21 +464,22 @@ export class SearchEngine {
     // behind it (`more()`). Then the plans take turns, best plan first, so the first page
     // shows every plan that matches.
     const verbatimPlans = new Set(full.filter((c) => c.tier === 1).map((c) => c.plan ?? ''));
-    const deferred: Candidate[] = [];
+    // A set (in the order added): a national list can hold thousands of full matches.
+    const deferred = new Set<Candidate>();
     // When a question names a topic and a plan has a clause on the topic's page holding every
     // word, that clause answers for the plan; the plan's other clauses holding the words in
     // passing (a long clause on something else) wait behind the button. Not for partial
     // matches: a story question's topic is a guess (measured: precision and recall fell).
     if (question && favoured.size) {
       const topical = new Set(full.filter((c) => favoured.has(c.result.id)).map((c) => c.plan ?? ''));
-      for (const c of full) if (!favoured.has(c.result.id) && topical.has(c.plan ?? '')) deferred.push(c);
+      for (const c of full) if (!favoured.has(c.result.id) && topical.has(c.plan ?? '')) deferred.add(c);
     }
     if (opts.looser !== 'inline' && verbatimPlans.size) {
       const represented = new Set<string>();
       for (const c of full) {
-        if (c.tier !== 2 || deferred.includes(c)) continue;
+        if (c.tier !== 2 || deferred.has(c)) continue;
         const p = c.plan ?? '';
-        if (verbatimPlans.has(p) || represented.has(p)) deferred.push(c);
+        if (verbatimPlans.has(p) || represented.has(p)) deferred.add(c);
         else represented.add(p);
       }
     }
@@ -503,14 +504,14 @@ export class SearchEngine {
       }
     }
     const main = interleave(
-      [...full.filter((c) => !deferred.includes(c)), ...represented],
+      [...full.filter((c) => !deferred.has(c)), ...represented],
       (c) => c.plan ?? '',
     );
     if (opts.fill === 'ten' && main.length < (opts.pageSize ?? 10)) {
       const partial = out.filter((c) => c.tier === 3 && !required.some((k, i) => k.phrase && c.states[i] === 0));
       main.push(...partial.slice(0, (opts.pageSize ?? 10) - main.length));
     }
-    return { main, looser: deferred };
+    return { main, looser: [...deferred] };
   }
 
   /**

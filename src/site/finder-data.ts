@@ -94,13 +94,8 @@ export function checkFinder(file: string, data: unknown, topicSlugs: string[], c
 
 /** Reads and checks a finder file (`relative` under `root`). */
 export function readFinderFile(root: string, relative: string, topicSlugs: string[], catalog: CatalogEntry[]): FinderConfig {
-  let data: unknown;
-  try {
-    data = parseYaml(relative, readDataText(root, relative));
-  } catch (error) {
-    throw new Error(`${relative}: ${(error as Error).message}`);
-  }
-  return checkFinder(relative, data, topicSlugs, catalog);
+  // Both readers' errors name the file (and a syntax error its line) already.
+  return checkFinder(relative, parseYaml(relative, readDataText(root, relative)), topicSlugs, catalog);
 }
 
 let finder: FinderConfig | undefined;

@@ -4,6 +4,9 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { siteAddress } from '../../src/publish/site-address.ts';
+import { readFinderFile } from '../../src/site/finder-data.ts';
+import { readCatalog, readTopics } from '../../src/site/load.ts';
 import { loadQuestions, loadSynonyms } from '../../src/search/corpus.ts';
 
 const copyWith = (file: string, edit: (lines: string[]) => string[]): string => {
@@ -16,7 +19,7 @@ const copyWith = (file: string, edit: (lines: string[]) => string[]): string => 
   return root;
 };
 
-describe('content/questions.yaml and content/synonyms.yaml are checked with line numbers', () => {
+describe('curated YAML files (questions, synonyms, site settings, finder) are checked with line numbers', () => {
   it('a repeated everyday word names the file and the line of the repeat', () => {
     let at = 0;
     const root = copyWith('content/questions.yaml', (lines) => {
@@ -35,6 +38,14 @@ describe('content/questions.yaml and content/synonyms.yaml are checked with line
       return lines;
     });
     expect(() => loadSynonyms(root)).toThrow(/^content\/synonyms\.yaml:\d+: /);
+  });
+
+  it('the site settings and the finder name the file and the line too, once', () => {
+    const site = copyWith('content/site.yaml', (lines) => [...lines, 'address: https://example.org/']);
+    expect(() => siteAddress(site)).toThrow(/^content\/site\.yaml:\d+: .*unique/);
+    const finder = copyWith('content/finder.yaml', (lines) => [...lines, 'rules: []']);
+    const slugs = readTopics().map((t) => t.slug);
+    expect(() => readFinderFile(finder, 'content/finder.yaml', slugs, readCatalog())).toThrow(/^content\/finder\.yaml:\d+: YAML syntax/);
   });
 
   it('the landed files load', () => {
