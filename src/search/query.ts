@@ -84,6 +84,9 @@ export interface PlanOptions {
   asQuestion?: boolean;
 }
 
+/** Characters after which a space ends a clause like a comma (see `clauseOf`). */
+export const SPACED_CLAUSE = 5;
+
 const QUOTED = /"([^"]*)"|“([^”]*)”|「([^」]*)」|『([^』]*)』/gu;
 const SPLIT = /[\s,;:!?()[\]{}<>'"、。《》「」『』【】“”‘’…·|/\\~]+/u;
 
@@ -106,16 +109,28 @@ export function planQuery(raw: string, opts: PlanOptions): QueryPlan {
   });
   let runs = 0;
   const words = rest.split(SPLIT).filter(Boolean);
-  // Which clause (between punctuation marks, not spaces) each typed word stands in: the story
-  // told before a question is its earlier clauses (儿子智力残疾四十多岁，…能一起住养老院不？).
+  // Which clause each typed word stands in: the story told before a question is its earlier
+  // clauses (儿子智力残疾四十多岁，…能一起住养老院不？). A punctuation mark ends a clause; so does a
+  // space after a clause of at least `SPACED_CLAUSE` characters, because people type spaces for
+  // commas (娃三岁了还不会说话 去医院一查是耳朵听不见 …), but a space after a word or two is only a
+  // space (脑瘫 怎么康复 asks about 脑瘫).
   const clauseOf: number[] = [];
   let clause = 0;
+  let length = 0;
   rest.split(new RegExp(`(${SPLIT.source})`, 'u')).forEach((piece, i) => {
-    if (i % 2) clause += /[^\s]/u.test(piece) ? 1 : 0;
-    else if (piece) clauseOf.push(clause);
+    if (i % 2) {
+      if (/[^\s]/u.test(piece) || length >= SPACED_CLAUSE) {
+        clause++;
+        length = 0;
+      }
+    } else if (piece) {
+      clauseOf.push(clause);
+      length += [...piece].length;
+    }
   });
   // A word with a sense that applies here (停 beside 低保) is mapped like an everyday word.
-  const mapped = (w: string) => w in opts.aliases || !!senseIn(w, query, opts.roles)?.means.length;
+  const sensed = (w: string) => !!senseIn(w, query, opts.roles)?.means.length;
+  const mapped = (w: string) => w in opts.aliases || sensed(w);
   const cuts = words.map((word) => (opts.roles ? opts.segment(word).filter(isWordToken) : []));
   // A question told in several parts (儿子智力残疾三级，不是一二级重度，护理补贴俺家能不能领？) has
   // parts without a question word; they are words of the question too, not keywords to find as
@@ -125,7 +140,7 @@ export function planQuery(raw: string, opts: PlanOptions): QueryPlan {
   const strayOnly: { text: string; dropped: string[] }[] = [];
   words.forEach((word, i) => {
     const cut = cuts[i];
-    const question = opts.roles ? splitQuestion(cut, opts.roles, mapped, asked && cut.length > 1) : null;
+    const question = opts.roles ? splitQuestion(cut, opts.roles, mapped, asked && cut.length > 1, sensed) : null;
     if (!question) {
       parts.push({ text: word, phrase: false, optional: false, run: null });
       return;

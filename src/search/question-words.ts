@@ -77,6 +77,11 @@ export function splitQuestion(
   mapped: (word: string) => boolean,
   /** Read the words as a question even without a question or helper word among them. */
   force = false,
+  /**
+   * Words with a sense that applies in this question (借 beside 书 is borrowing books): what
+   * they mean there is what is asked, so even a helper word is then required.
+   */
+  sensed: (word: string) => boolean = () => false,
 ): { required: { word: string; run: number; or?: true }[]; optional: string[]; dropped: string[]; aside: string[] } | null {
   const role = (w: string): WordRole => (roles.drop.has(w) ? 'drop' : roles.soft.has(w) ? 'soft' : 'keep');
   if (!force && !words.some((w) => role(w) !== 'keep' || NOT_WORDS.has(w) || EXCEPT_WORDS.has(w))) return null;
@@ -113,7 +118,7 @@ export function splitQuestion(
     } else if (r === 'drop' || OR_WORDS.has(w)) {
       leaveOut(w);
       if (OR_WORDS.has(w)) choice = lastRequired;
-    } else if (r === 'soft' || (isLoneChar(w) && !mapped(w)) || isNumber(w)) {
+    } else if ((r === 'soft' && !sensed(w)) || (isLoneChar(w) && !mapped(w)) || isNumber(w)) {
       optional.push(w);
       run++;
       choice = lastRequired = false;

@@ -115,6 +115,13 @@ describe('understanding a question', () => {
     expect(stop.optional).toBe(false);
     expect(stop.alternatives.map((a) => a.text)).toEqual(['渐退']);
     expect(plan('公交车停不停盲道').concepts.find((c) => c.text === '停')?.optional ?? true).toBe(true);
+    // A helper word with a sense that applies is what is asked: 借 beside 书 is borrowing books
+    // (required, searched as reading matter), elsewhere a helper through 借用 租赁.
+    const books = plan('盲人能借到书看吗').concepts.find((c) => c.text === '借')!;
+    expect(books.optional).toBe(false);
+    expect(books.alternatives.map((a) => a.text)).toContain('读物');
+    const crutch = plan('莫得钱买拐杖能借不').concepts.find((c) => c.text === '借')!;
+    expect([crutch.optional, crutch.alternatives.map((a) => a.text)]).toEqual([true, ['借', '借用', '租赁']]);
     // A number tells the case (8岁), it is not what to find: it only ranks.
     const age = plan('娃都8岁了还给做康复训练的钱吗').concepts;
     expect(age.find((c) => c.text === '8')?.optional).toBe(true);
@@ -140,9 +147,12 @@ describe('understanding a question', () => {
     // Asked with it, in one part or in the asking part: required.
     expect(byText('智力残疾的孩子长大了能做什么', '智力')?.optional).toBe(false);
     expect(byText('俺有个事，智力残疾的孩子长大了能做什么', '智力')?.optional).toBe(false);
-    // Words typed apart with a space are one clause, not a story and a question.
+    // A word or two typed apart with a space is not a story: 脑瘫 is what is asked about.
     expect(byText('脑瘫 怎么康复', '脑瘫')?.optional).toBe(false);
     expect(byText('儿子脑瘫，怎么康复', '脑瘫')?.optional).toBe(true);
+    // A whole clause typed with a space for a comma is a story told before the question.
+    expect(byText('俺儿子今年三十岁了是脑瘫 在家里没人管 能送去托养不', '脑瘫')?.optional).toBe(true);
+    expect(byText('俺儿子今年三十岁了是脑瘫，在家里没人管，能送去托养不', '脑瘫')?.optional).toBe(true);
     // Not the blind: what the plans offer them names them.
     expect(byText('俺是盲人，想自己开个按摩店，有扶持不？', '盲人')?.optional).toBe(false);
     // The clause that answers without naming the case is found: 共同入住养老机构.
