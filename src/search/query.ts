@@ -15,7 +15,7 @@
  *   tokens by the segmenter built from the index vocabulary, exactly as the indexer cut the
  *   plans.
  */
-import { senseIn, splitQuestion, unknownRuns, type QuestionRoles } from './question-words.ts';
+import { isNumeralPiece, senseIn, splitQuestion, unknownRuns, type QuestionRoles } from './question-words.ts';
 import { expandAliases, type AliasTable } from './synonyms.ts';
 import { isWordToken, joinTokens, normalizeQuery } from './text.ts';
 import type { Lexicon } from './lexicon.ts';
@@ -154,7 +154,7 @@ export function planQuery(raw: string, opts: PlanOptions): QueryPlan {
       return;
     }
     const roles = opts.roles!;
-    unknown.push(...unknownRuns(cut, (w) => roles.drop.has(w) || roles.soft.has(w) || mapped(w)));
+    unknown.push(...unknownRuns(cut, (w) => roles.drop.has(w) || roles.soft.has(w) || mapped(w) || isNumeralPiece(w)));
     for (const { word: w, run, or } of question.required) parts.push({ text: w, phrase: false, optional: false, run: runs + run, or, from: clauseOf[i] });
     for (const w of question.optional) parts.push({ text: w, phrase: false, optional: true, run: null });
     dropped.push(...question.dropped);
@@ -167,7 +167,7 @@ export function planQuery(raw: string, opts: PlanOptions): QueryPlan {
   for (const s of strayOnly) {
     dropped.push(...s.dropped);
     if (!others) parts.push({ text: s.text, phrase: false, optional: false, run: null });
-    else unknown.push(s.text);
+    else if (![...s.text].every(isNumeralPiece)) unknown.push(s.text);
   }
   // A person's case told in the story before the question (儿子智力残疾四十多岁，…能一起住养老院不？)
   // says who asks; what the plans offer for it is mostly offered to every disabled person, so it

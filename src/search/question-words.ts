@@ -140,6 +140,13 @@ export const isLoneChar = (w: string) => [...w].length === 1 && /\p{Script=Han}/
 const isNumber = (w: string) => /^\d+(\.\d+)?$/.test(w);
 
 /**
+ * Chinese numerals and the measure words said with them (三岁, 五十多岁, 几百块, 两根, 十几只): the
+ * dictionary cuts them into single characters, but they are understood: they tell the case, like
+ * a number, and are not named to the person as words the search did not know.
+ */
+export const isNumeralPiece = (w: string) => /^[零一二三四五六七八九十百千万两几多半岁个年月块只根次天周亩头斤元]$/u.test(w);
+
+/**
  * What a question said in words the search does not know: runs of two or more characters
  * that the index's dictionary could only cut one by one (危险 → 危 险, 突然 → 突 然) and that
  * are neither question words nor everyday words. The characters are still searched (as
