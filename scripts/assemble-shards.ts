@@ -21,6 +21,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { LEXICON_FILE, mergeLexicons, type LexiconJson } from '../src/search/lexicon.ts';
+import { mergeSounds, SOUNDS_FILE } from '../src/search/sounds.ts';
 import { brokenLinks, mergePlanCsv, planAssembly, type JobFiles } from '../src/shards/assemble.ts';
 import { publishFilesOf } from '../src/publish/publish-files.ts';
 import { syncTree, type Wanted } from '../src/shards/sync-tree.ts';
@@ -109,6 +110,10 @@ const table = buildShardWords(
 );
 const national = JSON.stringify({ ...mergeLexicons(lexicons), shardWords: table.info });
 site.set(`pagefind/${LEXICON_FILE}`, { bytes: national });
+// The national sound table (pinyin slips): every province's characters.
+site.set(`pagefind/${SOUNDS_FILE}`, {
+  bytes: mergeSounds(seeds.shards.map((s) => readFileSync(join(work, s.id, SITE_DIR, shardBundleDir(s.id), SOUNDS_FILE), 'utf8'))),
+});
 for (const b of table.files) site.set(`pagefind/${SHARD_WORDS_DIR}/${b.bucket}.json`, { bytes: JSON.stringify(b) });
 const tableGzip = table.files.map((b) => gzipSync(JSON.stringify(b)).length);
 

@@ -34,7 +34,9 @@ import { gzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
 import * as pagefind from 'pagefind';
 import { indexUserWords, lexiconOf, loadCorpus, loadSynonyms } from '../src/search/corpus.ts';
-import { indexForm, LEXICON_FILE } from '../src/search/lexicon.ts';
+import { decodeLexicon, indexForm, LEXICON_FILE } from '../src/search/lexicon.ts';
+import { soundTableText } from '../src/search/sound-table.ts';
+import { SOUNDS_FILE } from '../src/search/sounds.ts';
 import { buildShardWords, wordCountsText } from '../src/search/shard-words.ts';
 import { bundleBytes } from '../src/shards/bundle-bytes.ts';
 import { BUNDLE_RECORDS, BUNDLES_FILE, bundleId, bundleWordCountsText, manifestOf, PROVINCE_WORDS_DIR, splitIntoBundles } from '../src/search/bundles.ts';
@@ -202,8 +204,13 @@ async function buildIndex({ slugs, out: outArg, wordCounts: wordCountsFile, prov
   const tAdd = ms(t2);
 
   const t3 = performance.now();
-  const lexicon = JSON.stringify(lexiconOf(corpus, vocab));
+  const lexiconJson = lexiconOf(corpus, vocab);
+  const lexicon = JSON.stringify(lexiconJson);
   writeFileSync(join(out, LEXICON_FILE), lexicon);
+  // The sound table, for reading pinyin slips (src/search/sounds.ts): fetched only by a query that needs it.
+  const decoded = decodeLexicon(lexiconJson);
+  const sounds = soundTableText(decoded.dictionary, decoded.words);
+  writeFileSync(join(out, SOUNDS_FILE), sounds);
   if (wordCountsFile) {
     const file = resolve(root, wordCountsFile);
     mkdirSync(dirname(file), { recursive: true });
@@ -218,7 +225,8 @@ async function buildIndex({ slugs, out: outArg, wordCounts: wordCountsFile, prov
       `from ${corpus.plans.length} plans → ${out}`,
   );
   console.log(
-    `build-index: vocabulary ${vocab.size} words; ${LEXICON_FILE} ${Buffer.byteLength(lexicon)} B raw, ${gzipSync(lexicon).length} B gzip`,
+    `build-index: vocabulary ${vocab.size} words; ${LEXICON_FILE} ${Buffer.byteLength(lexicon)} B raw, ${gzipSync(lexicon).length} B gzip; ` +
+      `${SOUNDS_FILE} ${gzipSync(sounds).length} B gzip`,
   );
   console.log(
     `build-index: load ${tLoad}, tokenize ${tTokenize}, add and write records ${tAdd}, write the rest ${tWrite}, total ${ms(t0)}`,

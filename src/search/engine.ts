@@ -25,10 +25,11 @@ import { visibleContent } from './enumerations.ts';
 import { makeExcerpt, type Excerpt } from './excerpt.ts';
 import type { Lexicon } from './lexicon.ts';
 import { indexForm } from './lexicon.ts';
-import { planWithLexicon, type Concept, type QueryPlan } from './query.ts';
+import { planWithLexicon, unknownInQuery, type Concept, type QueryPlan } from './query.ts';
+import { slipReader, type SoundFix, type SoundTable } from './sounds.ts';
 import { matchTopics, type TopicRef } from './topic-match.ts';
 import { TOPIC_FILTER, type FilterName } from './records.ts';
-import { compact, unspace } from './text.ts';
+import { compact, normalizeQuery, unspace } from './text.ts';
 
 export interface PfData {
   url: string;
@@ -170,8 +171,30 @@ export class SearchEngine {
       refs?: RefSource;
       /** The 我能享受哪些政策 topics: the one a question names comes first, and its clauses rank higher. */
       topics?: readonly TopicRef[];
+      /** The sound table (sounds.txt), fetched the first time a query holds characters no word explains. */
+      sounds?: () => Promise<SoundTable>;
     } = {},
   ) {}
+
+  private slips: Promise<ReturnType<typeof slipReader> | null> | null = null;
+
+  /**
+   * The query with its pinyin slips read as the words meant (残急人补帖 → 残疾人补贴), or null when
+   * it holds none. Only a query with characters no word explains loads the sound table.
+   */
+  private async withoutSlips(query: string): Promise<{ query: string; fixes: SoundFix[] } | null> {
+    const runs = unknownInQuery(query, this.lexicon);
+    if (!runs.length || !this.extras.sounds) return null;
+    // A table that did not load is asked for again by the next such query.
+    this.slips ??= this.extras
+      .sounds()
+      .then((sounds) => slipReader(sounds, this.lexicon))
+      .catch(() => ((this.slips = null), null));
+    const read = await this.slips;
+    if (!read) return null;
+    const fixed = read(normalizeQuery(query), runs);
+    return fixed.fixes.length ? fixed : null;
+  }
 
   /** Record id → plan filter value, learnt from one filter-only search per plan (cached). */
   private readonly planOfId = new Map<string, string>();
@@ -202,6 +225,12 @@ export class SearchEngine {
     // Staff paste a citation (会宁 专栏3, 《…规划》第四章（一）3): that unit is the answer.
     const cited = this.extras.refs ? await lookUpCitation(query, this.extras.refs).catch(() => []) : [];
     if (cited.length) return this.citedOutcome(plan, cited, t0);
+    // Words typed with a pinyin slip (补帖 for 补贴) are read as the words meant, and the page says so.
+    const unslipped = await this.withoutSlips(query);
+    if (unslipped) {
+      query = unslipped.query;
+      plan = { ...this.plan(query), fixes: unslipped.fixes };
+    }
     const topics = this.topicsOf(plan);
     const filters = toPagefindFilters(opts.filters);
     const pageSize = opts.pageSize ?? 10;
@@ -264,7 +293,7 @@ export class SearchEngine {
     // A sentence typed without any question word (残疾人住院押金交不起) was searched as one keyword;
     // when that finds nothing, read it as a question, word by word, before anything looser.
     if (!list.main.length && plan.concepts.some((c) => c.run === null && !c.phrase)) {
-      const asked = planWithLexicon(query, this.lexicon, true);
+      const asked: QueryPlan = { ...planWithLexicon(query, this.lexicon, true), ...(plan.fixes ? { fixes: plan.fixes } : {}) };
       // A sentence: at least two words it knows (量子计算 is one unknown word and 计算, not a question).
       if (asked.concepts.filter((c) => c.run !== null && !c.optional).length >= 2) {
         await lookup(asked.tokens);

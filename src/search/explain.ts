@@ -30,12 +30,14 @@ export const nothingToSearchLine = (plan: QueryPlan): string =>
 
 /**
  * "查找：孩子（也查儿童）、自闭症（也查孤独症）；没有用到：我家、去哪里。" — only when the search
- * changed something: dropped a word or tried other words. Null otherwise.
+ * changed something: dropped a word, tried other words or read a pinyin slip as the word meant
+ * (“补帖”当作“补贴”（读音相同）；查找：…). Null otherwise.
  */
 export function understoodLine(plan: QueryPlan): string | null {
   const parts = alsoSearched(plan);
   const unknown = plan.unknown ?? [];
-  const changed = plan.dropped.length > 0 || unknown.length > 0 || parts.some((p) => p.also.length || p.optional);
+  const fixes = plan.fixes ?? [];
+  const changed = plan.dropped.length > 0 || unknown.length > 0 || fixes.length > 0 || parts.some((p) => p.also.length || p.optional);
   if (!changed || !parts.length) return null;
   // A word read in its sense here (照顾 in an exam) is searched only as that: 这里查, not 也查.
   const words = parts.filter((p) => !p.optional).map((p) => `${p.text}${p.also.length ? `（${p.sensed ? '这里查' : '也查'}${p.also.join('、')}）` : ''}`);
@@ -45,7 +47,9 @@ export function understoodLine(plan: QueryPlan): string | null {
   const ranked = optional.length ? `；含${quoted(optional)}的排在前面` : '';
   const notKnown = unknown.length ? `；没有认出${quoted(unknown)}，可以换个说法` : '';
   const dropped = plan.dropped.length ? `；没有用到：${plan.dropped.join('、')}` : '';
-  return `查找：${words.join('、')}${ranked}${notKnown}${dropped}。`;
+  // A pinyin slip read as the word meant (补帖 → 补贴) is said first: the person sees what was searched.
+  const read = fixes.length ? `${fixes.map((f) => `“${f.typed}”当作“${f.meant}”`).join('、')}（读音相同）；` : '';
+  return `${read}查找：${words.join('、')}${ranked}${notKnown}${dropped}。`;
 }
 
 /**

@@ -81,6 +81,8 @@ const linesOf = (text: string | undefined): string[] => (text ? text.split('\n')
 export interface Lexicon {
   /** Sorted indexed words. */
   words: string[];
+  /** Every word the query segmenter knows: indexed words with Han, curated terms, question words. */
+  dictionary: string[];
   aliases: AliasTable;
   /** Question words to drop and helper words to make optional. */
   roles: QuestionRoles;
@@ -107,7 +109,8 @@ export function decodeLexicon(json: LexiconJson, algo: SegmenterAlgo = 'bimm'): 
   const words = linesOf(json.words);
   const notTerms = new Set(linesOf(json.notTerms));
   const derived = [...derivedTerms(json.aliases, linesOf(json.drop), linesOf(json.soft))].filter((w) => !notTerms.has(w));
-  const segment = makeSegmenter([...words.filter(hasHan), ...linesOf(json.extra), ...derived], algo);
+  const dictionary = [...words.filter(hasHan), ...linesOf(json.extra), ...derived];
+  const segment = makeSegmenter(dictionary, algo);
   const lowerBound = (p: string) => {
     let lo = 0;
     let hi = words.length;
@@ -158,7 +161,7 @@ export function decodeLexicon(json: LexiconJson, algo: SegmenterAlgo = 'bimm'): 
   };
   const set = (lines: string) => new Set(lines ? lines.split('\n') : []);
   const roles = { drop: set(json.drop), soft: set(json.soft), senses: new Map(Object.entries(json.senses ?? {})), story: set(json.story ?? '') };
-  return { words, aliases: json.aliases, roles, records: json.records, segment, hasPrefix, extensions, containing, nearForms };
+  return { words, dictionary, aliases: json.aliases, roles, records: json.records, segment, hasPrefix, extensions, containing, nearForms };
 }
 
 /**

@@ -11,6 +11,7 @@ import { cachedRefSource, REFS_DIR } from './cited.ts';
 import { SearchEngine } from './engine.ts';
 import { decodeLexicon, LEXICON_FILE, type Lexicon, type LexiconJson } from './lexicon.ts';
 import { bootPagefind, type NodePagefind } from './pagefind-node.ts';
+import { decodeSounds, SOUNDS_FILE } from './sounds.ts';
 import type { Facets } from './params.ts';
 
 export function missingIndexMessage(dist: string): string {
@@ -40,6 +41,7 @@ export async function openBuiltSearch(root: string, dist = join(root, 'dist')): 
     engine: new SearchEngine(pagefind, lexicon, {
       refs: cachedRefSource(async (file) => JSON.parse(await readFile(join(d, 'pagefind', REFS_DIR, file), 'utf8'))),
       topics: readTopicsFile(root),
+      sounds: async () => decodeSounds(await readFile(join(d, 'pagefind', SOUNDS_FILE), 'utf8')),
     }),
     pagefind,
     lexicon,

@@ -16,6 +16,7 @@
  *   plans.
  */
 import { isNumeralPiece, senseIn, splitQuestion, unknownRuns, type QuestionRoles } from './question-words.ts';
+import type { SoundFix } from './sounds.ts';
 import { expandAliases, type AliasTable } from './synonyms.ts';
 import { isWordToken, joinTokens, normalizeQuery } from './text.ts';
 import type { Lexicon } from './lexicon.ts';
@@ -68,6 +69,8 @@ export interface QueryPlan {
   unknown: string[];
   /** Words a question sets aside (不是一二级重度, 除了按摩): not searched, and they name no topic. */
   aside?: string[];
+  /** Words typed with a pinyin slip and read as the word meant (残急人 → 残疾人; src/search/sounds.ts). */
+  fixes?: SoundFix[];
 }
 
 export interface PlanOptions {
@@ -93,6 +96,20 @@ const SPLIT = /[\s,;:!?()[\]{}<>'"、。《》「」『』【】“”‘’…�
 /** A query planned with the built site's words: the one way the page, the CLI and curators' tools read it. */
 export const planWithLexicon = (query: string, lexicon: Pick<Lexicon, 'segment' | 'aliases' | 'roles'>, asQuestion = false): QueryPlan =>
   planQuery(query, { segment: lexicon.segment, aliases: lexicon.aliases, roles: lexicon.roles, asQuestion });
+
+/**
+ * Runs of characters no word of the search explains, in every part of the query, question or
+ * keyword (残急人补帖 → 残急人补帖; 怎么申请残疾证 → none): where a pinyin slip may hide.
+ */
+export function unknownInQuery(raw: string, lexicon: Pick<Lexicon, 'segment' | 'aliases' | 'roles'>): string[] {
+  const query = normalizeQuery(raw).replace(QUOTED, ' ');
+  const { drop, soft } = lexicon.roles;
+  const known = (w: string) => drop.has(w) || soft.has(w) || w in lexicon.aliases || isNumeralPiece(w);
+  return query
+    .split(SPLIT)
+    .filter(Boolean)
+    .flatMap((part) => unknownRuns(lexicon.segment(part).filter(isWordToken), known));
+}
 
 export function planQuery(raw: string, opts: PlanOptions): QueryPlan {
   const query = normalizeQuery(raw);

@@ -151,6 +151,24 @@ describe('questions on the search page', () => {
     await page.close();
   });
 
+  it('a word typed with a pinyin slip is searched as the word meant, and the line says so; the sound table loads only then', async () => {
+    const fetched: string[] = [];
+    const page = await newPage(browser, { width: 1280, height: 900 });
+    page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+    await page.goto(`${server.url}/search/?q=${encodeURIComponent('护理补贴怎么申请')}`);
+    await page.waitForFunction(() => document.getElementById('search-app')?.dataset.searchedQuery === '护理补贴怎么申请', null, { timeout: 20_000 });
+    expect(fetched).not.toContain('/pagefind/sounds.txt');
+    // Typed into the same page, as a person corrects nothing and goes on.
+    const q = '重度残疾人户理补帖怎么申情';
+    await page.fill('#search-q', q);
+    await page.waitForFunction((q) => document.getElementById('search-app')?.dataset.searchedQuery === q, q, { timeout: 20_000 });
+    expect(fetched).toContain('/pagefind/sounds.txt');
+    expect(await page.locator('[data-understood]').textContent()).toMatch(/^“户理”当作“护理”、“补帖”当作“补贴”、“申情”当作“申请”（读音相同）；查找：/);
+    const outcome = await search.engine.search(q, { plans: plansInScope(search.facets, {}) });
+    expect(outcome.hits.length).toBeGreaterThan(0);
+    expect(await hrefs(page)).toEqual(outcome.hits.map((h) => h.url));
+    await page.close();
+  });
   it('exact phrases in quotes still match exactly', async () => {
     const page = await ask('"护理补贴"');
     const texts = await page.locator('[data-result] .result-excerpt').allTextContents();

@@ -494,7 +494,7 @@ const stamps = (dir: string): Map<string, { sha: string; stamp: string }> =>
       }),
   );
 /** The files the assembly makes itself rather than copies from a job. */
-const MADE = /^(pagefind\/lexicon\.json|pagefind\/shard-words\/\d+\.json|data\/(clauses|indicators)\.csv|sitemap(-\d+)?\.xml|robots\.txt|_headers)$/;
+const MADE = /^(pagefind\/lexicon\.json|pagefind\/sounds\.txt|pagefind\/shard-words\/\d+\.json|data\/(clauses|indicators)\.csv|sitemap(-\d+)?\.xml|robots\.txt|_headers)$/;
 const shardOf = (id: string) => ({ id, slugs: catalogSlugs().filter((s) => s.startsWith(`${id}-`)) });
 const catalogSlugs = () => [...readFileSync(join(seeds, 'catalog.yaml'), 'utf8').matchAll(/slug: (\S+)/g)].map((m) => m[1]);
 

@@ -12,6 +12,7 @@
 import { cachedRefSource, REFS_DIR } from '../../search/cited.ts';
 import { SearchEngine, type Hit, type SearchOutcome } from '../../search/engine.ts';
 import { decodeLexicon, indexForm, LEXICON_FILE, type Lexicon, type LexiconJson } from '../../search/lexicon.ts';
+import { decodeSounds, SOUNDS_FILE } from '../../search/sounds.ts';
 import { paramsFromState, plansInScope, stateFromParams, type FacetPlan, type Facets, type SearchState } from '../../search/params.ts';
 import {
   addPlanList,
@@ -277,7 +278,13 @@ async function start(root: HTMLElement) {
     });
     const [instance, words] = await Promise.all([started, lexicon.then((l) => (mark('dictionary'), l))]);
     const refs = cachedRefSource((file) => fetchJson(`${BUNDLE}${REFS_DIR}/${file}`));
-    return new SearchEngine(instance, words, { refs, topics });
+    // Fetched the first time a query holds characters no word explains (a pinyin slip, 补帖).
+    const sounds = () =>
+      fetch(`${BUNDLE}${SOUNDS_FILE}`).then((r) => {
+        if (!r.ok) throw new Error(`${SOUNDS_FILE}: HTTP ${r.status}`);
+        return r.text().then(decodeSounds);
+      });
+    return new SearchEngine(instance, words, { refs, topics, sounds });
   };
   /**
    * Loading ahead (focus, idle): the engine the current filters need when that does not

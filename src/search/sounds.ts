@@ -1,0 +1,211 @@
+/**
+ * Words typed with a pinyin slip (残急人 for 残疾人, 补帖 for 补贴, 低宝 for 低保): a pinyin
+ * keyboard offers every character of a sound, and the wrong one is picked often, most of all by
+ * older people and on small screens. Such a word is in no plan and no vocabulary, so the
+ * dictionary cuts it into single characters and nothing answers it.
+ *
+ * The sound table (`sounds.txt` beside the index, written by `npm run index`; only fetched when a
+ * query holds such a run) gives each common character its readings without tones. A run of
+ * characters the search does not know is read window by window, longest first: a window whose
+ * every character sounds like the character of a known word at the same place, and which
+ * shares at least one character with it, is that word. But many everyday words sound like a
+ * word of the plans and share a character with it (重新 and 重心, 进站 and 进展): the table also
+ * lists the common words of the general dictionary that the rule would change, and those are
+ * never read as slips. Pure: the table and the words come in.
+ */
+
+/** Character → its readings without tones (行 → xing hang heng), and the words that are no slips. */
+export interface SoundTable {
+  readings: ReadonlyMap<string, readonly string[]>;
+  /** Everyday words that sound like a word of the search but are words of their own (重新). */
+  words: ReadonlySet<string>;
+}
+
+/** The file beside the index. */
+export const SOUNDS_FILE = 'sounds.txt';
+
+/** The line of the file that lists the words that are no slips (the other lines are readings). */
+const WORDS_LINE = '=';
+
+/** A correction: what was typed and the word it is read as. */
+export interface SoundFix {
+  typed: string;
+  meant: string;
+}
+
+/** `ji 及极即急疾` lines (a character with several readings is on several lines) and `= 重新 进站 …` → table. */
+export function decodeSounds(text: string): SoundTable {
+  const readings = new Map<string, string[]>();
+  const words = new Set<string>();
+  for (const line of text.split('\n')) {
+    const [sound, ...rest] = line.split(' ');
+    if (sound === WORDS_LINE) {
+      for (const w of rest) if (w) words.add(w);
+      continue;
+    }
+    const chars = rest.join('');
+    if (!sound || !chars) continue;
+    for (const c of chars) {
+      const known = readings.get(c);
+      if (known) known.push(sound);
+      else readings.set(c, [sound]);
+    }
+  }
+  return { readings, words };
+}
+
+const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Table → lines: readings, characters and words in code point order (the same bytes each build). */
+export function encodeSounds(table: SoundTable): string {
+  const bySound = new Map<string, string[]>();
+  for (const [c, readings] of table.readings) for (const r of readings) (bySound.get(r) ?? bySound.set(r, []).get(r)!).push(c);
+  const lines = [...bySound].sort(([a], [b]) => byCodePoint(a, b)).map(([r, cs]) => `${r} ${cs.sort(byCodePoint).join('')}`);
+  if (table.words.size) lines.push(`${WORDS_LINE} ${[...table.words].sort(byCodePoint).join(' ')}`);
+  return lines.join('\n');
+}
+
+/** One table from several (each province's build writes its own: the national site reads their union). */
+export function mergeSounds(texts: readonly string[]): string {
+  const readings = new Map<string, string[]>();
+  const words = new Set<string>();
+  for (const text of texts) {
+    const table = decodeSounds(text);
+    for (const [c, rs] of table.readings) readings.set(c, [...new Set([...(readings.get(c) ?? []), ...rs])].sort(byCodePoint));
+    for (const w of table.words) words.add(w);
+  }
+  return encodeSounds({ readings, words });
+}
+
+/** Longest window tried (the longest everyday words are about this long). */
+const MAX_WINDOW = 6;
+/** Readings combined per window at most (heteronyms multiply: 行 重 还 …). */
+const MAX_KEYS = 32;
+
+/** The ways a string can sound, as `ji|bing` keys (none when a character has no reading). */
+function soundKeys(chars: readonly string[], readings: SoundTable['readings']): string[] {
+  let keys: string[] = [''];
+  for (const c of chars) {
+    const rs = readings.get(c);
+    if (!rs) return [];
+    keys = keys.flatMap((k) => rs.map((r) => (k ? `${k}|${r}` : r))).slice(0, MAX_KEYS);
+  }
+  return keys;
+}
+
+/** Known words by how they sound: built once per dictionary. */
+export function soundIndex(words: Iterable<string>, readings: SoundTable['readings']): Map<string, string[]> {
+  const index = new Map<string, string[]>();
+  for (const w of new Set(words)) {
+    const chars = [...w];
+    if (chars.length < 2 || chars.length > MAX_WINDOW || !/^\p{Script=Han}+$/u.test(w)) continue;
+    for (const k of soundKeys(chars, readings)) (index.get(k) ?? index.set(k, []).get(k)!).push(w);
+  }
+  return index;
+}
+
+/**
+ * The word typed characters were meant as: a known word that sounds the same and shares a
+ * character with them in the same place; null when none does, or two do equally well. More
+ * characters shared weigh most; then a word the plans print (`planWord`) before a curated one
+ * (扶具: 辅具, not the everyday 福具).
+ */
+export function meantWord(
+  typed: string,
+  index: Map<string, string[]>,
+  readings: SoundTable['readings'],
+  planWord: (word: string) => boolean = () => false,
+): string | null {
+  const chars = [...typed];
+  const candidates = new Map<string, number>();
+  for (const k of soundKeys(chars, readings)) {
+    for (const w of index.get(k) ?? []) {
+      if (w === typed) continue;
+      const same = [...w].filter((c, i) => c === chars[i]).length;
+      if (same >= 1) candidates.set(w, 2 * same + (planWord(w) ? 1 : 0));
+    }
+  }
+  const ranked = [...candidates].sort((a, b) => b[1] - a[1]);
+  if (!ranked.length || (ranked.length > 1 && ranked[1][1] === ranked[0][1])) return null;
+  return ranked[0][0];
+}
+
+/** The run with only these of its slips read (each where it was found, in order). */
+function applied(chars: readonly string[], fixes: readonly SoundFix[]): string {
+  let out = chars.join('');
+  let from = 0;
+  for (const f of fixes) {
+    const at = out.indexOf(f.typed, from);
+    out = out.slice(0, at) + f.meant + out.slice(at + f.typed.length);
+    from = at + f.meant.length;
+  }
+  return out;
+}
+
+/**
+ * Reads each run of unknown characters (`runs`, as `unknownInQuery` finds them) by sound:
+ * the query with the slips replaced, and what was replaced. Windows are tried left to right,
+ * longest first; a window that is a word of its own stays as typed. Two-character slips are
+ * read only in a run that slips and words of their own explain whole.
+ */
+export function fixSlips(
+  query: string,
+  runs: readonly string[],
+  index: Map<string, string[]>,
+  sounds: SoundTable,
+  planWord: (word: string) => boolean = () => false,
+): { query: string; fixes: SoundFix[] } {
+  const fixes: SoundFix[] = [];
+  let text = query;
+  for (const run of runs) {
+    const chars = [...run];
+    const found: SoundFix[] = [];
+    let read = '';
+    let explained = true;
+    let i = 0;
+    while (i < chars.length) {
+      let step = 1;
+      let meant: string | null = null;
+      for (let len = Math.min(MAX_WINDOW, chars.length - i); len >= 2; len--) {
+        const window = chars.slice(i, i + len).join('');
+        if (sounds.words.has(window)) {
+          step = len;
+          break;
+        }
+        meant = meantWord(window, index, sounds.readings, planWord);
+        if (meant) {
+          step = len;
+          found.push({ typed: window, meant });
+          break;
+        }
+      }
+      read += meant ?? chars.slice(i, i + step).join('');
+      explained &&= !!meant || step > 1;
+      i += step;
+    }
+    // A word of three or more characters that sounds like the typed ones is a slip wherever it
+    // stands (按魔店开业 → 按摩店). Two characters sound like a word by chance too often: such a
+    // slip is read only in a run it explains whole (残急人补帖). Characters left over mean the run
+    // is several words the dictionary does not know, and a window across two of them (营业厅说 →
+    // 厅说) only sounds like a word (听说).
+    const kept = explained ? found : found.filter((f) => [...f.typed].length >= 3);
+    if (kept.length) {
+      fixes.push(...kept);
+      text = text.replace(run, kept === found ? read : applied(chars, kept));
+    }
+  }
+  return { query: text, fixes };
+}
+
+/**
+ * The reader a search uses: the dictionary by sound, built once, and the plans' own words
+ * for ties. `(query, runs)` → the query with its slips read as the words meant.
+ */
+export function slipReader(
+  sounds: SoundTable,
+  lexicon: { dictionary: readonly string[]; words: readonly string[] },
+): (query: string, runs: readonly string[]) => { query: string; fixes: SoundFix[] } {
+  const index = soundIndex(lexicon.dictionary, sounds.readings);
+  const planWords = new Set(lexicon.words);
+  return (query, runs) => fixSlips(query, runs, index, sounds, (w) => planWords.has(w));
+}

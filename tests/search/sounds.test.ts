@@ -1,0 +1,93 @@
+// Pinyin slips (src/search/sounds.ts): words typed with a same-sound character are read as the
+// word meant, on the real built sound table and dictionary, through the real engine; words of
+// their own, names, Latin, digits and hostile input are left as typed.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { understoodLine } from '../../src/search/explain.ts';
+import { unknownInQuery } from '../../src/search/query.ts';
+import { decodeSounds, encodeSounds, mergeSounds, slipReader, SOUNDS_FILE } from '../../src/search/sounds.ts';
+import { normalizeQuery } from '../../src/search/text.ts';
+import { readLexicon } from '../../src/search/node.ts';
+import { builtSearch, DIST, requireIndex } from './helpers.ts';
+
+requireIndex();
+const text = readFileSync(join(DIST, 'pagefind', SOUNDS_FILE), 'utf8');
+const sounds = decodeSounds(text);
+const lexicon = readLexicon(DIST);
+const { search } = builtSearch();
+const read = slipReader(sounds, lexicon);
+/** As the engine reads a query: normalised, its unknown runs read by sound. */
+const fix = (q: string) => read(normalizeQuery(q), unknownInQuery(q, lexicon));
+
+describe('the sound table', () => {
+  it('gives common characters all their readings without tones, and lists everyday words that are no slips', () => {
+    expect(sounds.readings.get('疾')).toEqual(['ji']);
+    expect(sounds.readings.get('行')).toEqual(expect.arrayContaining(['xing', 'hang']));
+    expect(sounds.readings.get('绿')).toEqual(expect.arrayContaining(['lü']));
+    // Level one of GB 2312 is there whether or not a plan uses the character.
+    expect(sounds.readings.size).toBeGreaterThan(3755);
+    expect(sounds.words.has('重新')).toBe(true);
+    expect(encodeSounds(decodeSounds(text))).toBe(text);
+  });
+  it('merges provinces’ tables into one with every reading and word of each', () => {
+    const a = 'ji 急\nzhong 重\n= 重新';
+    const b = 'ji 疾\nchong 重\n= 进站';
+    const merged = decodeSounds(mergeSounds([a, b]));
+    expect(merged.readings.get('重')).toEqual(['chong', 'zhong']);
+    expect(merged.readings.get('疾')).toEqual(['ji']);
+    expect([...merged.words].sort()).toEqual(['进站', '重新']);
+  });
+});
+
+describe('reading pinyin slips', () => {
+  it('reads a slipped word as the word meant, wherever it stands', () => {
+    expect(fix('残急人补帖怎么申情')).toEqual({
+      query: '残疾人补贴怎么申请',
+      fixes: [
+        { typed: '残急人', meant: '残疾人' },
+        { typed: '补帖', meant: '补贴' },
+        { typed: '申情', meant: '申请' },
+      ],
+    });
+    expect(fix('低宝户能领啥').query).toBe('低保户能领啥');
+    expect(fix('盲人按魔店开业有补贴吗').fixes).toEqual([{ typed: '按魔店', meant: '按摩店' }]);
+  });
+  it('leaves words of their own, names, numbers, Latin and what it knows as typed', () => {
+    // 重新 sounds like 重心 and 进站 like 进展, words of the plans: people type them on purpose.
+    expect(fix('跨省迁户口 残疾证要重新办吗').fixes).toEqual([]);
+    expect(fix('地铁站没有无障碍电梯 坐轮椅怎么进站').fixes).toEqual([]);
+    for (const q of ['护理补贴怎么申请', '残疾人 ETC 优惠', '2025年 3级', '娃三岁了还不会说话', '咖啡拿铁怎么办', '']) {
+      expect(fix(q).fixes, q).toEqual([]);
+    }
+  });
+  it('never throws, and changes only the characters of a slip, one for one, whatever is typed', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...'残急人补帖申情低宝户重新进站的了吗 a1，。?'), maxLength: 24 }), (q) => {
+        const typed = normalizeQuery(q);
+        const out = fix(q);
+        expect([...out.query].length).toBe([...typed].length);
+        for (const f of out.fixes) {
+          expect(lexicon.dictionary).toContain(f.meant);
+          expect([...f.meant].length).toBe([...f.typed].length);
+        }
+        if (!out.fixes.length) expect(out.query).toBe(typed);
+      }),
+    );
+  });
+});
+
+describe('the engine', () => {
+  it('searches the word meant and says what it read, in the line under the count', async () => {
+    const o = await search('重度残疾人户理补贴');
+    expect(o.plan.fixes).toEqual([{ typed: '户理', meant: '护理' }]);
+    expect(o.hits.length).toBeGreaterThan(0);
+    expect(o.hits[0].text).toMatch(/护理补贴/);
+    expect(understoodLine(o.plan)).toMatch(/^“户理”当作“护理”（读音相同）；查找：/);
+  });
+  it('a query without such characters is searched as typed and says nothing about sounds', async () => {
+    const o = await search('重度残疾人护理补贴');
+    expect(o.plan.fixes).toBeUndefined();
+  });
+});
