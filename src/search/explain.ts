@@ -31,7 +31,7 @@ export const nothingToSearchLine = (plan: QueryPlan): string =>
 /**
  * "查找：孩子（也查儿童）、自闭症（也查孤独症）；没有用到：我家、去哪里。" — only when the search
  * changed something: dropped a word, tried other words or read a pinyin slip as the word meant
- * (“补帖”当作“补贴”（读音相同）；查找：…). Null otherwise.
+ * (“补帖”当作“补贴”（读音相同；加引号可按原样查）；查找：…). Null otherwise.
  */
 export function understoodLine(plan: QueryPlan): string | null {
   const parts = alsoSearched(plan);
@@ -48,7 +48,8 @@ export function understoodLine(plan: QueryPlan): string | null {
   const notKnown = unknown.length ? `；没有认出${quoted(unknown)}，可以换个说法` : '';
   const dropped = plan.dropped.length ? `；没有用到：${plan.dropped.join('、')}` : '';
   // A pinyin slip read as the word meant (补帖 → 补贴) is said first: the person sees what was searched.
-  const read = fixes.length ? `${fixes.map((f) => `“${f.typed}”当作“${f.meant}”`).join('、')}（读音相同）；` : '';
+  // Quoted, a word is searched exactly as typed (never read by sound): the way back when the reading is wrong.
+  const read = fixes.length ? `${fixes.map((f) => `“${f.typed}”当作“${f.meant}”`).join('、')}（读音相同；加引号可按原样查）；` : '';
   return `${read}查找：${words.join('、')}${ranked}${notKnown}${dropped}。`;
 }
 

@@ -163,7 +163,7 @@ describe('questions on the search page', () => {
     await page.fill('#search-q', q);
     await page.waitForFunction((q) => document.getElementById('search-app')?.dataset.searchedQuery === q, q, { timeout: 20_000 });
     expect(fetched).toContain('/pagefind/sounds.txt');
-    expect(await page.locator('[data-understood]').textContent()).toMatch(/^“户理”当作“护理”、“补帖”当作“补贴”、“申情”当作“申请”（读音相同）；查找：/);
+    expect(await page.locator('[data-understood]').textContent()).toMatch(/^“户理”当作“护理”、“补帖”当作“补贴”、“申情”当作“申请”（读音相同；加引号可按原样查）；查找：/);
     const outcome = await search.engine.search(q, { plans: plansInScope(search.facets, {}) });
     expect(outcome.hits.length).toBeGreaterThan(0);
     expect(await hrefs(page)).toEqual(outcome.hits.map((h) => h.url));

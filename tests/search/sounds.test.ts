@@ -84,10 +84,13 @@ describe('the engine', () => {
     expect(o.plan.fixes).toEqual([{ typed: '户理', meant: '护理' }]);
     expect(o.hits.length).toBeGreaterThan(0);
     expect(o.hits[0].text).toMatch(/护理补贴/);
-    expect(understoodLine(o.plan)).toMatch(/^“户理”当作“护理”（读音相同）；查找：/);
+    expect(understoodLine(o.plan)).toMatch(/^“户理”当作“护理”（读音相同；加引号可按原样查）；查找：/);
   });
-  it('a query without such characters is searched as typed and says nothing about sounds', async () => {
+  it('a query without such characters is searched as typed and says nothing about sounds; a quoted word is never read by sound', async () => {
     const o = await search('重度残疾人护理补贴');
     expect(o.plan.fixes).toBeUndefined();
+    const quoted = await search('重度残疾人“户理”补贴');
+    expect(quoted.plan.fixes).toBeUndefined();
+    expect(quoted.plan.concepts.some((c) => c.phrase && c.text === '户理')).toBe(true);
   });
 });
