@@ -8,7 +8,8 @@
  *   - 没有认出: words the index's dictionary could only cut into single characters (危险 → 危 险);
  *   - 规划里没有: words no plan uses that nothing in the vocabulary maps to plan words.
  * Each is a candidate for an everyday mapping. Pinyin slips the search reads as the word meant
- * (按读音读作 残急人→残疾人, src/search/sounds.ts) are printed too, but they are understood: no gap. With --strict, exits 1 when any gap is found.
+ * (按读音读作 残急人→残疾人, src/search/sounds.ts) are printed too, but they are understood: no
+ * gap. With --strict, exits 1 when any gap is found.
  * Needs the built index (npm run build or npm run index): the dictionary is the index's.
  */
 import { existsSync, readFileSync } from 'node:fs';

@@ -103,13 +103,18 @@ export const planWithLexicon = (query: string, lexicon: Pick<Lexicon, 'segment' 
  */
 export function unknownInQuery(raw: string, lexicon: Pick<Lexicon, 'segment' | 'aliases' | 'roles'>): string[] {
   const query = normalizeQuery(raw).replace(QUOTED, ' ');
-  const { drop, soft } = lexicon.roles;
-  const known = (w: string) => drop.has(w) || soft.has(w) || w in lexicon.aliases || isNumeralPiece(w);
+  const known = knownWord(lexicon.roles, (w) => w in lexicon.aliases);
   return query
     .split(SPLIT)
     .filter(Boolean)
     .flatMap((part) => unknownRuns(lexicon.segment(part).filter(isWordToken), known));
 }
+
+/** A single character the search understands on its own: a question or helper word, one it maps, a numeral. */
+const knownWord =
+  (roles: QuestionRoles, mapped: (w: string) => boolean) =>
+  (w: string): boolean =>
+    roles.drop.has(w) || roles.soft.has(w) || mapped(w) || isNumeralPiece(w);
 
 export function planQuery(raw: string, opts: PlanOptions): QueryPlan {
   const query = normalizeQuery(raw);
@@ -171,7 +176,7 @@ export function planQuery(raw: string, opts: PlanOptions): QueryPlan {
       return;
     }
     const roles = opts.roles!;
-    unknown.push(...unknownRuns(cut, (w) => roles.drop.has(w) || roles.soft.has(w) || mapped(w) || isNumeralPiece(w)));
+    unknown.push(...unknownRuns(cut, knownWord(roles, mapped)));
     for (const { word: w, run, or } of question.required) parts.push({ text: w, phrase: false, optional: false, run: runs + run, or, from: clauseOf[i] });
     for (const w of question.optional) parts.push({ text: w, phrase: false, optional: true, run: null });
     dropped.push(...question.dropped);
