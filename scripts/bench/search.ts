@@ -26,7 +26,7 @@ const LATENCY_QUERIES = [
   '自闭症', '两项补贴', '残疾儿童 康复', '托养', '手语', '职业技能培训', '家庭医生', '法律援助', '"无障碍设施"', '盲',
 ];
 
-type Category = 'page' | 'pagefind.js' | 'worker' | 'wasm' | 'entry+meta' | 'index' | 'filter' | 'lexicon' | 'fragments' | 'other';
+type Category = 'page' | 'pagefind.js' | 'worker' | 'wasm' | 'entry+meta' | 'index' | 'filter' | 'lexicon' | 'sounds' | 'fragments' | 'other';
 function category(path: string): Category {
   if (!path.startsWith('/pagefind/')) return /\.(html|css|js)$|\/$/.test(path) ? 'page' : 'other';
   if (path.endsWith('/pagefind.js')) return 'pagefind.js';
@@ -37,6 +37,7 @@ function category(path: string): Category {
   if (path.includes('/filter/')) return 'filter';
   if (path.includes('/fragment/')) return 'fragments';
   if (path.endsWith('lexicon.json')) return 'lexicon';
+  if (path.endsWith('sounds.txt')) return 'sounds';
   return 'other';
 }
 
@@ -138,9 +139,11 @@ export async function benchSearch(root: string, dist = join(root, 'dist')): Prom
     return [];
   }
   const lexicon = readFileSync(join(dist, 'pagefind', 'lexicon.json'));
+  const sounds = readFileSync(join(dist, 'pagefind', 'sounds.txt'));
   const results: BenchResult[] = [
     { name: 'search: query dictionary (pagefind/lexicon.json), raw', value: kb(lexicon.length), unit: 'KB' },
     { name: 'search: query dictionary (pagefind/lexicon.json), gzip', value: kb(gzipSync(lexicon).length), unit: 'KB' },
+    { name: 'search: sound table for pinyin slips (pagefind/sounds.txt, fetched only by a query that needs it), gzip', value: kb(gzipSync(sounds).length), unit: 'KB' },
   ];
   const server = await startStaticServer(dist, { gzip: true });
   const browser = await launchBrowser();
@@ -152,6 +155,8 @@ export async function benchSearch(root: string, dist = join(root, 'dist')): Prom
       ['one character, the broadest query', '残'],
       ['a question', '我家孩子是自闭症能去哪里上学'],
       ['a question', '残疾证怎么办'],
+      // Pinyin slips: the one query kind that also loads pagefind/sounds.txt (src/search/sounds.ts).
+      ['a question typed with pinyin slips', '残急人补帖怎么申情'],
     ] as const) {
       const page = await newPage(browser, { width: 360, height: 800 });
       const m = meter(page);

@@ -33,6 +33,7 @@ import { parseCsv } from '../publish/parse-csv.ts';
 import { BUNDLES_FILE, readManifest } from '../../src/search/bundles.ts';
 import type { ProvincePlanList } from '../../src/search/plan-lists.ts';
 import type { LexiconJson } from '../../src/search/lexicon.ts';
+import { decodeSounds } from '../../src/search/sounds.ts';
 import { REGION_SHARDS } from '../../src/search/shard-words.ts';
 import { ownedByShard } from '../../src/shards/shards.ts';
 import { bundleOfPath, FILTER_BUNDLES } from '../../src/search/shard-scope.ts';
@@ -107,6 +108,13 @@ describe('two-shard assembly', () => {
     expect(home).toContain('/provinces/beijing/');
     expect(existsSync(join(dist, 'areas', 'kangfu', 'beijing', 'index.html'))).toBe(true);
     expect(existsSync(join(dist, 'pagefind', 'lexicon.json'))).toBe(true);
+    // The national sound table (pinyin slips): every province's, read as one.
+    const sounds = decodeSounds(readFileSync(join(dist, 'pagefind', 'sounds.txt'), 'utf8'));
+    for (const province of ['beijing', 'tianjin']) {
+      const own = decodeSounds(readFileSync(join(work, province, 'site', 'pagefind', 'shards', province, 'sounds.txt'), 'utf8'));
+      for (const [c, readings] of own.readings) expect(sounds.readings.get(c), c).toEqual(expect.arrayContaining([...readings]));
+      for (const w of own.words) expect(sounds.words.has(w), w).toBe(true);
+    }
     expect(existsSync(join(dist, 'pagefind', 'refs', 'plans.json'))).toBe(true);
   });
 
