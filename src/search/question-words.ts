@@ -142,9 +142,10 @@ const isNumber = (w: string) => /^\d+(\.\d+)?$/.test(w);
 /**
  * Chinese numerals and the measure words said with them (三岁, 五十多岁, 几百块, 两根, 十几只): the
  * dictionary cuts them into single characters, but they are understood: they tell the case, like
- * a number, and are not named to the person as words the search did not know.
+ * a number, and are not named to the person as words the search did not know. Not 半: it starts
+ * words as often (半夜, 半身不遂) as it counts.
  */
-export const isNumeralPiece = (w: string) => /^[零一二三四五六七八九十百千万两几多半岁个年月块只根次天周亩头斤元]$/u.test(w);
+export const isNumeralPiece = (w: string) => /^[零一二三四五六七八九十百千万两几多岁个年月块只根次天周亩头斤元]$/u.test(w);
 
 /**
  * What a question said in words the search does not know: runs of two or more characters
