@@ -29,7 +29,7 @@ import { planWithLexicon, unknownInQuery, type Concept, type QueryPlan } from '.
 import { slipReader, type SoundFix, type SoundTable } from './sounds.ts';
 import { matchTopics, type TopicRef } from './topic-match.ts';
 import { TOPIC_FILTER, type FilterName } from './records.ts';
-import { compact, normalizeQuery, unspace } from './text.ts';
+import { compact, unspace } from './text.ts';
 
 export interface PfData {
   url: string;
@@ -183,8 +183,9 @@ export class SearchEngine {
    * it holds none. Only a query with characters no word explains loads the sound table.
    */
   private async withoutSlips(query: string): Promise<{ query: string; fixes: SoundFix[] } | null> {
+    if (!this.extras.sounds) return null;
     const runs = unknownInQuery(query, this.lexicon);
-    if (!runs.length || !this.extras.sounds) return null;
+    if (!runs.length) return null;
     // A table that did not load is asked for again by the next such query.
     this.slips ??= this.extras
       .sounds()
@@ -192,7 +193,7 @@ export class SearchEngine {
       .catch(() => ((this.slips = null), null));
     const read = await this.slips;
     if (!read) return null;
-    const fixed = read(normalizeQuery(query), runs);
+    const fixed = read(query, runs);
     return fixed.fixes.length ? fixed : null;
   }
 

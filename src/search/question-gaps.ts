@@ -3,9 +3,8 @@
  * `npm run questions:gaps`, and for tests).
  */
 import type { Lexicon } from './lexicon.ts';
-import { planWithLexicon, unknownInQuery } from './query.ts';
+import { planWithLexicon } from './query.ts';
 import type { SoundFix } from './sounds.ts';
-import { normalizeQuery } from './text.ts';
 
 export interface QuestionGaps {
   /** Words cut into single characters: the dictionary does not know them (危险 → 危 险). */
@@ -20,10 +19,9 @@ export function questionGaps(
   question: string,
   lexicon: Lexicon,
   /** The engine's reader of pinyin slips (src/search/sounds.ts `slipReader`), to read them as the engine does. */
-  readSlips?: (query: string, runs: readonly string[]) => { query: string; fixes: SoundFix[] },
+  readSlips?: (query: string) => { query: string; fixes: SoundFix[] },
 ): QuestionGaps {
-  const runs = readSlips ? unknownInQuery(question, lexicon) : [];
-  const fixed = runs.length ? readSlips!(normalizeQuery(question), runs) : { query: question, fixes: [] };
+  const fixed = readSlips ? readSlips(question) : { query: question, fixes: [] };
   const plan = planWithLexicon(fixed.query, lexicon);
   const found = (token: string) => lexicon.extensions(token).length > 0;
   const unmatched = plan.concepts

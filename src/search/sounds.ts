@@ -13,6 +13,9 @@
  * lists the common words of the general dictionary that the rule would change, and those are
  * never read as slips. Pure: the table and the words come in.
  */
+import type { Lexicon } from './lexicon.ts';
+import { unknownInQuery } from './query.ts';
+import { normalizeQuery } from './text.ts';
 
 /** Character → its readings without tones (行 → xing hang heng), and the words that are no slips. */
 export interface SoundTable {
@@ -130,18 +133,6 @@ export function meantWord(
   return ranked[0][0];
 }
 
-/** The run with only these of its slips read (each where it was found, in order). */
-function applied(chars: readonly string[], fixes: readonly SoundFix[]): string {
-  let out = chars.join('');
-  let from = 0;
-  for (const f of fixes) {
-    const at = out.indexOf(f.typed, from);
-    out = out.slice(0, at) + f.meant + out.slice(at + f.typed.length);
-    from = at + f.meant.length;
-  }
-  return out;
-}
-
 /**
  * Reads each run of unknown characters (`runs`, as `unknownInQuery` finds them) by sound:
  * the query with the slips replaced, and what was replaced. Windows are tried left to right,
@@ -159,53 +150,51 @@ export function fixSlips(
   let text = query;
   for (const run of runs) {
     const chars = [...run];
-    const found: SoundFix[] = [];
-    let read = '';
-    let explained = true;
+    // The run cut into pieces: each as typed, and the word it sounds like where there is one.
+    const pieces: { typed: string; meant: string | null }[] = [];
     let i = 0;
     while (i < chars.length) {
-      let step = 1;
-      let meant: string | null = null;
+      let piece = { typed: chars[i], meant: null as string | null };
       for (let len = Math.min(MAX_WINDOW, chars.length - i); len >= 2; len--) {
         const window = chars.slice(i, i + len).join('');
         if (sounds.words.has(window)) {
-          step = len;
+          piece = { typed: window, meant: null };
           break;
         }
-        meant = meantWord(window, index, sounds.readings, planWord);
+        const meant = meantWord(window, index, sounds.readings, planWord);
         if (meant) {
-          step = len;
-          found.push({ typed: window, meant });
+          piece = { typed: window, meant };
           break;
         }
       }
-      read += meant ?? chars.slice(i, i + step).join('');
-      explained &&= !!meant || step > 1;
-      i += step;
+      pieces.push(piece);
+      i += [...piece.typed].length;
     }
     // A word of three or more characters that sounds like the typed ones is a slip wherever it
     // stands (按魔店开业 → 按摩店). Two characters sound like a word by chance too often: such a
     // slip is read only in a run it explains whole (残急人补帖). Characters left over mean the run
     // is several words the dictionary does not know, and a window across two of them (营业厅说 →
     // 厅说) only sounds like a word (听说).
-    const kept = explained ? found : found.filter((f) => [...f.typed].length >= 3);
-    if (kept.length) {
-      fixes.push(...kept);
-      text = text.replace(run, kept === found ? read : applied(chars, kept));
-    }
+    const explained = pieces.every((p) => p.meant || [...p.typed].length > 1);
+    const read = (p: (typeof pieces)[number]) => !!p.meant && (explained || [...p.typed].length >= 3);
+    if (!pieces.some(read)) continue;
+    for (const p of pieces) if (read(p)) fixes.push({ typed: p.typed, meant: p.meant! });
+    text = text.replace(run, pieces.map((p) => (read(p) ? p.meant! : p.typed)).join(''));
   }
   return { query: text, fixes };
 }
 
 /**
  * The reader a search uses: the dictionary by sound, built once, and the plans' own words
- * for ties. `(query, runs)` → the query with its slips read as the words meant.
+ * for ties. `(query, runs?)` → the query, normalised, with its slips read as the words meant
+ * (`runs`: where slips may hide, `unknownInQuery`, when the caller has them already).
  */
 export function slipReader(
   sounds: SoundTable,
-  lexicon: { dictionary: readonly string[]; words: readonly string[] },
-): (query: string, runs: readonly string[]) => { query: string; fixes: SoundFix[] } {
+  lexicon: Pick<Lexicon, 'dictionary' | 'words' | 'segment' | 'aliases' | 'roles'>,
+): (query: string, runs?: readonly string[]) => { query: string; fixes: SoundFix[] } {
   const index = soundIndex(lexicon.dictionary, sounds.readings);
   const planWords = new Set(lexicon.words);
-  return (query, runs) => fixSlips(query, runs, index, sounds, (w) => planWords.has(w));
+  return (query, runs = unknownInQuery(query, lexicon)) =>
+    fixSlips(normalizeQuery(query), runs, index, sounds, (w) => planWords.has(w));
 }
