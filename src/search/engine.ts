@@ -25,7 +25,7 @@ import { visibleContent } from './enumerations.ts';
 import { makeExcerpt, type Excerpt } from './excerpt.ts';
 import type { Lexicon } from './lexicon.ts';
 import { indexForm } from './lexicon.ts';
-import { planWithLexicon, unknownInQuery, type Concept, type QueryPlan } from './query.ts';
+import { holdsUnknown, planWithLexicon, type Concept, type QueryPlan } from './query.ts';
 import { slipReader, type SoundFix, type SoundTable } from './sounds.ts';
 import { matchTopics, type TopicRef } from './topic-match.ts';
 import { TOPIC_FILTER, type FilterName } from './records.ts';
@@ -184,8 +184,7 @@ export class SearchEngine {
    */
   private async withoutSlips(query: string): Promise<{ query: string; fixes: SoundFix[] } | null> {
     if (!this.extras.sounds) return null;
-    const runs = unknownInQuery(query, this.lexicon);
-    if (!runs.length) return null;
+    if (!holdsUnknown(query, this.lexicon)) return null;
     // A table that did not load is asked for again by the next such query.
     this.slips ??= this.extras
       .sounds()
@@ -193,7 +192,7 @@ export class SearchEngine {
       .catch(() => ((this.slips = null), null));
     const read = await this.slips;
     if (!read) return null;
-    const fixed = read(query, runs);
+    const fixed = read(query);
     return fixed.fixes.length ? fixed : null;
   }
 

@@ -15,7 +15,7 @@
  *   tokens by the segmenter built from the index vocabulary, exactly as the indexer cut the
  *   plans.
  */
-import { isNumeralPiece, senseIn, splitQuestion, unknownRuns, type QuestionRoles } from './question-words.ts';
+import { isLoneChar, isNumeralPiece, senseIn, splitQuestion, unknownRuns, type QuestionRoles } from './question-words.ts';
 import type { SoundFix } from './sounds.ts';
 import { expandAliases, type AliasTable } from './synonyms.ts';
 import { isWordToken, joinTokens, normalizeQuery } from './text.ts';
@@ -98,16 +98,33 @@ export const planWithLexicon = (query: string, lexicon: Pick<Lexicon, 'segment' 
   planQuery(query, { segment: lexicon.segment, aliases: lexicon.aliases, roles: lexicon.roles, asQuestion });
 
 /**
+ * The query's parts (quoted text left out), each cut into words, and which lone characters the
+ * search understands: where pinyin slips are looked for.
+ */
+export function queryWords(raw: string, lexicon: Pick<Lexicon, 'segment' | 'aliases' | 'roles'>): { cuts: string[][]; known: (w: string) => boolean } {
+  const query = normalizeQuery(raw).replace(QUOTED, ' ');
+  return {
+    cuts: query
+      .split(SPLIT)
+      .filter(Boolean)
+      .map((part) => lexicon.segment(part).filter(isWordToken)),
+    known: knownWord(lexicon.roles, (w) => w in lexicon.aliases),
+  };
+}
+
+/**
  * Runs of characters no word of the search explains, in every part of the query, question or
  * keyword (残急人补帖 → 残急人补帖; 怎么申请残疾证 → none): where a pinyin slip may hide.
  */
 export function unknownInQuery(raw: string, lexicon: Pick<Lexicon, 'segment' | 'aliases' | 'roles'>): string[] {
-  const query = normalizeQuery(raw).replace(QUOTED, ' ');
-  const known = knownWord(lexicon.roles, (w) => w in lexicon.aliases);
-  return query
-    .split(SPLIT)
-    .filter(Boolean)
-    .flatMap((part) => unknownRuns(lexicon.segment(part).filter(isWordToken), known));
+  const { cuts, known } = queryWords(raw, lexicon);
+  return cuts.flatMap((cut) => unknownRuns(cut, known));
+}
+
+/** Whether any character of the query is one no word explains (随班就度 → 度): a slip may be there. */
+export function holdsUnknown(raw: string, lexicon: Pick<Lexicon, 'segment' | 'aliases' | 'roles'>): boolean {
+  const { cuts, known } = queryWords(raw, lexicon);
+  return cuts.some((cut) => cut.some((w) => isLoneChar(w) && !known(w)));
 }
 
 /** A single character the search understands on its own: a question or helper word, one it maps, a numeral. */
@@ -115,6 +132,9 @@ const knownWord =
   (roles: QuestionRoles, mapped: (w: string) => boolean) =>
   (w: string): boolean =>
     roles.drop.has(w) || roles.soft.has(w) || mapped(w) || isNumeralPiece(w);
+
+/** Words (of two characters or more) in one typed part that make it a question without a question word. */
+export const STRING_OF_WORDS = 3;
 
 export function planQuery(raw: string, opts: PlanOptions): QueryPlan {
   const query = normalizeQuery(raw);
@@ -157,7 +177,19 @@ export function planQuery(raw: string, opts: PlanOptions): QueryPlan {
   // A question told in several parts (儿子智力残疾三级，不是一二级重度，护理补贴俺家能不能领？) has
   // parts without a question word; they are words of the question too, not keywords to find as
   // typed. So once one part is a question, every part is read word by word.
-  const asked = !!opts.roles && (opts.asQuestion || cuts.some((cut) => splitQuestion(cut, opts.roles!, mapped) !== null));
+  // So is a part of `STRING_OF_WORDS` words or more (瘫痪老人家里改造补贴, 视障考生高考照顾): people
+  // type a question as a string of words, and as one keyword it would need every word in one
+  // clause with no partial matches. A phrase the plans print still ranks first (its words side
+  // by side); a keyword of one or two words (按比例就业, 残疾儿童 康复), or one the vocabulary
+  // names whole (最低生活保障 ↔ 低保), stays a keyword.
+  const asked =
+    !!opts.roles &&
+    (opts.asQuestion ||
+      cuts.some(
+        (cut, i) =>
+          splitQuestion(cut, opts.roles!, mapped) !== null ||
+          (!(words[i] in opts.aliases) && cut.filter((w) => [...w].length > 1).length >= STRING_OF_WORDS),
+      ));
   const stray = (w: string) => [...w].length === 1 && !opts.roles!.soft.has(w);
   const strayOnly: { text: string; dropped: string[] }[] = [];
   words.forEach((word, i) => {
@@ -176,9 +208,13 @@ export function planQuery(raw: string, opts: PlanOptions): QueryPlan {
       return;
     }
     const roles = opts.roles!;
-    unknown.push(...unknownRuns(cut, knownWord(roles, mapped)));
+    const unknownHere = unknownRuns(cut, knownWord(roles, mapped));
+    unknown.push(...unknownHere);
+    // The characters of a word the search does not know (面试 → 面 试) say nothing it can use:
+    // as helpers they would rank clauses that hold 面 in 全面 or 方面 first. They are not searched.
+    const inUnknown = new Set(unknownHere.flatMap((r) => [...r]));
     for (const { word: w, run, or } of question.required) parts.push({ text: w, phrase: false, optional: false, run: runs + run, or, from: clauseOf[i] });
-    for (const w of question.optional) parts.push({ text: w, phrase: false, optional: true, run: null });
+    for (const w of question.optional) if (!inUnknown.has(w)) parts.push({ text: w, phrase: false, optional: true, run: null });
     dropped.push(...question.dropped);
     aside.push(...question.aside);
     runs += question.required.length + question.optional.length + question.dropped.length + 1;

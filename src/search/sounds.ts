@@ -14,7 +14,7 @@
  * never read as slips. Pure: the table and the words come in.
  */
 import type { Lexicon } from './lexicon.ts';
-import { unknownInQuery } from './query.ts';
+import { queryWords, unknownInQuery } from './query.ts';
 import { normalizeQuery } from './text.ts';
 
 /** Character → its readings without tones (行 → xing hang heng), and the words that are no slips. */
@@ -85,52 +85,98 @@ const MAX_WINDOW = 6;
 /** Readings combined per window at most (heteronyms multiply: 行 重 还 …). */
 const MAX_KEYS = 32;
 
+/**
+ * A reading as a southern or western speaker may type it (z/zh, c/ch, s/sh, n/l, r/l, h/f and
+ * -n/-ng sound alike to them: 组听器 for 助听器, 无站碍 for 无障碍, 孤独针 for 孤独症).
+ */
+export function foldSound(reading: string): string {
+  return reading
+    .replace(/^([zcs])h/, '$1')
+    .replace(/^[nr](?=[a-zü])/, 'l')
+    .replace(/^h(?=[a-zü])/, 'f')
+    .replace(/([aei])ng$/, '$1n');
+}
+
 /** The ways a string can sound, as `ji|bing` keys (none when a character has no reading). */
-function soundKeys(chars: readonly string[], readings: SoundTable['readings']): string[] {
+function soundKeys(chars: readonly string[], readings: SoundTable['readings'], fold: (r: string) => string = (r) => r): string[] {
   let keys: string[] = [''];
   for (const c of chars) {
     const rs = readings.get(c);
     if (!rs) return [];
-    keys = keys.flatMap((k) => rs.map((r) => (k ? `${k}|${r}` : r))).slice(0, MAX_KEYS);
+    const folded = [...new Set(rs.map(fold))];
+    keys = keys.flatMap((k) => folded.map((r) => (k ? `${k}|${r}` : r))).slice(0, MAX_KEYS);
   }
   return keys;
 }
 
-/** Known words by how they sound: built once per dictionary. */
-export function soundIndex(words: Iterable<string>, readings: SoundTable['readings']): Map<string, string[]> {
-  const index = new Map<string, string[]>();
+/** Known words by how they sound, exactly and as folded (`foldSound`): built once per dictionary. */
+export interface SoundIndex {
+  exact: Map<string, string[]>;
+  folded: Map<string, string[]>;
+}
+
+export function soundIndex(words: Iterable<string>, readings: SoundTable['readings']): SoundIndex {
+  const index: SoundIndex = { exact: new Map(), folded: new Map() };
+  const add = (map: Map<string, string[]>, k: string, w: string) => (map.get(k) ?? map.set(k, []).get(k)!).push(w);
   for (const w of new Set(words)) {
     const chars = [...w];
     if (chars.length < 2 || chars.length > MAX_WINDOW || !/^\p{Script=Han}+$/u.test(w)) continue;
-    for (const k of soundKeys(chars, readings)) (index.get(k) ?? index.set(k, []).get(k)!).push(w);
+    for (const k of soundKeys(chars, readings)) add(index.exact, k, w);
+    if (chars.length >= MIN_FOLDED) for (const k of soundKeys(chars, readings, foldSound)) add(index.folded, k, w);
   }
   return index;
 }
 
+/** Shortest word read by a folded sound, with one character typed otherwise: shorter ones sound alike by chance. */
+const MIN_FOLDED = 3;
+
 /**
- * The word typed characters were meant as: a known word that sounds the same and shares a
- * character with them in the same place; null when none does, or two do equally well. More
- * characters shared weigh most; then a word the plans print (`planWord`) before a curated one
- * (扶具: 辅具, not the everyday 福具).
+ * The known word typed characters (`chars`) sound like, among those `fits` allows (given the
+ * word's characters and how many stand where they were typed); null when none, or two equally
+ * good. More characters shared weigh most, then a word the plans print (`planWord`: 扶具 is 辅具,
+ * not the everyday 福具). Only when no word sounds the same is a word of three characters or more
+ * read by a folded sound, and then only a word the plans print with a single character typed
+ * otherwise (组听器 → 助听器): a weaker sign, so 帮着康复 does not become the everyday 做康复.
+ */
+function readAs(
+  chars: readonly string[],
+  index: SoundIndex,
+  readings: SoundTable['readings'],
+  planWord: (word: string) => boolean,
+  fits: (word: readonly string[], same: number) => boolean,
+  folded = true,
+): string | null {
+  const typed = chars.join('');
+  const best = (map: Map<string, string[]>, keys: string[], more: (same: number, word: string) => boolean): string | null => {
+    const candidates = new Map<string, number>();
+    for (const k of keys) {
+      for (const w of map.get(k) ?? []) {
+        if (w === typed) continue;
+        const ws = [...w];
+        const same = ws.filter((c, i) => c === chars[i]).length;
+        if (more(same, w) && fits(ws, same)) candidates.set(w, 2 * same + (planWord(w) ? 1 : 0));
+      }
+    }
+    const ranked = [...candidates].sort((a, b) => b[1] - a[1]);
+    if (!ranked.length || (ranked.length > 1 && ranked[1][1] === ranked[0][1])) return null;
+    return ranked[0][0];
+  };
+  const exact = best(index.exact, soundKeys(chars, readings), () => true);
+  if (exact || !folded || chars.length < MIN_FOLDED) return exact;
+  return best(index.folded, soundKeys(chars, readings, foldSound), (same, w) => same === chars.length - 1 && planWord(w));
+}
+
+/**
+ * The word typed characters were meant as: a known word that sounds the same (or, for three
+ * characters or more, alike, see `readAs`) and shares a character with them in the same place.
  */
 export function meantWord(
   typed: string,
-  index: Map<string, string[]>,
+  index: SoundIndex,
   readings: SoundTable['readings'],
   planWord: (word: string) => boolean = () => false,
 ): string | null {
-  const chars = [...typed];
-  const candidates = new Map<string, number>();
-  for (const k of soundKeys(chars, readings)) {
-    for (const w of index.get(k) ?? []) {
-      if (w === typed) continue;
-      const same = [...w].filter((c, i) => c === chars[i]).length;
-      if (same >= 1) candidates.set(w, 2 * same + (planWord(w) ? 1 : 0));
-    }
-  }
-  const ranked = [...candidates].sort((a, b) => b[1] - a[1]);
-  if (!ranked.length || (ranked.length > 1 && ranked[1][1] === ranked[0][1])) return null;
-  return ranked[0][0];
+  return readAs([...typed], index, readings, planWord, (_w, same) => same >= 1);
 }
 
 /**
@@ -142,7 +188,7 @@ export function meantWord(
 export function fixSlips(
   query: string,
   runs: readonly string[],
-  index: Map<string, string[]>,
+  index: SoundIndex,
   sounds: SoundTable,
   planWord: (word: string) => boolean = () => false,
 ): { query: string; fixes: SoundFix[] } {
@@ -185,6 +231,56 @@ export function fixSlips(
 }
 
 /**
+ * A slip the dictionary cut beside known words (随班就度 → 随班 就 度, 孤独正儿童 → 孤独 正 儿童,
+ * 助听气 → 助听 气): a slipped character often stands alone next to the word it belonged to,
+ * so no run of unknown characters holds it. Around each character no word explains, windows of
+ * whole words, three characters or more, are read longest first: the window is a known word
+ * that sounds the same, shares at least two characters with it, and differs only where the
+ * window holds a lone character (the slip, or a question word it made: 就, 了), never inside a
+ * word the dictionary cut whole. Two characters (签月, 假支) sound like a word by chance too often.
+ */
+export function fixSpanning(
+  query: string,
+  cuts: readonly (readonly string[])[],
+  known: (word: string) => boolean,
+  index: SoundIndex,
+  sounds: SoundTable,
+  planWord: (word: string) => boolean = () => false,
+): { query: string; fixes: SoundFix[] } {
+  const fixes: SoundFix[] = [];
+  let text = query;
+  const lone = (w: string) => [...w].length === 1 && /\p{Script=Han}/u.test(w);
+  for (const cut of cuts) {
+    let from = 0;
+    for (let i = 0; i < cut.length; i++) {
+      if (i < from || !lone(cut[i]) || known(cut[i])) continue;
+      // Windows of whole words holding word i, longest first, then leftmost.
+      const windows: { a: number; b: number; chars: string[] }[] = [];
+      for (let a = Math.max(from, i - MAX_WINDOW + 1); a <= i; a++) {
+        for (let b = i + 1; b <= cut.length && b - a <= MAX_WINDOW; b++) {
+          const chars = [...cut.slice(a, b).join('')];
+          if (b - a >= 2 && chars.length >= 3 && chars.length <= MAX_WINDOW) windows.push({ a, b, chars });
+        }
+      }
+      windows.sort((x, y) => y.chars.length - x.chars.length || x.a - y.a);
+      for (const { a, b, chars } of windows) {
+        const typed = chars.join('');
+        if (sounds.words.has(typed)) continue;
+        // Which characters stand alone (a slip can only be one of them).
+        const alone: boolean[] = cut.slice(a, b).flatMap((w) => [...w].map(() => lone(w)));
+        const meant = readAs(chars, index, sounds.readings, planWord, (ws, same) => same >= 2 && ws.every((c, j) => c === chars[j] || alone[j]));
+        if (!meant) continue;
+        fixes.push({ typed, meant });
+        text = text.replace(typed, meant);
+        from = b;
+        break;
+      }
+    }
+  }
+  return { query: text, fixes };
+}
+
+/**
  * The reader a search uses: the dictionary by sound, built once, and the plans' own words
  * for ties. `(query, runs?)` → the query, normalised, with its slips read as the words meant
  * (`runs`: where slips may hide, `unknownInQuery`, when the caller has them already).
@@ -195,6 +291,11 @@ export function slipReader(
 ): (query: string, runs?: readonly string[]) => { query: string; fixes: SoundFix[] } {
   const index = soundIndex(lexicon.dictionary, sounds.readings);
   const planWords = new Set(lexicon.words);
-  return (query, runs = unknownInQuery(query, lexicon)) =>
-    fixSlips(normalizeQuery(query), runs, index, sounds, (w) => planWords.has(w));
+  const planWord = (w: string) => planWords.has(w);
+  return (query, runs = unknownInQuery(query, lexicon)) => {
+    const first = fixSlips(normalizeQuery(query), runs, index, sounds, planWord);
+    const { cuts, known } = queryWords(first.query, lexicon);
+    const second = fixSpanning(first.query, cuts, known, index, sounds, planWord);
+    return { query: second.query, fixes: [...first.fixes, ...second.fixes] };
+  };
 }

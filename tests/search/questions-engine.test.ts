@@ -191,6 +191,16 @@ describe('understanding a question', () => {
     expect(p.concepts.every((c) => c.run === null && !c.optional)).toBe(true);
     expect(plan('"怎么办"').concepts[0]).toMatchObject({ phrase: true, text: '怎么办' });
   });
+  it('a string of three words or more is read as a question; a short keyword or a wording the vocabulary names stays one', () => {
+    // No question word, but no clause prints 瘫痪老人家里改造补贴 either: each word is asked.
+    const p = plan('瘫痪老人家里改造补贴');
+    expect(p.concepts.length).toBeGreaterThan(1);
+    expect(p.concepts.map((c) => c.text).join('')).toBe('瘫痪老人家里改造补贴');
+    expect(p.concepts.some((c) => c.run !== null)).toBe(true);
+    for (const k of ['按比例就业', '最低生活保障', '残疾儿童 康复', '护理补贴']) {
+      expect(plan(k).concepts.every((c) => c.run === null && !c.optional), k).toBe(true);
+    }
+  });
   it('says in words what it searched and what it left out', () => {
     expect(understoodLine(plan('残疾证怎么办'))).toBe('查找：残疾证（也查残疾人证）；没有用到：怎么办。');
     expect(understoodLine(plan('护理补贴'))).not.toMatch(/没有用到/);
@@ -214,6 +224,8 @@ describe('understanding a question', () => {
     const line = understoodLine(p)!;
     expect(line).toContain('没有认出“喝咖啡”，可以换个说法');
     expect(line).not.toMatch(/“咖”|“啡”/);
+    // Nor are its characters searched: as helpers they would rank clauses holding 喝 or 啡 anywhere.
+    expect(p.concepts.map((c) => c.text)).toEqual(['残疾人']);
     // Words it knows are not reported: everyday words (钱), question words, plan words.
     expect(plan('评残要自己出钱吗').unknown).toEqual([]);
     expect(plan('残疾人护理补贴多少钱').unknown).toEqual([]);

@@ -53,6 +53,20 @@ describe('reading pinyin slips', () => {
     expect(fix('低宝户能领啥').query).toBe('低保户能领啥');
     expect(fix('盲人按魔店开业有补贴吗').fixes).toEqual([{ typed: '按魔店', meant: '按摩店' }]);
   });
+  it('reads a slip the dictionary cut beside a known word (孤独正 → 孤独 正, 助听气 → 助听 气)', () => {
+    expect(fix('老人耳朵背助听气可以免费配吗').fixes).toEqual([{ typed: '助听气', meant: '助听器' }]);
+    expect(fix('孤独正儿童定点康复机构有哪些').query).toBe('孤独症儿童定点康复机构有哪些');
+    expect(fix('残疾大学生有住学金吗').fixes).toEqual([{ typed: '住学金', meant: '助学金' }]);
+    // A word the dictionary cut whole is never changed inside: only a lone character can be the slip.
+    expect(fix('残疾人康复训练去哪里').fixes).toEqual([]);
+  });
+  it('reads a southern speaker’s sound (z/zh, n/l, -n/-ng …) only for a plan word of three characters or more', () => {
+    expect(fix('老人耳背能免费配组听器吗').fixes).toEqual([{ typed: '组听器', meant: '助听器' }]);
+    expect(fix('家里做无站碍改造要什么条件').fixes).toEqual([{ typed: '无站碍', meant: '无障碍' }]);
+    expect(fix('孤独针孩子能上普通幼儿园吗').fixes).toEqual([{ typed: '孤独针', meant: '孤独症' }]);
+    // Not for an everyday phrase (着康复 ≈ 做康复) nor for two characters (家离 is not 家里).
+    expect(fix('高位截瘫的人有互相帮着康复的地方吗').fixes).toEqual([]);
+  });
   it('leaves words of their own, names, numbers, Latin and what it knows as typed', () => {
     // 重新 sounds like 重心 and 进站 like 进展, words of the plans: people type them on purpose.
     expect(fix('跨省迁户口 残疾证要重新办吗').fixes).toEqual([]);
