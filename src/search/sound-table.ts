@@ -49,7 +49,9 @@ export function soundTableText(words: readonly string[], planWords: readonly str
   const readings = new Map<string, string[]>();
   for (const c of chars) {
     const rs = pinyin(c, { toneType: 'none', multiple: true, type: 'array' }).filter((r) => /^[a-zü]+$/u.test(r));
-    if (rs.length) readings.set(c, [...new Set(rs)].sort());
+    const common = pinyin(c, { toneType: 'none', type: 'array' })[0];
+    // The common reading first: a slip is typed by it (src/search/sounds.ts, soundKeys).
+    if (rs.length) readings.set(c, [...new Set([...(rs.includes(common) ? [common] : []), ...rs.sort()])]);
   }
   const known = new Set(words);
   const index = soundIndex(known, readings);

@@ -17,7 +17,10 @@ import type { Lexicon } from './lexicon.ts';
 import { queryWords, unknownInQuery } from './query.ts';
 import { normalizeQuery } from './text.ts';
 
-/** Character → its readings without tones (行 → xing hang heng), and the words that are no slips. */
+/**
+ * Character → its readings without tones, the common one first (行 → xing hang heng), and the
+ * words that are no slips.
+ */
 export interface SoundTable {
   readings: ReadonlyMap<string, readonly string[]>;
   /** Everyday words that sound like a word of the search but are words of their own (重新). */
@@ -29,6 +32,8 @@ export const SOUNDS_FILE = 'sounds.txt';
 
 /** The line of the file that lists the words that are no slips (the other lines are readings). */
 const WORDS_LINE = '=';
+/** Marks a line of less common readings (`~shui 说`): each character's common reading is on an unmarked line. */
+const RARE = '~';
 
 /** A correction: what was typed and the word it is read as. */
 export interface SoundFix {
@@ -36,7 +41,10 @@ export interface SoundFix {
   meant: string;
 }
 
-/** `ji 及极即急疾` lines (a character with several readings is on several lines) and `= 重新 进站 …` → table. */
+/**
+ * `ji 及极即急疾` lines (each character's common reading), `~shui 说` lines (its other readings) and
+ * `= 重新 进站 …` → table.
+ */
 export function decodeSounds(text: string): SoundTable {
   const readings = new Map<string, string[]>();
   const words = new Set<string>();
@@ -48,10 +56,13 @@ export function decodeSounds(text: string): SoundTable {
     }
     const chars = rest.join('');
     if (!sound || !chars) continue;
+    const rare = sound.startsWith(RARE);
+    const reading = rare ? sound.slice(RARE.length) : sound;
     for (const c of chars) {
       const known = readings.get(c);
-      if (known) known.push(sound);
-      else readings.set(c, [sound]);
+      if (!known) readings.set(c, [reading]);
+      else if (rare) known.push(reading);
+      else known.unshift(reading);
     }
   }
   return { readings, words };
@@ -62,7 +73,12 @@ const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /** Table → lines: readings, characters and words in code point order (the same bytes each build). */
 export function encodeSounds(table: SoundTable): string {
   const bySound = new Map<string, string[]>();
-  for (const [c, readings] of table.readings) for (const r of readings) (bySound.get(r) ?? bySound.set(r, []).get(r)!).push(c);
+  for (const [c, readings] of table.readings) {
+    readings.forEach((r, i) => {
+      const key = i ? RARE + r : r;
+      (bySound.get(key) ?? bySound.set(key, []).get(key)!).push(c);
+    });
+  }
   const lines = [...bySound].sort(([a], [b]) => byCodePoint(a, b)).map(([r, cs]) => `${r} ${cs.sort(byCodePoint).join('')}`);
   if (table.words.size) lines.push(`${WORDS_LINE} ${[...table.words].sort(byCodePoint).join(' ')}`);
   return lines.join('\n');
@@ -74,7 +90,11 @@ export function mergeSounds(texts: readonly string[]): string {
   const words = new Set<string>();
   for (const text of texts) {
     const table = decodeSounds(text);
-    for (const [c, rs] of table.readings) readings.set(c, [...new Set([...(readings.get(c) ?? []), ...rs])].sort(byCodePoint));
+    for (const [c, rs] of table.readings) {
+      // The first table's common reading stays first (they are all built from the same data).
+      const [common, ...rest] = [...new Set([...(readings.get(c) ?? []), ...rs])];
+      readings.set(c, [common, ...rest.sort(byCodePoint)]);
+    }
     for (const w of table.words) words.add(w);
   }
   return encodeSounds({ readings, words });
@@ -97,12 +117,17 @@ export function foldSound(reading: string): string {
     .replace(/([aei])ng$/, '$1n');
 }
 
-/** The ways a string can sound, as `ji|bing` keys (none when a character has no reading). */
-function soundKeys(chars: readonly string[], readings: SoundTable['readings'], fold: (r: string) => string = (r) => r): string[] {
+/**
+ * The ways a string can sound, as `ji|bing` keys (none when a character has no reading). What
+ * was typed (`typed`) sounds only as its characters' common readings: a keyboard offers 说 for
+ * shuo, not among the characters of shui, so 说收 is no slip for 税收.
+ */
+function soundKeys(chars: readonly string[], readings: SoundTable['readings'], fold: (r: string) => string = (r) => r, typed = false): string[] {
   let keys: string[] = [''];
   for (const c of chars) {
-    const rs = readings.get(c);
-    if (!rs) return [];
+    const all = readings.get(c);
+    if (!all) return [];
+    const rs = typed ? all.slice(0, 1) : all;
     const folded = [...new Set(rs.map(fold))];
     keys = keys.flatMap((k) => folded.map((r) => (k ? `${k}|${r}` : r))).slice(0, MAX_KEYS);
   }
@@ -161,9 +186,9 @@ function readAs(
     if (!ranked.length || (ranked.length > 1 && ranked[1][1] === ranked[0][1])) return null;
     return ranked[0][0];
   };
-  const exact = best(index.exact, soundKeys(chars, readings), () => true);
+  const exact = best(index.exact, soundKeys(chars, readings, undefined, true), () => true);
   if (exact || !folded || chars.length < MIN_FOLDED) return exact;
-  return best(index.folded, soundKeys(chars, readings, foldSound), (same, w) => same === chars.length - 1 && planWord(w));
+  return best(index.folded, soundKeys(chars, readings, foldSound, true), (same, w) => same === chars.length - 1 && planWord(w));
 }
 
 /**
@@ -268,7 +293,7 @@ export function fixSpanning(
         if (sounds.words.has(typed)) continue;
         // Which characters stand alone (a slip can only be one of them).
         const alone: boolean[] = cut.slice(a, b).flatMap((w) => [...w].map(() => lone(w)));
-        const meant = readAs(chars, index, sounds.readings, planWord, (ws, same) => same >= 2 && ws.every((c, j) => c === chars[j] || alone[j]));
+        const meant = readAs(chars, index, sounds.readings, planWord, (ws, same) => same >= 2 && ws.every((c, j) => c === chars[j] || alone[j]) && planWord(ws.join('')));
         if (!meant) continue;
         fixes.push({ typed, meant });
         text = text.replace(typed, meant);
