@@ -121,10 +121,17 @@ export function unknownInQuery(raw: string, lexicon: Pick<Lexicon, 'segment' | '
   return cuts.flatMap((cut) => unknownRuns(cut, known));
 }
 
-/** Whether any character of the query is one no word explains (随班就度 → 度): a slip may be there. */
+/**
+ * Whether the query may hold a pinyin slip: a run of characters no word explains (低宝), or one
+ * such character beside other words, three characters or more in all (孤独正儿童 → 正). A lone
+ * character typed on its own (残) is read as typed.
+ */
 export function holdsUnknown(raw: string, lexicon: Pick<Lexicon, 'segment' | 'aliases' | 'roles'>): boolean {
   const { cuts, known } = queryWords(raw, lexicon);
-  return cuts.some((cut) => cut.some((w) => isLoneChar(w) && !known(w)));
+  const unknownChar = (w: string) => isLoneChar(w) && !known(w);
+  return cuts.some(
+    (cut) => unknownRuns(cut, known).length > 0 || (cut.length > 1 && [...cut.join('')].length > 2 && cut.some(unknownChar)),
+  );
 }
 
 /** A single character the search understands on its own: a question or helper word, one it maps, a numeral. */

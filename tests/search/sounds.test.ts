@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { understoodLine } from '../../src/search/explain.ts';
 import { decodeSounds, encodeSounds, mergeSounds, slipReader, SOUNDS_FILE } from '../../src/search/sounds.ts';
+import { holdsUnknown } from '../../src/search/query.ts';
 import { normalizeQuery } from '../../src/search/text.ts';
 import { readLexicon } from '../../src/search/node.ts';
 import { builtSearch, DIST, requireIndex } from './helpers.ts';
@@ -70,6 +71,10 @@ describe('reading pinyin slips', () => {
     expect(fix('孤独针孩子能上普通幼儿园吗').fixes).toEqual([{ typed: '孤独针', meant: '孤独症' }]);
     // Not for an everyday phrase (着康复 ≈ 做康复) nor for two characters (家离 is not 家里).
     expect(fix('高位截瘫的人有互相帮着康复的地方吗').fixes).toEqual([]);
+  });
+  it('the table is needed only where a slip may be: an unknown run, or an unknown character beside other words', () => {
+    for (const q of ['低宝', '孤独正儿童', '残急人补帖']) expect(holdsUnknown(q, lexicon), q).toBe(true);
+    for (const q of ['残', '护理补贴', '护理补贴怎么申请', '我家孩子是自闭症能去哪里上学', '“孤独正”']) expect(holdsUnknown(q, lexicon), q).toBe(false);
   });
   it('leaves words of their own, names, numbers, Latin and what it knows as typed', () => {
     // 重新 sounds like 重心 and 进站 like 进展, words of the plans: people type them on purpose.
