@@ -14,6 +14,7 @@
  * never read as slips. Pure: the table and the words come in.
  */
 import type { Lexicon } from './lexicon.ts';
+import { isLoneChar } from './question-words.ts';
 import { queryWords, unknownInQuery } from './query.ts';
 import { normalizeQuery } from './text.ts';
 
@@ -210,13 +211,14 @@ export function meantWord(
  * longest first; a window that is a word of its own stays as typed. Two-character slips are
  * read only in a run that slips and words of their own explain whole.
  */
-export function fixSlips(
-  query: string,
-  runs: readonly string[],
-  index: SoundIndex,
-  sounds: SoundTable,
-  planWord: (word: string) => boolean = () => false,
-): { query: string; fixes: SoundFix[] } {
+/** What reading by sound needs: the dictionary by sound, the table, and the plans' own words (they win a tie). */
+export interface SoundReading {
+  index: SoundIndex;
+  sounds: SoundTable;
+  planWord: (word: string) => boolean;
+}
+
+export function fixSlips(query: string, runs: readonly string[], { index, sounds, planWord }: SoundReading): { query: string; fixes: SoundFix[] } {
   const fixes: SoundFix[] = [];
   let text = query;
   for (const run of runs) {
@@ -268,17 +270,14 @@ export function fixSpanning(
   query: string,
   cuts: readonly (readonly string[])[],
   known: (word: string) => boolean,
-  index: SoundIndex,
-  sounds: SoundTable,
-  planWord: (word: string) => boolean = () => false,
+  { index, sounds, planWord }: SoundReading,
 ): { query: string; fixes: SoundFix[] } {
   const fixes: SoundFix[] = [];
   let text = query;
-  const lone = (w: string) => [...w].length === 1 && /\p{Script=Han}/u.test(w);
   for (const cut of cuts) {
     let from = 0;
     for (let i = 0; i < cut.length; i++) {
-      if (i < from || !lone(cut[i]) || known(cut[i])) continue;
+      if (i < from || !isLoneChar(cut[i]) || known(cut[i])) continue;
       // Windows of whole words holding word i, longest first, then leftmost.
       const windows: { a: number; b: number; chars: string[] }[] = [];
       for (let a = Math.max(from, i - MAX_WINDOW + 1); a <= i; a++) {
@@ -292,7 +291,7 @@ export function fixSpanning(
         const typed = chars.join('');
         if (sounds.words.has(typed)) continue;
         // Which characters stand alone (a slip can only be one of them).
-        const alone: boolean[] = cut.slice(a, b).flatMap((w) => [...w].map(() => lone(w)));
+        const alone: boolean[] = cut.slice(a, b).flatMap((w) => [...w].map(() => isLoneChar(w)));
         const meant = readAs(chars, index, sounds.readings, planWord, (ws, same) => same >= 2 && ws.every((c, j) => c === chars[j] || alone[j]) && planWord(ws.join('')));
         if (!meant) continue;
         fixes.push({ typed, meant });
@@ -314,13 +313,12 @@ export function slipReader(
   sounds: SoundTable,
   lexicon: Pick<Lexicon, 'dictionary' | 'words' | 'segment' | 'aliases' | 'roles'>,
 ): (query: string, runs?: readonly string[]) => { query: string; fixes: SoundFix[] } {
-  const index = soundIndex(lexicon.dictionary, sounds.readings);
   const planWords = new Set(lexicon.words);
-  const planWord = (w: string) => planWords.has(w);
+  const reading: SoundReading = { index: soundIndex(lexicon.dictionary, sounds.readings), sounds, planWord: (w) => planWords.has(w) };
   return (query, runs = unknownInQuery(query, lexicon)) => {
-    const first = fixSlips(normalizeQuery(query), runs, index, sounds, planWord);
+    const first = fixSlips(normalizeQuery(query), runs, reading);
     const { cuts, known } = queryWords(first.query, lexicon);
-    const second = fixSpanning(first.query, cuts, known, index, sounds, planWord);
+    const second = fixSpanning(first.query, cuts, known, reading);
     return { query: second.query, fixes: [...first.fixes, ...second.fixes] };
   };
 }
