@@ -15,7 +15,7 @@
  *   tokens by the segmenter built from the index vocabulary, exactly as the indexer cut the
  *   plans.
  */
-import { isLoneChar, isNumeralPiece, senseIn, splitQuestion, unknownRuns, type QuestionRoles } from './question-words.ts';
+import { isLoneChar, isNumeralPiece, placeRuns, senseIn, splitQuestion, unknownRuns, type QuestionRoles } from './question-words.ts';
 import type { SoundFix } from './sounds.ts';
 import { expandAliases, type AliasTable } from './synonyms.ts';
 import { isWordToken, joinTokens, normalizeQuery } from './text.ts';
@@ -103,13 +103,14 @@ export const planWithLexicon = (query: string, lexicon: Pick<Lexicon, 'segment' 
  */
 export function queryWords(raw: string, lexicon: Pick<Lexicon, 'segment' | 'aliases' | 'roles'>): { cuts: string[][]; known: (w: string) => boolean } {
   const query = normalizeQuery(raw).replace(QUOTED, ' ');
-  return {
-    cuts: query
-      .split(SPLIT)
-      .filter(Boolean)
-      .map((part) => lexicon.segment(part).filter(isWordToken)),
-    known: knownWord(lexicon.roles, (w) => w in lexicon.aliases),
-  };
+  const cuts = query
+    .split(SPLIT)
+    .filter(Boolean)
+    .map((part) => lexicon.segment(part).filter(isWordToken));
+  const known = knownWord(lexicon.roles, (w) => w in lexicon.aliases);
+  // The characters of a place's name (郭城驿镇) are understood: a place, not a slip.
+  const placeChars = new Set(cuts.flatMap((cut) => placeRuns(cut, known).flatMap((r) => [...r])));
+  return { cuts, known: (w) => known(w) || placeChars.has(w) };
 }
 
 /**
@@ -216,7 +217,9 @@ export function planQuery(raw: string, opts: PlanOptions): QueryPlan {
     }
     const roles = opts.roles!;
     const unknownHere = unknownRuns(cut, knownWord(roles, mapped));
-    unknown.push(...unknownHere);
+    const places = placeRuns(cut, knownWord(roles, mapped));
+    unknown.push(...unknownHere.filter((r) => !places.includes(r)));
+    dropped.push(...places);
     // The characters of a word the search does not know (面试 → 面 试) say nothing it can use:
     // as helpers they would rank clauses that hold 面 in 全面 or 方面 first. They are not searched.
     const inUnknown = new Set(unknownHere.flatMap((r) => [...r]));

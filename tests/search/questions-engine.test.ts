@@ -236,6 +236,18 @@ describe('understanding a question', () => {
     expect(plan('闺女脑子不好使，今年十八了，特校毕业没地方去，有没有白天能去的地方？').unknown).toEqual([]);
     expect(plan('娃三岁了还不会说话，每月吃药几百块，能报销吗').unknown).toEqual([]);
     expect(plan('娃三岁了爱喝咖啡，能报销吗').unknown).toEqual(['爱喝咖啡']);
+    // A town or village no plan names (郭城驿镇, 沙金套海 苏木) says where the person lives: left out
+    // and said so, not named as a word not understood, its characters not searched.
+    for (const [q, place] of [
+      ['会宁县郭城驿镇的重度残疾人护理补贴向谁申请', '郭城驿镇'],
+      ['磴口县沙金套海苏木的残疾人草场会不会被收回', '沙金套海'],
+      ['北海铁山港区有没有特教班', '铁山港区'],
+    ]) {
+      const p = plan(q);
+      expect(p.unknown, q).toEqual([]);
+      expect(p.dropped, q).toContain(place);
+      expect(p.concepts.some((c) => [...place].some((ch) => c.text === ch)), q).toBe(false);
+    }
   });
 });
 

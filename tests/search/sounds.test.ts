@@ -71,6 +71,8 @@ describe('reading pinyin slips', () => {
     expect(fix('孤独针孩子能上普通幼儿园吗').fixes).toEqual([{ typed: '孤独针', meant: '孤独症' }]);
     // Not for an everyday phrase (着康复 ≈ 做康复) nor for two characters (家离 is not 家里).
     expect(fix('高位截瘫的人有互相帮着康复的地方吗').fixes).toEqual([]);
+    // A place's name is never read as a slip (海原县李旺镇 is no 旺镇 of anything).
+    expect(fix('海原县李旺镇的残疾人能去县康复中心做康复吗').fixes).toEqual([]);
   });
   it('the table is needed only where a slip may be: an unknown run, or an unknown character beside other words', () => {
     for (const q of ['低宝', '孤独正儿童', '残急人补帖']) expect(holdsUnknown(q, lexicon), q).toBe(true);
