@@ -216,8 +216,9 @@ export function planQuery(raw: string, opts: PlanOptions): QueryPlan {
       return;
     }
     const roles = opts.roles!;
-    const unknownHere = unknownRuns(cut, knownWord(roles, mapped));
-    const places = placeRuns(cut, knownWord(roles, mapped));
+    const known = knownWord(roles, mapped);
+    const unknownHere = unknownRuns(cut, known);
+    const places = placeRuns(cut, known);
     unknown.push(...unknownHere.filter((r) => !places.includes(r)));
     dropped.push(...places);
     // The characters of a word the search does not know (面试 → 面 试) say nothing it can use:

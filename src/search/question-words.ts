@@ -147,26 +147,23 @@ const isNumber = (w: string) => /^\d+(\.\d+)?$/.test(w);
  */
 export const isNumeralPiece = (w: string) => /^[零一二三四五六七八九十百千万两几多岁个年月块只根次天周亩头斤元]$/u.test(w);
 
-/**
- * A run of characters the search does not know that ends like a place's name (郭城驿镇, 巴彦高勒镇,
- * 沙金套海苏木, 铁山港区): a town or village the plans do not name. It says where the person lives,
- * not what they ask: it is not searched, not named as a word not understood, and never read as a
- * pinyin slip. China has some 40,000 towns; no vocabulary lists them.
- */
-const PLACE_END = /(?:镇|乡|县|区|村|屯|旗|苏木|嘎查|街道)$/u;
+/** The words a place's name ends with: town, township, county, district, village, banner … */
 const PLACE_WORDS: ReadonlySet<string> = new Set(['镇', '乡', '县', '区', '村', '屯', '旗', '苏木', '嘎查', '街道']);
-export const isPlaceName = (run: string): boolean => [...run].length >= 2 && PLACE_END.test(run);
+const PLACE_END = new RegExp(`(?:${[...PLACE_WORDS].join('|')})$`, 'u');
 
 /**
- * The runs of unknown characters of a cut that name a place: ending like one (郭城驿镇), or
- * followed by a word that ends a place's name (沙金套海 · 苏木).
+ * The runs of unknown characters of a cut that name a place: ending like one (郭城驿镇, 铁山港区),
+ * or followed by a word that ends a place's name (沙金套海 · 苏木). A town or village the plans do
+ * not name says where the person lives, not what they ask: it is not searched, not named as a
+ * word not understood, and never read as a pinyin slip. China has some 40,000 towns; no
+ * vocabulary lists them.
  */
 export function placeRuns(words: readonly string[], known: (word: string) => boolean): string[] {
   const out: string[] = [];
   let run: string[] = [];
   const flush = (next?: string) => {
     const text = run.join('');
-    if (run.length >= 2 && (isPlaceName(text) || (next !== undefined && PLACE_WORDS.has(next)))) out.push(text);
+    if (run.length >= 2 && (PLACE_END.test(text) || (next !== undefined && PLACE_WORDS.has(next)))) out.push(text);
     run = [];
   };
   for (const w of words) {

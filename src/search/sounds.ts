@@ -170,7 +170,6 @@ function readAs(
   readings: SoundTable['readings'],
   planWord: (word: string) => boolean,
   fits: (word: readonly string[], same: number) => boolean,
-  folded = true,
 ): string | null {
   const typed = chars.join('');
   const best = (map: Map<string, string[]>, keys: string[], more: (same: number, word: string) => boolean): string | null => {
@@ -188,7 +187,7 @@ function readAs(
     return ranked[0][0];
   };
   const exact = best(index.exact, soundKeys(chars, readings, undefined, true), () => true);
-  if (exact || !folded || chars.length < MIN_FOLDED) return exact;
+  if (exact || chars.length < MIN_FOLDED) return exact;
   return best(index.folded, soundKeys(chars, readings, foldSound, true), (same, w) => same === chars.length - 1 && planWord(w));
 }
 
@@ -205,12 +204,6 @@ export function meantWord(
   return readAs([...typed], index, readings, planWord, (_w, same) => same >= 1);
 }
 
-/**
- * Reads each run of unknown characters (`runs`, as `unknownInQuery` finds them) by sound:
- * the query with the slips replaced, and what was replaced. Windows are tried left to right,
- * longest first; a window that is a word of its own stays as typed. Two-character slips are
- * read only in a run that slips and words of their own explain whole.
- */
 /** What reading by sound needs: the dictionary by sound, the table, and the plans' own words (they win a tie). */
 export interface SoundReading {
   index: SoundIndex;
@@ -218,6 +211,12 @@ export interface SoundReading {
   planWord: (word: string) => boolean;
 }
 
+/**
+ * Reads each run of unknown characters (`runs`, as `unknownInQuery` finds them) by sound:
+ * the query with the slips replaced, and what was replaced. Windows are tried left to right,
+ * longest first; a window that is a word of its own stays as typed. Two-character slips are
+ * read only in a run that slips and words of their own explain whole.
+ */
 export function fixSlips(query: string, runs: readonly string[], { index, sounds, planWord }: SoundReading): { query: string; fixes: SoundFix[] } {
   const fixes: SoundFix[] = [];
   let text = query;
@@ -258,13 +257,14 @@ export function fixSlips(query: string, runs: readonly string[], { index, sounds
 }
 
 /**
- * A slip the dictionary cut beside known words (随班就度 → 随班 就 度, 孤独正儿童 → 孤独 正 儿童,
- * 助听气 → 助听 气): a slipped character often stands alone next to the word it belonged to,
+ * A slip the dictionary cut beside known words (孤独正儿童 → 孤独 正 儿童, 助听气 → 助听 气, 府恤金
+ * → 府 恤金): a slipped character often stands alone next to the word it belonged to,
  * so no run of unknown characters holds it. Around each character no word explains, windows of
  * whole words, three characters or more, are read longest first: the window is a known word
  * that sounds the same, shares at least two characters with it, and differs only where the
  * window holds a lone character (the slip, or a question word it made: 就, 了), never inside a
- * word the dictionary cut whole. Two characters (签月, 假支) sound like a word by chance too often.
+ * word the dictionary cut whole; and it is a word the plans print (收不了 is not the everyday
+ * 受不了). Two characters (签月, 假支) sound like a word by chance too often.
  */
 export function fixSpanning(
   query: string,
@@ -306,17 +306,17 @@ export function fixSpanning(
 
 /**
  * The reader a search uses: the dictionary by sound, built once, and the plans' own words
- * for ties. `(query, runs?)` → the query, normalised, with its slips read as the words meant
- * (`runs`: where slips may hide, `unknownInQuery`, when the caller has them already).
+ * for ties. query → the query, normalised, with its slips read as the words meant: first the
+ * runs of unknown characters (`fixSlips`), then what stands beside known words (`fixSpanning`).
  */
 export function slipReader(
   sounds: SoundTable,
   lexicon: Pick<Lexicon, 'dictionary' | 'words' | 'segment' | 'aliases' | 'roles'>,
-): (query: string, runs?: readonly string[]) => { query: string; fixes: SoundFix[] } {
+): (query: string) => { query: string; fixes: SoundFix[] } {
   const planWords = new Set(lexicon.words);
   const reading: SoundReading = { index: soundIndex(lexicon.dictionary, sounds.readings), sounds, planWord: (w) => planWords.has(w) };
-  return (query, runs = unknownInQuery(query, lexicon)) => {
-    const first = fixSlips(normalizeQuery(query), runs, reading);
+  return (query) => {
+    const first = fixSlips(normalizeQuery(query), unknownInQuery(query, lexicon), reading);
     const { cuts, known } = queryWords(first.query, lexicon);
     const second = fixSpanning(first.query, cuts, known, reading);
     return { query: second.query, fixes: [...first.fixes, ...second.fixes] };
