@@ -15,7 +15,7 @@
  *   tokens by the segmenter built from the index vocabulary, exactly as the indexer cut the
  *   plans.
  */
-import { isLoneChar, isNumeralPiece, placeRuns, senseIn, splitQuestion, unknownRuns, type QuestionRoles } from './question-words.ts';
+import { isLoneChar, isNumeralPiece, placeRuns, senseIn, splitQuestion, unknownRuns, unknownRunsIn, type QuestionRoles } from './question-words.ts';
 import type { SoundFix } from './sounds.ts';
 import { expandAliases, type AliasTable } from './synonyms.ts';
 import { isWordToken, joinTokens, normalizeQuery } from './text.ts';
@@ -114,15 +114,6 @@ export function queryWords(raw: string, lexicon: Pick<Lexicon, 'segment' | 'alia
 }
 
 /**
- * Runs of characters no word of the search explains, in every part of the query, question or
- * keyword (残急人补帖 → 残急人补帖; 怎么申请残疾证 → none): where a pinyin slip may hide.
- */
-export function unknownInQuery(raw: string, lexicon: Pick<Lexicon, 'segment' | 'aliases' | 'roles'>): string[] {
-  const { cuts, known } = queryWords(raw, lexicon);
-  return cuts.flatMap((cut) => unknownRuns(cut, known));
-}
-
-/**
  * Whether the query may hold a pinyin slip: a run of characters no word explains (低宝), or one
  * such character beside other words, three characters or more in all (孤独正儿童 → 正). A lone
  * character typed on its own (残) is read as typed.
@@ -216,14 +207,12 @@ export function planQuery(raw: string, opts: PlanOptions): QueryPlan {
       return;
     }
     const roles = opts.roles!;
-    const known = knownWord(roles, mapped);
-    const unknownHere = unknownRuns(cut, known);
-    const places = placeRuns(cut, known);
-    unknown.push(...unknownHere.filter((r) => !places.includes(r)));
-    dropped.push(...places);
+    const unknownHere = unknownRunsIn(cut, knownWord(roles, mapped));
+    unknown.push(...unknownHere.filter((r) => !r.place).map((r) => r.text));
+    dropped.push(...unknownHere.filter((r) => r.place).map((r) => r.text));
     // The characters of a word the search does not know (面试 → 面 试) say nothing it can use:
     // as helpers they would rank clauses that hold 面 in 全面 or 方面 first. They are not searched.
-    const inUnknown = new Set(unknownHere.flatMap((r) => [...r]));
+    const inUnknown = new Set(unknownHere.flatMap((r) => [...r.text]));
     for (const { word: w, run, or } of question.required) parts.push({ text: w, phrase: false, optional: false, run: runs + run, or, from: clauseOf[i] });
     for (const w of question.optional) if (!inUnknown.has(w)) parts.push({ text: w, phrase: false, optional: true, run: null });
     dropped.push(...question.dropped);

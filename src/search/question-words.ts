@@ -152,18 +152,23 @@ const PLACE_WORDS: ReadonlySet<string> = new Set(['镇', '乡', '县', '区', '�
 const PLACE_END = new RegExp(`(?:${[...PLACE_WORDS].join('|')})$`, 'u');
 
 /**
- * The runs of unknown characters of a cut that name a place: ending like one (郭城驿镇, 铁山港区),
- * or followed by a word that ends a place's name (沙金套海 · 苏木). A town or village the plans do
- * not name says where the person lives, not what they ask: it is not searched, not named as a
- * word not understood, and never read as a pinyin slip. China has some 40,000 towns; no
- * vocabulary lists them.
+ * What a question said in words the search does not know: runs of two or more characters
+ * that the index's dictionary could only cut one by one (危险 → 危 险, 突然 → 突 然) and that
+ * are neither question words nor everyday words. Their characters are not searched, but the
+ * person should hear that the words were not understood, and curators see what the vocabulary
+ * lacks (`npm run questions:gaps`).
+ *
+ * `place`: the run names a place, ending like one (郭城驿镇, 铁山港区) or followed by a word that
+ * ends a place's name (沙金套海 · 苏木). A town or village the plans do not name says where the
+ * person lives, not what they ask: it is not named as a word not understood, and never read as
+ * a pinyin slip. China has some 40,000 towns; no vocabulary lists them.
  */
-export function placeRuns(words: readonly string[], known: (word: string) => boolean): string[] {
-  const out: string[] = [];
+export function unknownRunsIn(words: readonly string[], known: (word: string) => boolean): { text: string; place: boolean }[] {
+  const out: { text: string; place: boolean }[] = [];
   let run: string[] = [];
   const flush = (next?: string) => {
     const text = run.join('');
-    if (run.length >= 2 && (PLACE_END.test(text) || (next !== undefined && PLACE_WORDS.has(next)))) out.push(text);
+    if (run.length >= 2) out.push({ text, place: PLACE_END.test(text) || (next !== undefined && PLACE_WORDS.has(next)) });
     run = [];
   };
   for (const w of words) {
@@ -174,24 +179,13 @@ export function placeRuns(words: readonly string[], known: (word: string) => boo
   return out;
 }
 
-/**
- * What a question said in words the search does not know: runs of two or more characters
- * that the index's dictionary could only cut one by one (危险 → 危 险, 突然 → 突 然) and that
- * are neither question words nor everyday words. The characters are still searched (as
- * helpers), but the person should hear that the words were not understood, and curators
- * see what the vocabulary lacks (`npm run questions:gaps`).
- */
-export function unknownRuns(words: readonly string[], known: (word: string) => boolean): string[] {
-  const out: string[] = [];
-  let run: string[] = [];
-  const flush = () => {
-    if (run.length >= 2) out.push(run.join(''));
-    run = [];
-  };
-  for (const w of words) {
-    if (isLoneChar(w) && !known(w)) run.push(w);
-    else flush();
-  }
-  flush();
-  return out;
-}
+/** The runs of `unknownRunsIn`, places included. */
+export const unknownRuns = (words: readonly string[], known: (word: string) => boolean): string[] =>
+  unknownRunsIn(words, known).map((r) => r.text);
+
+/** The runs of `unknownRunsIn` that name a place. */
+export const placeRuns = (words: readonly string[], known: (word: string) => boolean): string[] =>
+  unknownRunsIn(words, known)
+    .filter((r) => r.place)
+    .map((r) => r.text);
+

@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { pinyin } from 'pinyin-pro';
 import { encodeSounds, meantWord, soundIndex } from './sounds.ts';
+import { hasHan } from './text.ts';
 
 /**
  * How often a word of the general dictionary must occur to be kept as a word of its own. 出声 and
@@ -45,7 +46,7 @@ function generalWords(): { word: string; frequency: number }[] {
  */
 export function soundTableText(words: readonly string[], planWords: readonly string[] = []): string {
   const chars = new Set(commonCharacters());
-  for (const w of words) for (const c of w) if (/\p{Script=Han}/u.test(c)) chars.add(c);
+  for (const w of words) for (const c of w) if (hasHan(c)) chars.add(c);
   const readings = new Map<string, string[]>();
   for (const c of chars) {
     const rs = pinyin(c, { toneType: 'none', multiple: true, type: 'array' }).filter((r) => /^[a-zü]+$/u.test(r));

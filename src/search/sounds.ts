@@ -14,8 +14,8 @@
  * never read as slips. Pure: the table and the words come in.
  */
 import type { Lexicon } from './lexicon.ts';
-import { isLoneChar } from './question-words.ts';
-import { queryWords, unknownInQuery } from './query.ts';
+import { isLoneChar, unknownRuns } from './question-words.ts';
+import { queryWords } from './query.ts';
 import { normalizeQuery } from './text.ts';
 
 /**
@@ -212,7 +212,7 @@ export interface SoundReading {
 }
 
 /**
- * Reads each run of unknown characters (`runs`, as `unknownInQuery` finds them) by sound:
+ * Reads each run of unknown characters (`runs`, `unknownRuns` of the query's words) by sound:
  * the query with the slips replaced, and what was replaced. Windows are tried left to right,
  * longest first; a window that is a word of its own stays as typed. Two-character slips are
  * read only in a run that slips and words of their own explain whole.
@@ -316,8 +316,11 @@ export function slipReader(
   const planWords = new Set(lexicon.words);
   const reading: SoundReading = { index: soundIndex(lexicon.dictionary, sounds.readings), sounds, planWord: (w) => planWords.has(w) };
   return (query) => {
-    const first = fixSlips(normalizeQuery(query), unknownInQuery(query, lexicon), reading);
-    const { cuts, known } = queryWords(first.query, lexicon);
+    const typed = normalizeQuery(query);
+    const words = queryWords(typed, lexicon);
+    const first = fixSlips(typed, words.cuts.flatMap((cut) => unknownRuns(cut, words.known)), reading);
+    // Cut again only when a run was read: the words around it changed.
+    const { cuts, known } = first.fixes.length ? queryWords(first.query, lexicon) : words;
     const second = fixSpanning(first.query, cuts, known, reading);
     return { query: second.query, fixes: [...first.fixes, ...second.fixes] };
   };
