@@ -4,6 +4,7 @@
  * holds every word. Pure; the search page and the CLI print the same sentences.
  */
 import type { QueryPlan } from './query.ts';
+import type { SoundFix } from './sounds.ts';
 
 const quoted = (words: string[]) => words.map((w) => `“${w}”`).join('');
 
@@ -49,8 +50,14 @@ export function understoodLine(plan: QueryPlan): string | null {
   const dropped = plan.dropped.length ? `；没有用到：${plan.dropped.join('、')}` : '';
   // A pinyin slip read as the word meant (补帖 → 补贴) is said first: the person sees what was searched.
   // Quoted, a word is searched exactly as typed (never read by sound): the way back when the reading is wrong.
-  const read = fixes.length ? `${fixes.map((f) => `“${f.typed}”当作“${f.meant}”`).join('、')}（读音相同；加引号可按原样查）；` : '';
+  const read = fixes.length ? `${fixes.map((f) => `“${f.typed}”当作“${f.meant}”`).join('、')}（${soundsHow(fixes)}；加引号可按原样查）；` : '';
   return `${read}查找：${words.join('、')}${ranked}${notKnown}${dropped}。`;
+}
+
+/** How the readings sound: the same (补帖), only alike in southern speech (组听器), or some of each. */
+function soundsHow(fixes: readonly SoundFix[]): string {
+  const alike = fixes.filter((f) => f.alike).length;
+  return alike === 0 ? '读音相同' : alike === fixes.length ? '读音相近' : '读音相同或相近';
 }
 
 /**

@@ -40,6 +40,14 @@ const RARE = '~';
 export interface SoundFix {
   typed: string;
   meant: string;
+  /** Read by a southern sound (组听器 → 助听器): the two only sound alike, and the line says so. */
+  alike?: true;
+}
+
+/** A word read by sound, and whether its sound is only alike (`foldSound`). */
+interface Reading {
+  word: string;
+  alike: boolean;
 }
 
 /**
@@ -170,7 +178,7 @@ function readAs(
   readings: SoundTable['readings'],
   planWord: (word: string) => boolean,
   fits: (word: readonly string[], same: number) => boolean,
-): string | null {
+): Reading | null {
   const typed = chars.join('');
   const best = (map: Map<string, string[]>, keys: string[], more: (same: number, word: string) => boolean): string | null => {
     const candidates = new Map<string, number>();
@@ -187,9 +195,14 @@ function readAs(
     return ranked[0][0];
   };
   const exact = best(index.exact, soundKeys(chars, readings, undefined, true), () => true);
-  if (exact || chars.length < MIN_FOLDED) return exact;
-  return best(index.folded, soundKeys(chars, readings, foldSound, true), (same, w) => same === chars.length - 1 && planWord(w));
+  if (exact) return { word: exact, alike: false };
+  if (chars.length < MIN_FOLDED) return null;
+  const alike = best(index.folded, soundKeys(chars, readings, foldSound, true), (same, w) => same === chars.length - 1 && planWord(w));
+  return alike ? { word: alike, alike: true } : null;
 }
+
+/** The correction of `typed` to a reading. */
+const fixOf = (typed: string, { word, alike }: Reading): SoundFix => (alike ? { typed, meant: word, alike } : { typed, meant: word });
 
 /**
  * The word typed characters were meant as: a known word that sounds the same (or, for three
@@ -200,7 +213,7 @@ export function meantWord(
   index: SoundIndex,
   readings: SoundTable['readings'],
   planWord: (word: string) => boolean = () => false,
-): string | null {
+): Reading | null {
   return readAs([...typed], index, readings, planWord, (_w, same) => same >= 1);
 }
 
@@ -223,10 +236,10 @@ export function fixSlips(query: string, runs: readonly string[], { index, sounds
   for (const run of runs) {
     const chars = [...run];
     // The run cut into pieces: each as typed, and the word it sounds like where there is one.
-    const pieces: { typed: string; meant: string | null }[] = [];
+    const pieces: { typed: string; meant: Reading | null }[] = [];
     let i = 0;
     while (i < chars.length) {
-      let piece = { typed: chars[i], meant: null as string | null };
+      let piece = { typed: chars[i], meant: null as Reading | null };
       for (let len = Math.min(MAX_WINDOW, chars.length - i); len >= 2; len--) {
         const window = chars.slice(i, i + len).join('');
         if (sounds.words.has(window)) {
@@ -250,8 +263,8 @@ export function fixSlips(query: string, runs: readonly string[], { index, sounds
     const explained = pieces.every((p) => p.meant || [...p.typed].length > 1);
     const read = (p: (typeof pieces)[number]) => !!p.meant && (explained || [...p.typed].length >= 3);
     if (!pieces.some(read)) continue;
-    for (const p of pieces) if (read(p)) fixes.push({ typed: p.typed, meant: p.meant! });
-    text = text.replace(run, pieces.map((p) => (read(p) ? p.meant! : p.typed)).join(''));
+    for (const p of pieces) if (read(p)) fixes.push(fixOf(p.typed, p.meant!));
+    text = text.replace(run, pieces.map((p) => (read(p) ? p.meant!.word : p.typed)).join(''));
   }
   return { query: text, fixes };
 }
@@ -294,8 +307,8 @@ export function fixSpanning(
         const alone: boolean[] = cut.slice(a, b).flatMap((w) => [...w].map(() => isLoneChar(w)));
         const meant = readAs(chars, index, sounds.readings, planWord, (ws, same) => same >= 2 && ws.every((c, j) => c === chars[j] || alone[j]) && planWord(ws.join('')));
         if (!meant) continue;
-        fixes.push({ typed, meant });
-        text = text.replace(typed, meant);
+        fixes.push(fixOf(typed, meant));
+        text = text.replace(typed, meant.word);
         from = b;
         break;
       }

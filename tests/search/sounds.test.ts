@@ -66,9 +66,9 @@ describe('reading pinyin slips', () => {
     expect(fix('报名时附近小学说收不了，让我们去特校').fixes).toEqual([]);
   });
   it('reads a southern speaker’s sound (z/zh, n/l, -n/-ng …) only for a plan word of three characters or more', () => {
-    expect(fix('老人耳背能免费配组听器吗').fixes).toEqual([{ typed: '组听器', meant: '助听器' }]);
-    expect(fix('家里做无站碍改造要什么条件').fixes).toEqual([{ typed: '无站碍', meant: '无障碍' }]);
-    expect(fix('孤独针孩子能上普通幼儿园吗').fixes).toEqual([{ typed: '孤独针', meant: '孤独症' }]);
+    expect(fix('老人耳背能免费配组听器吗').fixes).toEqual([{ typed: '组听器', meant: '助听器', alike: true }]);
+    expect(fix('家里做无站碍改造要什么条件').fixes).toEqual([{ typed: '无站碍', meant: '无障碍', alike: true }]);
+    expect(fix('孤独针孩子能上普通幼儿园吗').fixes).toEqual([{ typed: '孤独针', meant: '孤独症', alike: true }]);
     // Not for an everyday phrase (着康复 ≈ 做康复) nor for two characters (家离 is not 家里).
     expect(fix('高位截瘫的人有互相帮着康复的地方吗').fixes).toEqual([]);
     // A place's name is never read as a slip (海原县李旺镇 is no 旺镇 of anything).
@@ -109,6 +109,13 @@ describe('the engine', () => {
     expect(o.hits.length).toBeGreaterThan(0);
     expect(o.hits[0].text).toMatch(/护理补贴/);
     expect(understoodLine(o.plan)).toMatch(/^“户理”当作“护理”（读音相同；加引号可按原样查）；查找：/);
+  });
+  it('says a southern reading only sounds alike, and which of several readings do', async () => {
+    const alike = await search('老人耳背能免费配组听器吗');
+    expect(alike.plan.fixes).toEqual([{ typed: '组听器', meant: '助听器', alike: true }]);
+    expect(understoodLine(alike.plan)).toMatch(/^“组听器”当作“助听器”（读音相近；加引号可按原样查）；查找：/);
+    const both = await search('组听器补帖');
+    expect(understoodLine(both.plan)).toMatch(/^“组听器”当作“助听器”、“补帖”当作“补贴”（读音相同或相近；/);
   });
   it('a query without such characters is searched as typed and says nothing about sounds; a quoted word is never read by sound', async () => {
     const o = await search('重度残疾人护理补贴');
