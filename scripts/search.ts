@@ -12,7 +12,8 @@ import { openBuiltSearch, type BuiltSearch } from '../src/search/node.ts';
 import { plansInScope, stateFromParams } from '../src/search/params.ts';
 import { FILTER_NAMES } from '../src/search/records.ts';
 import type { Hit } from '../src/search/engine.ts';
-import { nothingToSearchLine, partialLine, understoodLine } from '../src/search/explain.ts';
+import { nothingToSearchLine, partialLine, searchedLine } from '../src/search/explain.ts';
+import { withPlace } from '../src/search/places.ts';
 import { topicPath } from '../src/site/paths.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -60,9 +61,11 @@ function knownValues(f: string): string[] {
 }
 
 const limit = Math.max(1, Number(values.limit) || 10);
-const outcome = await search.engine.search(state.q, {
-  filters: state.filters,
-  plans: plansInScope(search.facets, state.filters),
+// As on the search page: a county, city or province named in the question picks its plans.
+const { state: searched, place } = await withPlace(state, search.places, search.facets.provinces);
+const outcome = await search.engine.search(searched.q, {
+  filters: searched.filters,
+  plans: plansInScope(search.facets, searched.filters),
   pageSize: Math.min(limit, 10),
 });
 const hits: Hit[] = [...outcome.hits];
@@ -75,7 +78,7 @@ hits.length = Math.min(hits.length, limit);
 await search.close();
 // As on the search page: the topic the question is about comes first, in plain words.
 const topics = outcome.topics;
-const understood = outcome.cited ? null : understoodLine(outcome.plan);
+const understood = outcome.cited ? null : searchedLine(place, outcome.plan);
 
 const plain = (h: Hit) => (h.excerpt.start > 0 ? '…' : '') + h.excerpt.text + (h.excerpt.end < h.text.length ? '…' : '');
 if (values.json) {
@@ -83,7 +86,8 @@ if (values.json) {
     JSON.stringify(
       {
         query: state.q,
-        filters: state.filters,
+        filters: searched.filters,
+        place: place && { name: place.name, province: place.province, plan: place.plan },
         concepts: outcome.plan.concepts.map((c) => ({
           text: c.text,
           phrase: c.phrase,

@@ -4,6 +4,7 @@
  * holds every word. Pure; the search page and the CLI print the same sentences.
  */
 import type { QueryPlan } from './query.ts';
+import type { NamedPlace } from './places.ts';
 import type { SoundFix } from './sounds.ts';
 
 const quoted = (words: string[]) => words.map((w) => `“${w}”`).join('');
@@ -52,6 +53,19 @@ export function understoodLine(plan: QueryPlan): string | null {
   // Quoted, a word is searched exactly as typed (never read by sound): the way back when the reading is wrong.
   const read = fixes.length ? `${fixes.map((f) => `“${f.typed}”当作“${f.meant}”`).join('、')}（${soundsHow(fixes)}；加引号可按原样查）；` : '';
   return `${read}查找：${words.join('、')}${ranked}${notKnown}${dropped}。`;
+}
+
+/**
+ * What a place named in the question did (会宁县老人护理补贴): “会宁县”：只查会宁县的规划（加引号
+ * 可在全部规划中查这个词）。 Said before the words searched, as a pinyin slip's reading is.
+ */
+export const placeLine = (place: NamedPlace): string =>
+  `“${place.name}”：只查${place.plan ?? place.province}的规划（加引号可在全部规划中查这个词）。`;
+
+/** The line under the count: the place named (if any), then what was searched. Null when there is nothing to say. */
+export function searchedLine(place: NamedPlace | null, plan: QueryPlan): string | null {
+  const words = understoodLine(plan);
+  return place ? placeLine(place) + (words ?? '') : words;
 }
 
 /** How the readings sound: the same (补帖), only alike in southern speech (组听器), or some of each. */

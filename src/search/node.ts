@@ -11,6 +11,7 @@ import { cachedRefSource, REFS_DIR } from './cited.ts';
 import { SearchEngine } from './engine.ts';
 import { decodeLexicon, LEXICON_FILE, type Lexicon, type LexiconJson } from './lexicon.ts';
 import { bootPagefind, type NodePagefind } from './pagefind-node.ts';
+import { placesFile, type PlacesSource } from './places.ts';
 import { decodeSounds, SOUNDS_FILE } from './sounds.ts';
 import type { Facets } from './params.ts';
 
@@ -29,6 +30,8 @@ export interface BuiltSearch {
   pagefind: NodePagefind;
   lexicon: Lexicon;
   facets: Facets;
+  /** The place files (a county or city named in a question picks its plan, src/search/places.ts). */
+  places: PlacesSource;
   close(): Promise<void>;
 }
 
@@ -46,6 +49,10 @@ export async function openBuiltSearch(root: string, dist = join(root, 'dist')): 
     pagefind,
     lexicon,
     facets: readFacets(root),
+    places: async (bucket) => {
+      const file = join(d, 'pagefind', REFS_DIR, placesFile(bucket));
+      return existsSync(file) ? JSON.parse(await readFile(file, 'utf8')) : null;
+    },
     close: () => pagefind.close(),
   };
 }

@@ -37,6 +37,21 @@ describe('npm run search', () => {
     expect(r.stdout).not.toMatch(/\/plans\/(?!huining)/);
   });
 
+  it('a county named in the question searches its plan, as on the search page, and says so', () => {
+    const r = run('会宁县老人护理补贴怎么申请', '--json');
+    expect(r.status, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.place).toEqual({ name: '会宁县', province: '甘肃省', plan: '会宁县' });
+    expect(out.filters).toEqual({ province: ['甘肃省'], plan: ['会宁县'] });
+    expect(out.understood).toMatch(/^“会宁县”：只查会宁县的规划/);
+    expect(out.partial).toBe(false);
+    expect(out.results.length).toBeGreaterThan(0);
+    for (const x of out.results) expect(x.plan).toBe('会宁县');
+    // Quoted, the name is a word again, searched in every plan.
+    const quoted = JSON.parse(run('“会宁县”护理补贴', '--json').stdout);
+    expect(quoted.place).toBeNull();
+  });
+
   it('rejects an unknown filter value and explains a missing index', () => {
     const bad = run('补贴', '--plan', 'atlantis');
     expect(bad.status).toBe(2);

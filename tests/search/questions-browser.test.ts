@@ -9,6 +9,7 @@ import { launchBrowser, newPage, runAxe } from '../e2e/support/browser.ts';
 import { startStaticServer, type StaticServer } from '../e2e/support/server.ts';
 import { openBuiltSearch, type BuiltSearch } from '../../src/search/node.ts';
 import { plansInScope } from '../../src/search/params.ts';
+import { withPlace } from '../../src/search/places.ts';
 import { looserButtonText, partialLine } from '../../src/search/explain.ts';
 import { readReportSettings } from '../../src/site/load.ts';
 import { searchReportHref } from '../../src/site/report-link.ts';
@@ -167,6 +168,32 @@ describe('questions on the search page', () => {
     const outcome = await search.engine.search(q, { plans: plansInScope(search.facets, {}) });
     expect(outcome.hits.length).toBeGreaterThan(0);
     expect(await hrefs(page)).toEqual(outcome.hits.map((h) => h.url));
+    await page.close();
+  });
+  it('a county named in the question picks its plan, on a phone, and the line says so; other questions fetch no place file', async () => {
+    const fetched: string[] = [];
+    const page = await newPage(browser, PHONE);
+    page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+    await page.goto(`${server.url}/search/?q=${encodeURIComponent('残疾证怎么办')}`);
+    await page.waitForFunction(() => document.getElementById('search-app')?.dataset.searchedQuery === '残疾证怎么办', null, { timeout: 20_000 });
+    expect(fetched.filter((f) => f.startsWith('/pagefind/refs/places/'))).toEqual([]);
+    const q = '会宁县老人护理补贴怎么申请';
+    await page.fill('#search-q', q);
+    await page.waitForFunction((q) => document.getElementById('search-app')?.dataset.searchedQuery === q, q, { timeout: 20_000 });
+    expect(fetched.filter((f) => f.startsWith('/pagefind/refs/places/')).length).toBe(1);
+    expect(await page.locator('[data-understood]').textContent()).toMatch(/^“会宁县”：只查会宁县的规划（加引号可在全部规划中查这个词）。查找：/);
+    // The address and the box keep the question as typed; the results are the CLI's.
+    expect(new URL(page.url()).searchParams.get('q')).toBe(q);
+    expect(await page.inputValue('#search-q')).toBe(q);
+    const { state } = await withPlace({ q, filters: {} }, search.places, search.facets.provinces);
+    const outcome = await search.engine.search(state.q, { filters: state.filters, plans: plansInScope(search.facets, state.filters) });
+    expect(outcome.hits.length).toBeGreaterThan(0);
+    expect(await hrefs(page)).toEqual(outcome.hits.map((h) => h.url));
+    expect(new Set(await page.locator('[data-result] .result-plan').allTextContents())).toEqual(new Set(['会宁县']));
+    const reflow = await noHorizontalScroll(page);
+    expect(reflow.ok, reflow.offenders.join(', ')).toBe(true);
+    const { violations, summary } = await runAxe(page);
+    expect(violations, summary).toEqual([]);
     await page.close();
   });
   it('exact phrases in quotes still match exactly', async () => {

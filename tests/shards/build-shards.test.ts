@@ -23,7 +23,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { launchBrowser, newPage } from '../e2e/support/browser.ts';
 import { startStaticServer, type StaticServer } from '../e2e/support/server.ts';
-import type { Plan } from '../../src/model/plan.ts';
+import type { CatalogEntry, Plan } from '../../src/model/plan.ts';
+import { placesFile, placesFiles } from '../../src/search/places.ts';
 import { toCsv } from '../../src/publish/csv.ts';
 import { headersFile } from '../../src/publish/headers.ts';
 import { CLAUSE_COLUMNS, clauseRows, INDICATOR_COLUMNS, planIndicatorCsvRows } from '../../src/publish/open-data.ts';
@@ -116,6 +117,10 @@ describe('two-shard assembly', () => {
       for (const w of own.words) expect(sounds.words.has(w), w).toBe(true);
     }
     expect(existsSync(join(dist, 'pagefind', 'refs', 'plans.json'))).toBe(true);
+    // The place files (a county or city named in a question) come from the whole catalogue, with the shared job.
+    const catalog = (parse(readFileSync(join(seeds, 'catalog.yaml'), 'utf8')) as { plans: CatalogEntry[] }).plans;
+    for (const f of placesFiles(catalog)) expect(JSON.parse(readFileSync(join(dist, 'pagefind', 'refs', placesFile(f.bucket)), 'utf8'))).toEqual(f);
+    expect(placesFiles(catalog).some((f) => f.lines)).toBe(true);
   });
 
   it('cuts each province into bundles of whole plans, each plan in one, and the table maps words to those bundles', () => {

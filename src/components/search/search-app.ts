@@ -31,7 +31,8 @@ import { FILTER_NAMES } from '../../search/records.ts';
 import { makeExcerpt, textDirective, type Excerpt } from '../../search/excerpt.ts';
 import { escapeHtml } from '../../search/text.ts';
 import type { TopicRef } from '../../search/topic-match.ts';
-import { looserButtonText, nothingToSearchLine, partialLine, understoodLine } from '../../search/explain.ts';
+import { looserButtonText, nothingToSearchLine, partialLine, searchedLine } from '../../search/explain.ts';
+import { placesFile, withPlace, type NamedPlace, type PlacesBucket } from '../../search/places.ts';
 import { onSite, topicPath } from '../../site/paths.ts';
 import { searchReportHref } from '../../site/report-link.ts';
 import { bundlesOfProvinces, filterBundles, partialScopeNote, shardBundlePath, shardsInScope, type ShardRef } from '../../search/shard-scope.ts';
@@ -148,6 +149,8 @@ async function start(root: HTMLElement) {
     }
     return got as Promise<T>;
   };
+  /** A place file (src/search/places.ts); one that does not load names no place. */
+  const placesBucket = (bucket: number) => fetchJson<PlacesBucket>(`${BUNDLE}${REFS_DIR}/${placesFile(bucket)}`).catch(() => null);
   let nationalJson: Promise<{ json: LexiconJson; lexicon: Lexicon }> | null = null;
   const nationalLexicon = () =>
     (nationalJson ??= fetchJson<LexiconJson>(`${BUNDLE}${LEXICON_FILE}`).then((json) => ({ json, lexicon: decodeLexicon(json) })));
@@ -451,20 +454,30 @@ async function start(root: HTMLElement) {
     }
     let outcome: SearchOutcome;
     let lastScope: { searched: number; holding: number; byWords: boolean } | null = null;
-    // The chosen provinces' plans, for the engine's plan labelling: loaded beside the index.
-    const lists = Promise.all((state.filters.province ?? []).map(planList));
+    let place: NamedPlace | null = null;
     try {
+      // The single build's engine does not depend on the words: it loads while the place is read.
+      const single = shards ? null : loadEngine(null);
+      // A county, city or province named in the question picks its plans, as the filters would
+      // (src/search/places.ts); the address and the box keep the question as typed.
+      const named = await withPlace(state, placesBucket, facets.provinces);
+      place = named.place;
+      const asked = named.state;
+      // The chosen provinces' plans, for the engine's plan labelling: loaded beside the index
+      // (before it when a place named a plan: the bundles holding it are found from the list).
+      const lists = Promise.all((asked.filters.province ?? []).map(planList));
+      if (place) await lists;
       let eng: SearchEngine;
       if (shards) {
-        const key = `${state.q}\n${paramsFromState({ ...state, q: '' }, facets).toString()}`;
+        const key = `${asked.q}\n${paramsFromState({ ...asked, q: '' }, facets).toString()}`;
         if (key !== routedFor) (routedFor = key), (everywhere = false);
-        const scope = await bundleScope(state, everywhere);
+        const scope = await bundleScope(asked, everywhere);
         if (scope.holding !== null) lastScope = { searched: scope.bundles.length, holding: scope.holding, byWords: scope.byWords !== false };
         eng = await loadEngine(scope.bundles, scope.lexicon);
-      } else eng = await loadEngine(null);
+      } else eng = await single!;
       mark('engine');
       await lists;
-      outcome = await eng.search(state.q, { filters: state.filters, plans: plansInScope(labelFacets(facets, state, nationalPlans), state.filters) });
+      outcome = await eng.search(asked.q, { filters: asked.filters, plans: plansInScope(labelFacets(facets, asked, nationalPlans), asked.filters) });
     } catch (e) {
       if (mine !== seq) return;
       console.error(e);
@@ -481,7 +494,7 @@ async function start(root: HTMLElement) {
     }
     current = outcome;
     exhausted = false;
-    const line = outcome.cited ? null : understoodLine(outcome.plan);
+    const line = outcome.cited ? null : searchedLine(place, outcome.plan);
     shown = [...outcome.hits];
     list.replaceChildren(...shown.map(renderHit));
     placeNote(line);
