@@ -28,7 +28,7 @@ import { indexForm } from './lexicon.ts';
 import { holdsUnknown, planWithLexicon, type Concept, type QueryPlan } from './query.ts';
 import { slipReader, type SoundFix, type SoundTable } from './sounds.ts';
 import { matchTopics, type TopicRef } from './topic-match.ts';
-import { TOPIC_FILTER, type FilterName } from './records.ts';
+import { OVERVIEW_AREA, TOPIC_FILTER, type FilterName } from './records.ts';
 import { compact, unspace } from './text.ts';
 
 export interface PfData {
@@ -94,6 +94,12 @@ export const TOPIC_BOOST = 2;
  * plan recall fell to 0.803).
  */
 export const TOPIC_PARTIAL_BOOST = 1.5;
+/**
+ * How much lower a question's partial match ranks when it is in no task area (概述): long
+ * background paragraphs hold many of a question's words in passing (0.745 / 0.793 → 0.748 /
+ * 0.795 on the 904; 0.6 and 0.4 gave no more precision and less recall).
+ */
+export const BACKGROUND_PARTIAL = 0.8;
 
 /** 0: the unit a pasted citation names; 1 verbatim; 2 all words; 3 partial. */
 export type Tier = 0 | 1 | 2 | 3;
@@ -269,7 +275,13 @@ export class SearchEngine {
     };
 
     const plans = opts.plans && opts.plans.length <= PLAN_LABEL_LIMIT ? opts.plans : [];
-    const [, , favoured] = await Promise.all([lookup(plan.tokens), this.labelPlans(plans), this.topicRecords(topics)]);
+    const asking = plan.concepts.some((c) => c.run !== null);
+    const [, , favoured, background] = await Promise.all([
+      lookup(plan.tokens),
+      this.labelPlans(plans),
+      this.topicRecords(topics),
+      asking ? this.overviewRecords() : Promise.resolve(new Set<string>()),
+    ]);
     // A word no plan uses may be one character away from one they do (残疾证 → 残疾人证):
     // search those forms too, for that word only.
     const widen = (c: Concept, words: string[]) => {
@@ -289,7 +301,7 @@ export class SearchEngine {
       await lookup(plan.tokens);
     }
     this.softenCommon(plan, cache);
-    let list = this.rank(plan, cache, opts, favoured);
+    let list = this.rank(plan, cache, opts, favoured, background);
     // A sentence typed without any question word (残疾人住院押金交不起) was searched as one keyword;
     // when that finds nothing, read it as a question, word by word, before anything looser.
     if (!list.main.length && plan.concepts.some((c) => c.run === null && !c.phrase)) {
@@ -298,7 +310,7 @@ export class SearchEngine {
       if (asked.concepts.filter((c) => c.run !== null && !c.optional).length >= 2) {
         await lookup(asked.tokens);
         this.softenCommon(asked, cache);
-        const answered = this.rank(asked, cache, opts, favoured);
+        const answered = this.rank(asked, cache, opts, favoured, await this.overviewRecords());
         // Only clauses holding every word it asks: a partial match of a few characters (量子计算 →
         // 子) is no answer.
         if (answered.main.length && answered.main[0].tier < 3) [plan, list] = [asked, answered];
@@ -310,7 +322,7 @@ export class SearchEngine {
       for (const c of plan.concepts) if (!c.phrase) widen(c, c.alternatives.flatMap((a) => this.lexicon.containing(a.text)));
       this.refreshTokens(plan);
       await lookup(plan.tokens);
-      list = this.rank(plan, cache, opts, favoured);
+      list = this.rank(plan, cache, opts, favoured, background);
       approximate = list.main.length > 0;
     }
     const partial = list.main.length > 0 && list.main[0].tier === 3;
@@ -353,6 +365,20 @@ export class SearchEngine {
 
   /** Topic slug → ids of the records its page lists (the `topic` filter), cached. */
   private readonly topicMembers = new Map<string, Promise<Set<string>>>();
+  private overview: Promise<Set<string>> | null = null;
+
+  /**
+   * The records of no task area (概述: background, general requirements, safeguards,
+   * indicator rows), from one filter-only search (cached). A family's question is answered by
+   * what a plan will do, not by what it did in the last five years or the coverage it aims at.
+   */
+  private overviewRecords(): Promise<Set<string>> {
+    this.overview ??= this.pagefind
+      .search(null, { filters: { area: OVERVIEW_AREA } })
+      .then((r) => new Set((r?.results ?? []).map((x) => x.id)))
+      .catch(() => new Set<string>());
+    return this.overview;
+  }
 
   /** The records of the topics a query names: they rank first within their tier. */
   private async topicRecords(topics: TopicRef[]): Promise<Set<string>> {
@@ -389,6 +415,8 @@ export class SearchEngine {
     cache: Map<string, TokenHits>,
     opts: EngineOptions,
     favoured: Set<string>,
+    /** Records of no task area (overviewRecords), read for questions only. */
+    background: Set<string>,
   ): { main: Candidate[]; looser: Candidate[] } {
     // Pagefind result objects are per search; any one of them can load the fragment.
     const ids = new Map<string, PfResult>();
@@ -461,6 +489,9 @@ export class SearchEngine {
       else key = partialWeight * 10 + optional * 2 + score;
       const strength = key;
       if (tier === 3 && favoured.has(id)) key *= TOPIC_PARTIAL_BOOST;
+      // Among partial matches too, a question's answer is a task clause rather than a long
+      // background paragraph holding many of its words in passing.
+      if (tier === 3 && question && background.has(id)) key *= BACKGROUND_PARTIAL;
       out.push({ result, tier, key, strength, states, plan: this.planOfId.get(id) });
     }
     out.sort((a, b) => a.tier - b.tier || b.key - a.key);
@@ -499,6 +530,14 @@ export class SearchEngine {
     // word, that clause answers for the plan; the plan's other clauses holding the words in
     // passing (a long clause on something else) wait behind the button. Not for partial
     // matches: a story question's topic is a guess (measured: precision and recall fell).
+    // A question's full matches in a plan's background, general requirements, safeguards or
+    // indicator rows wait behind the button when the plan has a full match in a task area:
+    // 家里改坡道有补贴么 matched the 十三五 review paragraph of three plans, which holds every
+    // word and answers nothing. A plan with only such matches keeps them.
+    if (question && background.size) {
+      const answering = new Set(full.filter((c) => !background.has(c.result.id)).map((c) => c.plan ?? ''));
+      for (const c of full) if (background.has(c.result.id) && answering.has(c.plan ?? '')) deferred.add(c);
+    }
     if (question && favoured.size) {
       const topical = new Set(full.filter((c) => favoured.has(c.result.id)).map((c) => c.plan ?? ''));
       for (const c of full) if (!favoured.has(c.result.id) && topical.has(c.plan ?? '')) deferred.add(c);

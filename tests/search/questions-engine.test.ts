@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { alsoSearched, partialLine, understoodLine } from '../../src/search/explain.ts';
+import { OVERVIEW_AREA } from '../../src/search/records.ts';
 import { QuestionFileSchema } from '../../src/search/question-file.ts';
 import { questionGaps } from '../../src/search/question-gaps.ts';
 import { decodeSounds, slipReader, SOUNDS_FILE } from '../../src/search/sounds.ts';
@@ -331,6 +332,18 @@ describe('questions find clauses that answer them', () => {
     for (const h of full) expect(['精神病人', '精神残疾', '精神障碍'].some((w) => squash(h.text).includes(w)), h.cite).toBe(true);
     // Typed words keep their looser match (重度残疾 as 重度 … 残疾 still counts).
     expect(plan('重度残疾').concepts[0].alternatives[0].strict).toBe(false);
+  });
+
+  it('a question is answered by task clauses: a plan\'s background, safeguards and indicator rows wait behind them; a keyword keeps them', async () => {
+    const o = await search('瘫痪在床有没有补贴');
+    const answering = new Set(o.hits.filter((h) => h.tier < 3 && h.area !== OVERVIEW_AREA).map((h) => h.plan));
+    expect(answering.size).toBeGreaterThanOrEqual(4);
+    for (const h of o.hits) expect(h.area !== OVERVIEW_AREA || !answering.has(h.plan), `${h.cite}`).toBe(true);
+    // Not lost: behind the button.
+    expect(o.looser).toBeGreaterThan(0);
+    // A keyword search is not a question: the coverage rows (护理补贴覆盖率) stay on its first page.
+    const keyword = await search('护理补贴');
+    expect(keyword.hits.some((h) => h.area === OVERVIEW_AREA)).toBe(true);
   });
 
   it('near forms one character apart match each other (乘车/乘坐, 补贴/补助, 残疾证/残疾人证)', async () => {
