@@ -26,7 +26,7 @@ const LATENCY_QUERIES = [
   '自闭症', '两项补贴', '残疾儿童 康复', '托养', '手语', '职业技能培训', '家庭医生', '法律援助', '"无障碍设施"', '盲',
 ];
 
-type Category = 'page' | 'pagefind.js' | 'worker' | 'wasm' | 'entry+meta' | 'index' | 'filter' | 'lexicon' | 'sounds' | 'fragments' | 'other';
+type Category = 'page' | 'pagefind.js' | 'worker' | 'wasm' | 'entry+meta' | 'index' | 'filter' | 'lexicon' | 'sounds' | 'places' | 'fragments' | 'other';
 function category(path: string): Category {
   if (!path.startsWith('/pagefind/')) return /\.(html|css|js)$|\/$/.test(path) ? 'page' : 'other';
   if (path.endsWith('/pagefind.js')) return 'pagefind.js';
@@ -38,6 +38,7 @@ function category(path: string): Category {
   if (path.includes('/fragment/')) return 'fragments';
   if (path.endsWith('lexicon.json')) return 'lexicon';
   if (path.endsWith('sounds.txt')) return 'sounds';
+  if (path.includes('/refs/places/')) return 'places';
   return 'other';
 }
 
@@ -157,6 +158,8 @@ export async function benchSearch(root: string, dist = join(root, 'dist')): Prom
       ['a question', '残疾证怎么办'],
       // Pinyin slips: the one query kind that also loads pagefind/sounds.txt (src/search/sounds.ts).
       ['a question typed with pinyin slips', '残急人补帖怎么申情'],
+      // A county named: the one query kind that also loads a place file (src/search/places.ts).
+      ['a question naming a county', '会宁县老人护理补贴怎么申请'],
     ] as const) {
       const page = await newPage(browser, { width: 360, height: 800 });
       const m = meter(page);
