@@ -60,7 +60,7 @@ export function understoodLine(plan: QueryPlan): string | null {
  * 可在全部规划中查这个词）。 Said before the words searched, as a pinyin slip's reading is.
  */
 export const placeLine = (place: NamedPlace): string =>
-  `“${place.name}”：只查${place.plan ?? place.province}的规划（加引号可在全部规划中查这个词）。`;
+  `“${place.name}”：只查${place.plan ? place.name : place.province}的规划（加引号可在全部规划中查这个词）。`;
 
 /** The line under the count: the place named (if any), then what was searched. Null when there is nothing to say. */
 export function searchedLine(place: NamedPlace | null, plan: QueryPlan): string | null {

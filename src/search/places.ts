@@ -19,6 +19,7 @@
 import type { CatalogEntry } from '../model/plan.ts';
 import { PROVINCES } from '../model/provinces.ts';
 import { mayBeCitation } from './cited.ts';
+import { planFilterValues } from './records.ts';
 import type { SearchState } from './params.ts';
 import { bucketOf } from './shard-words.ts';
 
@@ -71,11 +72,14 @@ export function placesFiles(catalog: readonly CatalogEntry[], buckets = PLACE_BU
     if (plan && !e.plans.includes(plan)) e.plans.push(plan);
     entries.set(key, e);
   };
+  // The plan filter's values: a short name two plans share is made unique there (records.ts).
+  const values = planFilterValues(catalog);
   for (const e of catalog) {
+    const value = values.get(e.slug)!;
     if (e.level === '县级') {
-      add(e.county ?? e.shortName, e.province, e.shortName);
+      add(e.county ?? e.shortName, e.province, value);
       add(e.city, e.province, null);
-    } else if (e.level === '市级') add(e.city ?? e.shortName, e.province, e.shortName);
+    } else if (e.level === '市级') add(e.city ?? e.shortName, e.province, value);
   }
   const lines: string[][] = Array.from({ length: buckets }, () => []);
   for (const e of [...entries.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.province < b.province ? -1 : 1))) {

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { CatalogEntry } from '../../src/model/plan.ts';
 import { searchedLine } from '../../src/search/explain.ts';
 import { plansInScope } from '../../src/search/params.ts';
+import { planFilterValues } from '../../src/search/records.ts';
 import {
   decodePlaces,
   findPlace,
@@ -104,6 +105,10 @@ describe('reading a place in a question', () => {
       entry({ slug: 'e', shortName: '兰州市实施方案', province: '甘肃省', city: '兰州市', level: '市级' }),
     ];
     const invented = entriesOf(placesFiles(catalog));
+    // A place picks a plan by the plan filter's value, which makes a shared short name unique.
+    const values = new Set(planFilterValues(catalog).values());
+    expect(invented.flatMap((p) => p.plans).every((v) => values.has(v))).toBe(true);
+    expect(invented.filter((p) => p.name === '城关区').map((p) => p.plans)).toEqual([['城关区规划（a）'], ['城关区规划（b）']]);
     const ps = ['甘肃省', '西藏自治区'];
     expect(findPlace('城关区残疾人护理补贴', invented, ps)).toBeNull();
     // A county whose name is one character and its suffix.
