@@ -222,6 +222,13 @@ export interface SoundReading {
   index: SoundIndex;
   sounds: SoundTable;
   planWord: (word: string) => boolean;
+  /**
+   * An everyday word the vocabulary maps to a plan word it shares two characters with (残疾证 →
+   * 残疾人证, 助学金 → 助学): people type it for the plans' word, so a slip beside a known word may be
+   * read as it (残疾正 → 残疾证). Not an everyday phrase mapped to other words (卖东西 → 创业):
+   * 买东西 is no slip for it.
+   */
+  nearPlanWord: (word: string) => boolean;
 }
 
 /**
@@ -277,13 +284,14 @@ export function fixSlips(query: string, runs: readonly string[], { index, sounds
  * that sounds the same, shares at least two characters with it, and differs only where the
  * window holds a lone character (the slip, or a question word it made: 就, 了), never inside a
  * word the dictionary cut whole; and it is a word the plans print (收不了 is not the everyday
- * 受不了). Two characters (签月, 假支) sound like a word by chance too often.
+ * 受不了) or a near form of one the vocabulary names (残疾正 → 残疾证, `nearPlanWord`). Two characters
+ * (签月, 假支) sound like a word by chance too often.
  */
 export function fixSpanning(
   query: string,
   cuts: readonly (readonly string[])[],
   known: (word: string) => boolean,
-  { index, sounds, planWord }: SoundReading,
+  { index, sounds, planWord, nearPlanWord }: SoundReading,
 ): { query: string; fixes: SoundFix[] } {
   const fixes: SoundFix[] = [];
   let text = query;
@@ -305,7 +313,7 @@ export function fixSpanning(
         if (sounds.words.has(typed)) continue;
         // Which characters stand alone (a slip can only be one of them).
         const alone: boolean[] = cut.slice(a, b).flatMap((w) => [...w].map(() => isLoneChar(w)));
-        const meant = readAs(chars, index, sounds.readings, planWord, (ws, same) => same >= 2 && ws.every((c, j) => c === chars[j] || alone[j]) && planWord(ws.join('')));
+        const meant = readAs(chars, index, sounds.readings, planWord, (ws, same) => same >= 2 && ws.every((c, j) => c === chars[j] || alone[j]) && (planWord(ws.join('')) || nearPlanWord(ws.join(''))));
         if (!meant) continue;
         fixes.push(fixOf(typed, meant));
         text = text.replace(typed, meant.word);
@@ -327,7 +335,12 @@ export function slipReader(
   lexicon: Pick<Lexicon, 'dictionary' | 'words' | 'segment' | 'aliases' | 'roles'>,
 ): (query: string) => { query: string; fixes: SoundFix[] } {
   const planWords = new Set(lexicon.words);
-  const reading: SoundReading = { index: soundIndex(lexicon.dictionary, sounds.readings), sounds, planWord: (w) => planWords.has(w) };
+  const reading: SoundReading = {
+    index: soundIndex(lexicon.dictionary, sounds.readings),
+    sounds,
+    planWord: (w) => planWords.has(w),
+    nearPlanWord: (w) => (lexicon.aliases[w] ?? []).some((v) => planWords.has(v) && [...new Set(w)].filter((c) => v.includes(c)).length >= 2),
+  };
   return (query) => {
     const typed = normalizeQuery(query);
     const words = queryWords(typed, lexicon);

@@ -65,6 +65,13 @@ describe('reading pinyin slips', () => {
     expect(fix('残疾人康复训练去哪里').fixes).toEqual([]);
     expect(fix('报名时附近小学说收不了，让我们去特校').fixes).toEqual([]);
   });
+  it('reads a slip beside a known word as a near form of a plan word the vocabulary names, not as an everyday phrase it maps', () => {
+    // 残疾证 is the everyday form of the plans' 残疾人证; 助学金 of their 助学.
+    expect(fix('残疾正网上能办不').fixes).toEqual([{ typed: '残疾正', meant: '残疾证' }]);
+    expect(fix('残疾学生上大学有住学金吗').fixes).toEqual([{ typed: '住学金', meant: '助学金' }]);
+    // 卖东西 is mapped to 创业 and shares no character with it: 买东西 is what was meant.
+    expect(fix('我不会算钱 买东西老被多收钱 有人帮我吗').fixes).toEqual([]);
+  });
   it('reads a southern speaker’s sound (z/zh, n/l, -n/-ng …) only for a plan word of three characters or more', () => {
     expect(fix('老人耳背能免费配组听器吗').fixes).toEqual([{ typed: '组听器', meant: '助听器', alike: true }]);
     expect(fix('家里做无站碍改造要什么条件').fixes).toEqual([{ typed: '无站碍', meant: '无障碍', alike: true }]);
