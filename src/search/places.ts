@@ -126,40 +126,38 @@ function unquotedIndex(query: string, name: string): number {
  */
 export function findPlace(query: string, entries: readonly PlaceEntry[], provinces: readonly string[]): NamedPlace | null {
   if (mayBeCitation(query)) return null;
-  const without = (name: string, at: number) =>
-    // 会宁县城, 会宁县的, 会宁县里: the word that went with the name goes with it.
-    (query.slice(0, at) + query.slice(at + name.length).replace(/^[城里的]/u, '')).trim();
   const found = entries
     .map((e) => ({ e, at: unquotedIndex(query, e.name) }))
     .filter((x) => x.at >= 0)
     .sort((a, b) => b.e.name.length - a.e.name.length);
   if (found.length) {
-    const longest = found.filter((x) => x.e.name === found[0].e.name);
-    if (longest.length > 1) return null;
+    if (found.filter((x) => x.e.name === found[0].e.name).length > 1) return null;
     const { e, at } = found[0];
-    const rest = without(e.name, at);
     // 甘肃省会宁县: the province goes too.
     const province = PROVINCES.find((p) => p.name === e.province);
-    const restless = province ? dropProvince(rest, province) : rest;
-    return { name: e.name, province: e.province, plan: e.plans.length === 1 ? e.plans[0] : null, rest: restless };
+    let rest = without(query, e.name, at);
+    for (const name of province ? [province.name, province.short] : []) {
+      const p = unquotedIndex(rest, name);
+      if (p >= 0) {
+        rest = without(rest, name, p);
+        break;
+      }
+    }
+    return { name: e.name, province: e.province, plan: e.plans.length === 1 ? e.plans[0] : null, rest };
   }
   for (const p of PROVINCES) {
     if (!provinces.includes(p.name)) continue;
     for (const name of [p.name, p.short]) {
       const at = unquotedIndex(query, name);
-      if (at >= 0) return { name, province: p.name, plan: null, rest: without(name, at) };
+      if (at >= 0) return { name, province: p.name, plan: null, rest: without(query, name, at) };
     }
   }
   return null;
 }
 
-function dropProvince(query: string, province: { name: string; short: string }): string {
-  for (const name of [province.name, province.short]) {
-    const at = unquotedIndex(query, name);
-    if (at >= 0) return (query.slice(0, at) + query.slice(at + name.length)).trim();
-  }
-  return query;
-}
+/** The query without the name at `at`; 会宁县城, 会宁县的, 会宁县里: the word that went with the name goes with it. */
+const without = (query: string, name: string, at: number): string =>
+  (query.slice(0, at) + query.slice(at + name.length).replace(/^[城里的]/u, '')).trim();
 
 /** Where the place files come from (fetch in the browser, files in Node); a missing file is no place. */
 export type PlacesSource = (bucket: number) => Promise<PlacesBucket | null>;
@@ -167,10 +165,12 @@ export type PlacesSource = (bucket: number) => Promise<PlacesBucket | null>;
 /** The place a question names, reading only the files its characters need; null when none. */
 export async function namedPlace(query: string, source: PlacesSource, provinces: readonly string[]): Promise<NamedPlace | null> {
   if (mayBeCitation(query)) return null;
-  const files = await Promise.all(placeBuckets(query).map(async (b) => {
-    const json = await source(b);
-    return json ? decodePlaces(json, `${PLACES_DIR}/${b}.json`) : [];
-  }));
+  const files = await Promise.all(
+    placeBuckets(query).map(async (b) => {
+      const json = await source(b);
+      return json ? decodePlaces(json, placesFile(b)) : [];
+    }),
+  );
   return findPlace(query, files.flat(), provinces);
 }
 
