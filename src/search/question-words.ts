@@ -140,12 +140,12 @@ export const isLoneChar = (w: string) => [...w].length === 1 && /\p{Script=Han}/
 const isNumber = (w: string) => /^\d+(\.\d+)?$/.test(w);
 
 /**
- * Chinese numerals and the measure words said with them (三岁, 五十多岁, 几百块, 两根, 十几只): the
- * dictionary cuts them into single characters, but they are understood: they tell the case, like
- * a number, and are not named to the person as words the search did not know. Not 半: it starts
- * words as often (半夜, 半身不遂) as it counts.
+ * Chinese numerals and the measure words said with them (三岁, 五十多岁, 几百块, 两根, 十几只, 两种,
+ * 好几遍, 跑一趟): the dictionary cuts them into single characters, but they are understood: they
+ * tell the case, like a number, and are not named to the person as words the search did not know
+ * (nor read as a slip: 两种病 is not 重病). Not 半: it starts words as often (半夜, 半身不遂) as it counts.
  */
-export const isNumeralPiece = (w: string) => /^[零一二三四五六七八九十百千万两几多岁个年月块只根次天周亩头斤元]$/u.test(w);
+export const isNumeralPiece = (w: string) => /^[零一二三四五六七八九十百千万两几多岁个年月块只根次天周亩头斤元种遍趟]$/u.test(w);
 
 /** The words a place's name ends with: town, township, county, district, village, banner … */
 const PLACE_WORDS: ReadonlySet<string> = new Set(['镇', '乡', '县', '区', '村', '屯', '旗', '苏木', '嘎查', '街道']);

@@ -223,10 +223,10 @@ export interface SoundReading {
   sounds: SoundTable;
   planWord: (word: string) => boolean;
   /**
-   * An everyday word the vocabulary maps to a plan word it shares two characters with (残疾证 →
-   * 残疾人证, 助学金 → 助学): people type it for the plans' word, so a slip beside a known word may be
-   * read as it (残疾正 → 残疾证). Not an everyday phrase mapped to other words (卖东西 → 创业):
-   * 买东西 is no slip for it.
+   * An everyday word the vocabulary maps to a plan word one character from it (残疾证 → 残疾人证,
+   * 助学金 → 助学): people type it for the plans' word, so a slip beside a known word may be read
+   * as it (残疾正 → 残疾证). Not an everyday phrase mapped to other words (卖东西 → 创业: 买东西 is
+   * no slip for it; 办残疾证 → 残疾人证: 旧版残疾证 is no slip for it).
    */
   nearPlanWord: (word: string) => boolean;
 }
@@ -325,6 +325,14 @@ export function fixSpanning(
   return { query: text, fixes };
 }
 
+/** Whether two words differ by one character added, dropped or changed (残疾证 · 残疾人证, 助学金 · 助学). */
+function oneEditApart(a: string, b: string): boolean {
+  const [x, y] = [[...a], [...b]].sort((p, q) => p.length - q.length);
+  if (y.length - x.length > 1) return false;
+  if (x.length === y.length) return x.filter((c, i) => c !== y[i]).length === 1;
+  return y.some((_c, i) => y.slice(0, i).concat(y.slice(i + 1)).join('') === x.join(''));
+}
+
 /**
  * The reader a search uses: the dictionary by sound, built once, and the plans' own words
  * for ties. query → the query, normalised, with its slips read as the words meant: first the
@@ -339,7 +347,7 @@ export function slipReader(
     index: soundIndex(lexicon.dictionary, sounds.readings),
     sounds,
     planWord: (w) => planWords.has(w),
-    nearPlanWord: (w) => (lexicon.aliases[w] ?? []).some((v) => planWords.has(v) && [...new Set(w)].filter((c) => v.includes(c)).length >= 2),
+    nearPlanWord: (w) => (lexicon.aliases[w] ?? []).some((v) => planWords.has(v) && oneEditApart(w, v)),
   };
   return (query) => {
     const typed = normalizeQuery(query);

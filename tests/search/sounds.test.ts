@@ -69,8 +69,12 @@ describe('reading pinyin slips', () => {
     // 残疾证 is the everyday form of the plans' 残疾人证; 助学金 of their 助学.
     expect(fix('残疾正网上能办不').fixes).toEqual([{ typed: '残疾正', meant: '残疾证' }]);
     expect(fix('残疾学生上大学有住学金吗').fixes).toEqual([{ typed: '住学金', meant: '助学金' }]);
-    // 卖东西 is mapped to 创业 and shares no character with it: 买东西 is what was meant.
+    // 卖东西 is mapped to 创业, 办残疾证 to 残疾人证, neither one character from it: 买东西 and
+    // 旧版残疾证 are what was meant.
     expect(fix('我不会算钱 买东西老被多收钱 有人帮我吗').fixes).toEqual([]);
+    expect(fix('旧版残疾证还能换新的智能卡吗').fixes).toEqual([]);
+    // A measure word after a numeral is understood, never read as a slip (两种病 is not 重病).
+    expect(fix('小儿脑瘫加癫痫 两种病能一起评残吗').fixes).toEqual([]);
   });
   it('reads a southern speaker’s sound (z/zh, n/l, -n/-ng …) only for a plan word of three characters or more', () => {
     expect(fix('老人耳背能免费配组听器吗').fixes).toEqual([{ typed: '组听器', meant: '助听器', alike: true }]);
