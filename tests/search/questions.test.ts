@@ -65,13 +65,13 @@ describe('search quality targets (built index)', () => {
     expect(s.planRecall, report).toBeGreaterThanOrEqual(t.planRecall);
   }
 
-  // The targets are precision@10 ≥ 0.9 and plan recall@10 ≥ 0.9. Reached so far, on 846
-  // questions judged by forms a blind audit made stricter (2026-12-02), with twenty-five blind
-  // rounds in the set (the later ones harder: each starts 0.1–0.3 below the set): 0.737 and 0.795
+  // The targets are precision@10 ≥ 0.9 and plan recall@10 ≥ 0.9. Reached so far, on 961
+  // questions judged by forms a blind audit made stricter (2026-12-02), with twenty-seven blind
+  // rounds in the set (the later ones harder: each starts 0.1–0.3 below the set): 0.741 and 0.787
   // with no zero-result question (docs/search-eval.md). This guards what is reached, so a change
   // that loses ground fails; raise the bars as the search improves.
-  it('question set: no zero-result question, precision@10 ≥ 0.72, plan recall@10 ≥ 0.78', async () => {
-    await holdToTargets(QUESTIONS.file, QUESTIONS.label, { zero: 0, precision: 0.72, planRecall: 0.78 });
+  it('question set: no zero-result question, precision@10 ≥ 0.73, plan recall@10 ≥ 0.775', async () => {
+    await holdToTargets(QUESTIONS.file, QUESTIONS.label, { zero: 0, precision: 0.73, planRecall: 0.775 });
   });
 
   const hasKeywords = loadQuerySet(KEYWORDS.label, KEYWORDS.file) !== null;
