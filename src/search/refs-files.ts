@@ -13,7 +13,6 @@ import type { Corpus } from './corpus.ts';
 import { PLANS_REFS_FILE, REFS_DIR } from './cited.ts';
 import { placesFile, placesFiles, PLACES_DIR } from './places.ts';
 
-
 /** The files made from the whole catalogue (a sharded build's shared job writes them): the names table and the place files. */
 export function catalogRefFiles(catalog: readonly CatalogEntry[]): [string, string][] {
   return [[PLANS_REFS_FILE, JSON.stringify(plansTable(catalog))], ...placesFiles(catalog).map((b): [string, string] => [placesFile(b.bucket), JSON.stringify(b)])];
@@ -40,10 +39,12 @@ export function writeRefFiles(
   mkdirSync(dir, { recursive: true });
   const areaSlugs = Object.fromEntries(corpus.areas.map((a) => [a.name, a.slug])) as Record<Area, string>;
   const files: [string, string][] = corpus.plans.map((plan) => [`${plan.catalog.slug}.json`, JSON.stringify(buildRefs(plan, areaSlugs))]);
-  if (options.plansTable ?? true) files.push(...catalogRefFiles(corpus.catalog));
+  if (options.plansTable ?? true) {
+    files.push(...catalogRefFiles(corpus.catalog));
+    mkdirSync(join(dir, PLACES_DIR), { recursive: true });
+  }
   let raw = 0;
   let gz = 0;
-  mkdirSync(join(dir, PLACES_DIR), { recursive: true });
   for (const [name, text] of files) {
     writeFileSync(join(dir, name), text);
     raw += Buffer.byteLength(text);
