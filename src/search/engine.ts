@@ -542,7 +542,10 @@ export class SearchEngine {
       const topical = new Set(full.filter((c) => favoured.has(c.result.id)).map((c) => c.plan ?? ''));
       for (const c of full) if (!favoured.has(c.result.id) && topical.has(c.plan ?? '')) deferred.add(c);
     }
-    if (opts.looser !== 'inline' && verbatimPlans.size) {
+    // Within one plan (a plan chosen, or a county named: src/search/places.ts) there are no other
+    // plans to make room for: its looser matches follow its verbatim ones on the first page.
+    const onePlan = opts.plans?.length === 1;
+    if (opts.looser !== 'inline' && !onePlan && verbatimPlans.size) {
       const represented = new Set<string>();
       for (const c of full) {
         if (c.tier !== 2 || deferred.has(c)) continue;
