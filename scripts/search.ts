@@ -9,11 +9,11 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { openBuiltSearch, type BuiltSearch } from '../src/search/node.ts';
-import { plansInScope, stateFromParams } from '../src/search/params.ts';
+import { plansInScope, stateFromParams, type SearchState } from '../src/search/params.ts';
 import { FILTER_NAMES } from '../src/search/records.ts';
 import type { Hit } from '../src/search/engine.ts';
 import { nothingToSearchLine, partialLine, searchedLine } from '../src/search/explain.ts';
-import { withPlace } from '../src/search/places.ts';
+import { beyondPlace, withPlace } from '../src/search/places.ts';
 import { topicPath } from '../src/site/paths.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -62,12 +62,15 @@ function knownValues(f: string): string[] {
 
 const limit = Math.max(1, Number(values.limit) || 10);
 // As on the search page: a county, city or province named in the question picks its plans.
-const { state: searched, place } = await withPlace(state, search.places, search.facets.provinces);
-const outcome = await search.engine.search(searched.q, {
-  filters: searched.filters,
-  plans: plansInScope(search.facets, searched.filters),
-  pageSize: Math.min(limit, 10),
-});
+const named = await withPlace(state, search.places, search.facets.provinces);
+const { place } = named;
+const searchIn = (s: SearchState) =>
+  search.engine.search(s.q, { filters: s.filters, plans: plansInScope(search.facets, s.filters), pageSize: Math.min(limit, 10) });
+let searched = named.state;
+let outcome = await searchIn(searched);
+// The place's plans hold nothing: the rest of the question in every plan, and the line says so.
+const placeMissed = !!place && !outcome.cited && !outcome.hits.length;
+if (placeMissed) outcome = await searchIn((searched = beyondPlace(state, place)));
 const hits: Hit[] = [...outcome.hits];
 while (hits.length < limit) {
   const more = await outcome.more();
@@ -78,7 +81,7 @@ hits.length = Math.min(hits.length, limit);
 await search.close();
 // As on the search page: the topic the question is about comes first, in plain words.
 const topics = outcome.topics;
-const understood = outcome.cited ? null : searchedLine(place, outcome.plan);
+const understood = outcome.cited ? null : searchedLine(place, outcome.plan, placeMissed);
 
 const plain = (h: Hit) => (h.excerpt.start > 0 ? '…' : '') + h.excerpt.text + (h.excerpt.end < h.text.length ? '…' : '');
 if (values.json) {
@@ -87,7 +90,7 @@ if (values.json) {
       {
         query: state.q,
         filters: searched.filters,
-        place: place && { name: place.name, province: place.province, plan: place.plan },
+        place: place && { name: place.name, province: place.province, plan: place.plan, missed: placeMissed },
         concepts: outcome.plan.concepts.map((c) => ({
           text: c.text,
           phrase: c.phrase,

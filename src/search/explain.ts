@@ -58,14 +58,18 @@ export function understoodLine(plan: QueryPlan): string | null {
 /**
  * What a place named in the question did (会宁县老人护理补贴): “会宁县”：只查会宁县的规划（加引号
  * 可在全部规划中查这个词）。 Said before the words searched, as a pinyin slip's reading is.
+ * `missed`: its plans held nothing, so every plan was searched (places.ts `beyondPlace`); that
+ * the family's own plan says nothing of it is itself an answer, so the line says it first.
  */
-export const placeLine = (place: NamedPlace): string =>
-  `“${place.name}”：只查${place.plan ? place.name : place.province}的规划（加引号可在全部规划中查这个词）。`;
+export function placeLine(place: NamedPlace, missed = false): string {
+  const where = place.plan ? place.name : place.province;
+  return missed ? `“${place.name}”：${where}的规划里没有找到，下面是其他地方规划中的结果。` : `“${place.name}”：只查${where}的规划（加引号可在全部规划中查这个词）。`;
+}
 
 /** The line under the count: the place named (if any), then what was searched. Null when there is nothing to say. */
-export function searchedLine(place: NamedPlace | null, plan: QueryPlan): string | null {
+export function searchedLine(place: NamedPlace | null, plan: QueryPlan, missed = false): string | null {
   const words = understoodLine(plan);
-  return place ? placeLine(place) + (words ?? '') : words;
+  return place ? placeLine(place, missed) + (words ?? '') : words;
 }
 
 /** How the readings sound: the same (补帖), only alike in southern speech (组听器), or some of each. */

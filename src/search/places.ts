@@ -188,5 +188,13 @@ export async function withPlace(state: SearchState, source: PlacesSource, provin
   return { state: { q: place.rest, filters }, place };
 }
 
+/**
+ * The search when the place's plans hold nothing for the rest of the question (中卫市导盲犬):
+ * the rest in every plan the reader's own filters allow, so the answer is not a dead end and
+ * the line says the place's plans hold nothing (explain.ts `placeLine`). The name stays out:
+ * searched as a word, it would hold every other plan back again.
+ */
+export const beyondPlace = (state: SearchState, place: NamedPlace): SearchState => ({ q: place.rest, filters: state.filters });
+
 /** The file of bucket n, relative to the refs folder. */
 export const placesFile = (bucket: number): string => `${PLACES_DIR}/${bucket}.json`;

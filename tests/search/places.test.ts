@@ -11,6 +11,7 @@ import { searchedLine } from '../../src/search/explain.ts';
 import { plansInScope } from '../../src/search/params.ts';
 import { planFilterValues } from '../../src/search/records.ts';
 import {
+  beyondPlace,
   decodePlaces,
   findPlace,
   namedPlace,
@@ -150,6 +151,21 @@ describe('on the real built index', () => {
     expect(after.hits.every((h) => h.plan === '会宁县')).toBe(true);
     expect(after.hits[0].text).toMatch(/护理补贴/);
     expect(searchedLine(place, after.plan)).toMatch(/^“会宁县”：只查会宁县的规划（加引号可在全部规划中查这个词）。查找：/);
+  });
+
+  it('a place whose plans hold nothing for the question: every plan is searched, and the line says the place’s plans hold nothing', async () => {
+    const s = built();
+    const typed = { q: '中卫市导盲犬', filters: {} };
+    const { state, place } = await withPlace(typed, s.places, s.facets.provinces);
+    expect(place?.plan).toBe('中卫市');
+    const within = await s.engine.search(state.q, { filters: state.filters, plans: plansInScope(s.facets, state.filters) });
+    expect(within.hits).toEqual([]);
+    const wider = beyondPlace(typed, place!);
+    expect(wider).toEqual({ q: '导盲犬', filters: {} });
+    const out = await s.engine.search(wider.q, { filters: wider.filters, plans: plansInScope(s.facets, wider.filters) });
+    expect(out.hits.length).toBeGreaterThan(0);
+    expect(out.hits.every((h) => h.plan !== '中卫市' && /导盲犬/.test(h.text))).toBe(true);
+    expect(searchedLine(place, out.plan, true)).toMatch(/^“中卫市”：中卫市的规划里没有找到，下面是其他地方规划中的结果。/);
   });
 
   it('a province named picks its plans', async () => {

@@ -9,7 +9,7 @@ import { launchBrowser, newPage, runAxe } from '../e2e/support/browser.ts';
 import { startStaticServer, type StaticServer } from '../e2e/support/server.ts';
 import { openBuiltSearch, type BuiltSearch } from '../../src/search/node.ts';
 import { plansInScope } from '../../src/search/params.ts';
-import { withPlace } from '../../src/search/places.ts';
+import { beyondPlace, withPlace } from '../../src/search/places.ts';
 import { looserButtonText, partialLine } from '../../src/search/explain.ts';
 import { readReportSettings } from '../../src/site/load.ts';
 import { searchReportHref } from '../../src/site/report-link.ts';
@@ -170,7 +170,7 @@ describe('questions on the search page', () => {
     expect(await hrefs(page)).toEqual(outcome.hits.map((h) => h.url));
     await page.close();
   });
-  it('a county named in the question picks its plan, on a phone, and the line says so; other questions fetch no place file', async () => {
+  it('a county named in the question picks its plan, on a phone, and the line says so (and when its plan holds nothing, every plan); other questions fetch no place file', async () => {
     const fetched: string[] = [];
     const page = await newPage(browser, PHONE);
     page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
@@ -194,6 +194,17 @@ describe('questions on the search page', () => {
     expect(reflow.ok, reflow.offenders.join(', ')).toBe(true);
     const { violations, summary } = await runAxe(page);
     expect(violations, summary).toEqual([]);
+    // The place's plan holds nothing for the question: every plan is searched, as by the CLI, and the line says so first.
+    const missed = '中卫市导盲犬';
+    await page.fill('#search-q', missed);
+    await page.waitForFunction((q) => document.getElementById('search-app')?.dataset.searchedQuery === q, missed, { timeout: 20_000 });
+    expect(await page.locator('[data-understood]').textContent()).toMatch(/^“中卫市”：中卫市的规划里没有找到，下面是其他地方规划中的结果。/);
+    const named = await withPlace({ q: missed, filters: {} }, search.places, search.facets.provinces);
+    const wider = beyondPlace({ q: missed, filters: {} }, named.place!);
+    const everywhere = await search.engine.search(wider.q, { filters: wider.filters, plans: plansInScope(search.facets, wider.filters) });
+    expect(everywhere.hits.length).toBeGreaterThan(0);
+    expect(await hrefs(page)).toEqual(everywhere.hits.map((h) => h.url));
+    expect(await page.locator('[data-result] .result-plan').allTextContents()).not.toContain('中卫市');
     await page.close();
   });
   it('exact phrases in quotes still match exactly', async () => {

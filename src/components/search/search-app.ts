@@ -32,7 +32,7 @@ import { makeExcerpt, textDirective, type Excerpt } from '../../search/excerpt.t
 import { escapeHtml } from '../../search/text.ts';
 import type { TopicRef } from '../../search/topic-match.ts';
 import { looserButtonText, nothingToSearchLine, partialLine, searchedLine } from '../../search/explain.ts';
-import { placesFile, withPlace, type NamedPlace, type PlacesBucket } from '../../search/places.ts';
+import { beyondPlace, placesFile, withPlace, type NamedPlace, type PlacesBucket } from '../../search/places.ts';
 import { onSite, topicPath } from '../../site/paths.ts';
 import { searchReportHref } from '../../site/report-link.ts';
 import { bundlesOfProvinces, filterBundles, partialScopeNote, shardBundlePath, shardsInScope, type ShardRef } from '../../search/shard-scope.ts';
@@ -439,7 +439,8 @@ async function start(root: HTMLElement) {
   let shown: Hit[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
 
-  const run = async (state: SearchState) => {
+  /** `missedPlace`: the place the question names, whose plans held nothing; search every plan (places.ts `beyondPlace`). */
+  const run = async (state: SearchState, missedPlace: NamedPlace | null = null) => {
     const mine = ++seq;
     syncFilterCount(state);
     const hasFilters = FILTER_NAMES.some((f) => state.filters[f]?.length);
@@ -460,7 +461,7 @@ async function start(root: HTMLElement) {
       const single = shards ? null : loadEngine(null);
       // A county, city or province named in the question picks its plans, as the filters would
       // (src/search/places.ts); the address and the box keep the question as typed.
-      const named = await withPlace(state, placesBucket, facets.provinces);
+      const named = missedPlace ? { state: beyondPlace(state, missedPlace), place: missedPlace } : await withPlace(state, placesBucket, facets.provinces);
       place = named.place;
       const asked = named.state;
       // The chosen provinces' plans, for the engine's plan labelling: loaded beside the index
@@ -490,11 +491,13 @@ async function start(root: HTMLElement) {
     // instead of offering a button under "没有找到".
     if (!outcome.hits.length && lastScope && !lastScope.byWords && lastScope.holding > lastScope.searched && !everywhere) {
       everywhere = true;
-      return run(state);
+      return run(state, missedPlace);
     }
+    // The place's plans hold nothing for the rest of the question: search every plan, and say so.
+    if (place && !missedPlace && !outcome.cited && !outcome.hits.length) return run(state, place);
     current = outcome;
     exhausted = false;
-    const line = outcome.cited ? null : searchedLine(place, outcome.plan);
+    const line = outcome.cited ? null : searchedLine(place, outcome.plan, !!missedPlace);
     shown = [...outcome.hits];
     list.replaceChildren(...shown.map(renderHit));
     placeNote(line);
