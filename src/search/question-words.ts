@@ -145,7 +145,7 @@ const isNumber = (w: string) => /^\d+(\.\d+)?$/.test(w);
  * tell the case, like a number, and are not named to the person as words the search did not know
  * (nor read as a slip: 两种病 is not 重病). Not 半: it starts words as often (半夜, 半身不遂) as it counts.
  */
-export const isNumeralPiece = (w: string) => /^[零一二三四五六七八九十百千万两几多岁个年月块只根次天周亩头斤元种遍趟]$/u.test(w);
+export const isNumeralPiece = (w: string) => /^[零一二三四五六七八九十百千万两几多岁个年月块只根次天周亩头斤元种遍趟条]$/u.test(w);
 
 /** The words a place's name ends with: town, township, county, district, village, banner … */
 const PLACE_WORDS: ReadonlySet<string> = new Set(['镇', '乡', '县', '区', '村', '屯', '旗', '苏木', '嘎查', '街道']);
