@@ -90,7 +90,7 @@ if (values.json) {
       {
         query: state.q,
         filters: searched.filters,
-        place: place && { name: place.name, province: place.province, plan: place.plan, missed: placeMissed },
+        place: place && { name: place.name, region: place.region, province: place.province, plan: place.plan, missed: placeMissed },
         concepts: outcome.plan.concepts.map((c) => ({
           text: c.text,
           phrase: c.phrase,

@@ -62,7 +62,7 @@ export function understoodLine(plan: QueryPlan): string | null {
  * the family's own plan says nothing of it is itself an answer, so the line says it first.
  */
 export function placeLine(place: NamedPlace, missed = false): string {
-  const where = place.plan ? place.name : place.province;
+  const where = place.plan ? place.region : place.province;
   return missed ? `“${place.name}”：${where}的规划里没有找到，下面是其他地方规划中的结果。` : `“${place.name}”：只查${where}的规划（加引号可在全部规划中查这个词）。`;
 }
 

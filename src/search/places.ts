@@ -11,6 +11,10 @@
  *   before the suffix (`placeKey`), so a query fetches only the files of the characters it
  *   holds before a 县, 市, 区 … (most questions hold none), whatever the size of the site:
  *   pagefind/refs/places/<n>.json, written with the citation tables (refs-files.ts).
+ * - Without its suffix (会宁, 北海) a name is read only as a word of its own, set off by a
+ *   space or a punctuation mark (会宁 残疾证怎么办, 护理补贴，北海): run into the question it
+ *   may be the start of a longer word (合作 of 合作市 in 合作社), and telling those apart would
+ *   need every name on every page. Its file is the one of its last character, as above.
  * - A county or city with one plan of its own picks that plan; one with several plans, or a
  *   city that only holds county plans, picks its province.
  *
@@ -47,7 +51,10 @@ export interface PlaceEntry {
 
 /** A place the question names, the filters it stands for and the question without it. */
 export interface NamedPlace {
+  /** As the question writes it: 会宁县, or 会宁 without its suffix. */
   name: string;
+  /** The county or city in full (会宁县), or the province as named; what the line says is searched. */
+  region: string;
   province: string;
   /** The plan it picks (its filter value), or null: the province. */
   plan: string | null;
@@ -98,10 +105,28 @@ export function decodePlaces(json: PlacesBucket, file: string): PlaceEntry[] {
   });
 }
 
-/** The files a query's places could be in: those of each character that stands before a suffix. */
+/** Where a word of its own ends: spaces and punctuation. */
+const WORD_BREAK = /[\s\p{P}\p{S}]+/u;
+
+/** A name without its suffix, as it may stand alone (会宁县 → 会宁); null for a name read only in full (岷县, …自治县). */
+export function bareName(name: string): string | null {
+  const chars = [...name];
+  if (chars.length < 3 || !SUFFIX.test(chars.at(-1)!) || /自治[县旗州]$/u.test(name)) return null;
+  return chars.slice(0, -1).join('');
+}
+
+/** The words of a query set off on their own that could be a name without its suffix (2–4 characters, 会宁 北海). */
+const standalone = (query: string): string[] =>
+  query.split(WORD_BREAK).filter((w) => /^\p{Script=Han}{2,4}$/u.test(w) && !SUFFIX.test(w.at(-1)!));
+
+/**
+ * The files a query's places could be in: those of each character that stands before a
+ * suffix, and of the last character of a word standing on its own (会宁 残疾证).
+ */
 export function placeBuckets(query: string, buckets = PLACE_BUCKETS): number[] {
   const chars = [...query];
   const keys = chars.filter((c, i) => i + 1 < chars.length && SUFFIX.test(chars[i + 1]) && /\p{Script=Han}/u.test(c));
+  for (const w of standalone(query)) keys.push(w.at(-1)!);
   return [...new Set(keys.map((k) => bucketOf(k, buckets)))];
 }
 
@@ -126,30 +151,43 @@ function unquotedIndex(query: string, name: string): number {
  */
 export function findPlace(query: string, entries: readonly PlaceEntry[], provinces: readonly string[]): NamedPlace | null {
   if (mayBeCitation(query)) return null;
-  const found = entries
+  const found: { e: PlaceEntry; at: number; written?: string }[] = entries
     .map((e) => ({ e, at: unquotedIndex(query, e.name) }))
     .filter((x) => x.at >= 0)
     .sort((a, b) => b.e.name.length - a.e.name.length);
+  // Not in full: a name without its suffix, written as a word of its own (会宁 残疾证).
+  if (!found.length) {
+    const words = new Set(standalone(query));
+    for (const e of entries) {
+      const bare = bareName(e.name);
+      if (!bare || !words.has(bare)) continue;
+      const at = unquotedIndex(query, bare);
+      if (at >= 0) found.push({ e, at, written: bare });
+    }
+  }
   if (found.length) {
-    if (found.filter((x) => x.e.name === found[0].e.name).length > 1) return null;
+    const written = (x: (typeof found)[number]) => x.written ?? x.e.name;
+    // The same name in two provinces (城关区), or a bare name two places share: no place.
+    if (found.filter((x) => written(x) === written(found[0])).length > 1) return null;
     const { e, at } = found[0];
+    const name = written(found[0]);
     // 甘肃省会宁县: the province goes too.
     const province = PROVINCES.find((p) => p.name === e.province);
-    let rest = without(query, e.name, at);
-    for (const name of province ? [province.name, province.short] : []) {
-      const p = unquotedIndex(rest, name);
+    let rest = without(query, name, at);
+    for (const short of province ? [province.name, province.short] : []) {
+      const p = unquotedIndex(rest, short);
       if (p >= 0) {
-        rest = without(rest, name, p);
+        rest = without(rest, short, p);
         break;
       }
     }
-    return { name: e.name, province: e.province, plan: e.plans.length === 1 ? e.plans[0] : null, rest };
+    return { name, region: e.name, province: e.province, plan: e.plans.length === 1 ? e.plans[0] : null, rest };
   }
   for (const p of PROVINCES) {
     if (!provinces.includes(p.name)) continue;
     for (const name of [p.name, p.short]) {
       const at = unquotedIndex(query, name);
-      if (at >= 0) return { name, province: p.name, plan: null, rest: without(query, name, at) };
+      if (at >= 0) return { name, region: name, province: p.name, plan: null, rest: without(query, name, at) };
     }
   }
   return null;

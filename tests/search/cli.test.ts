@@ -41,7 +41,7 @@ describe('npm run search', () => {
     const r = run('会宁县老人护理补贴怎么申请', '--json');
     expect(r.status, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(out.place).toEqual({ name: '会宁县', province: '甘肃省', plan: '会宁县', missed: false });
+    expect(out.place).toEqual({ name: '会宁县', region: '会宁县', province: '甘肃省', plan: '会宁县', missed: false });
     expect(out.filters).toEqual({ province: ['甘肃省'], plan: ['会宁县'] });
     expect(out.understood).toMatch(/^“会宁县”：只查会宁县的规划/);
     expect(out.partial).toBe(false);
@@ -54,7 +54,7 @@ describe('npm run search', () => {
 
   it('a county whose plan holds nothing for the question: every plan is searched, and the line says so', () => {
     const out = JSON.parse(run('中卫市导盲犬', '--json').stdout);
-    expect(out.place).toEqual({ name: '中卫市', province: '宁夏回族自治区', plan: '中卫市', missed: true });
+    expect(out.place).toEqual({ name: '中卫市', region: '中卫市', province: '宁夏回族自治区', plan: '中卫市', missed: true });
     expect(out.filters).toEqual({});
     expect(out.understood).toMatch(/^“中卫市”：中卫市的规划里没有找到，下面是其他地方规划中的结果。/);
     expect(out.results.length).toBeGreaterThan(0);

@@ -11,6 +11,7 @@ import { searchedLine } from '../../src/search/explain.ts';
 import { plansInScope } from '../../src/search/params.ts';
 import { planFilterValues } from '../../src/search/records.ts';
 import {
+  bareName,
   beyondPlace,
   decodePlaces,
   findPlace,
@@ -74,6 +75,7 @@ describe('reading a place in a question', () => {
   it('a county or city written with its suffix picks its plan; the question is searched without it', () => {
     expect(findPlace('会宁县郭城驿镇的老人护理补贴咋申请', real, provinces)).toEqual({
       name: '会宁县',
+      region: '会宁县',
       province: '甘肃省',
       plan: '会宁县',
       rest: '郭城驿镇的老人护理补贴咋申请',
@@ -81,6 +83,32 @@ describe('reading a place in a question', () => {
     // The word that went with it (县城, 县的) goes with it; the province named before it too.
     expect(findPlace('北海市的盲人按摩店有补贴吗', real, provinces)?.rest).toBe('盲人按摩店有补贴吗');
     expect(findPlace('甘肃省会宁县残疾人就业', real, provinces)).toMatchObject({ name: '会宁县', plan: '会宁县', rest: '残疾人就业' });
+  });
+
+  it('a name without its suffix is read when it stands as a word of its own, never inside the question', () => {
+    expect(bareName('会宁县')).toBe('会宁');
+    expect(bareName('巴彦淖尔市')).toBe('巴彦淖尔');
+    // A one-character name (岷县) and an autonomous county's long name are read only in full.
+    expect(bareName('岷县')).toBeNull();
+    expect(bareName('积石山保安族东乡族撒拉族自治县')).toBeNull();
+    expect(findPlace('会宁 残疾证怎么办', real, provinces)).toEqual({ name: '会宁', region: '会宁县', province: '甘肃省', plan: '会宁县', rest: '残疾证怎么办' });
+    expect(findPlace('护理补贴，北海', real, provinces)).toMatchObject({ name: '北海', region: '北海市', plan: '北海市', rest: '护理补贴，' });
+    // Run into the question it may be the start of a longer word: not read.
+    expect(findPlace('会宁残疾证怎么办', real, provinces)).toBeNull();
+    expect(findPlace('“会宁” 残疾证', real, provinces)).toBeNull();
+    // Only the words standing on their own fetch a file; a question without one fetches none.
+    expect(placeBuckets('会宁 残疾证怎么办')).toEqual(placeBuckets('会宁县'));
+    expect(placeBuckets('会宁残疾证怎么办')).toEqual([]);
+    const catalog = [
+      entry({ slug: 'a', shortName: '合作市', province: '甘肃省', city: '合作市', level: '市级' }),
+      entry({ slug: 'b', shortName: '城关区', province: '甘肃省', city: '兰州市', county: '城关区', level: '县级' }),
+      entry({ slug: 'c', shortName: '城关镇规划', province: '西藏自治区', city: '拉萨市', county: '城关县', level: '县级' }),
+    ];
+    const invented = entriesOf(placesFiles(catalog));
+    // 合作社 is a word, not 合作市; a bare name two places share (城关区, 城关县) is no place.
+    expect(findPlace('残疾人 合作社 补贴', invented, ['甘肃省'])).toBeNull();
+    expect(findPlace('合作 残疾人补贴', invented, ['甘肃省'])).toMatchObject({ name: '合作', region: '合作市', plan: '合作市' });
+    expect(findPlace('城关 护理补贴', invented, ['甘肃省', '西藏自治区'])).toBeNull();
   });
 
   it('a city that only holds county plans, or a province of the site, picks the province', () => {
@@ -166,6 +194,16 @@ describe('on the real built index', () => {
     expect(out.hits.length).toBeGreaterThan(0);
     expect(out.hits.every((h) => h.plan !== '中卫市' && /导盲犬/.test(h.text))).toBe(true);
     expect(searchedLine(place, out.plan, true)).toMatch(/^“中卫市”：中卫市的规划里没有找到，下面是其他地方规划中的结果。/);
+  });
+
+  it('a county written without its suffix, as a word of its own, picks its plan too', async () => {
+    const s = built();
+    const { state, place } = await withPlace({ q: '会宁 老人护理补贴怎么申请', filters: {} }, s.places, s.facets.provinces);
+    expect(state.filters).toEqual({ province: ['甘肃省'], plan: ['会宁县'] });
+    const out = await s.engine.search(state.q, { filters: state.filters, plans: plansInScope(s.facets, state.filters) });
+    expect(out.partial).toBe(false);
+    expect(out.hits.every((h) => h.plan === '会宁县')).toBe(true);
+    expect(searchedLine(place, out.plan)).toMatch(/^“会宁”：只查会宁县的规划（加引号可在全部规划中查这个词）。/);
   });
 
   it('a province named picks its plans', async () => {

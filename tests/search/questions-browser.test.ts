@@ -170,7 +170,7 @@ describe('questions on the search page', () => {
     expect(await hrefs(page)).toEqual(outcome.hits.map((h) => h.url));
     await page.close();
   });
-  it('a county named in the question picks its plan, on a phone, and the line says so (and when its plan holds nothing, every plan); other questions fetch no place file', async () => {
+  it('a county named in the question (with its suffix, or without it as a word of its own) picks its plan, on a phone, and the line says so (and when its plan holds nothing, every plan); other questions fetch no place file', async () => {
     const fetched: string[] = [];
     const page = await newPage(browser, PHONE);
     page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
@@ -194,6 +194,12 @@ describe('questions on the search page', () => {
     expect(reflow.ok, reflow.offenders.join(', ')).toBe(true);
     const { violations, summary } = await runAxe(page);
     expect(violations, summary).toEqual([]);
+    // Without its suffix, as a word of its own, the county's name picks its plan too.
+    const bare = '会宁 老人护理补贴怎么申请';
+    await page.fill('#search-q', bare);
+    await page.waitForFunction((q) => document.getElementById('search-app')?.dataset.searchedQuery === q, bare, { timeout: 20_000 });
+    expect(await page.locator('[data-understood]').textContent()).toMatch(/^“会宁”：只查会宁县的规划/);
+    expect(new Set(await page.locator('[data-result] .result-plan').allTextContents())).toEqual(new Set(['会宁县']));
     // The place's plan holds nothing for the question: every plan is searched, as by the CLI, and the line says so first.
     const missed = '中卫市导盲犬';
     await page.fill('#search-q', missed);
