@@ -229,6 +229,12 @@ export interface SoundReading {
    * no slip for it; 办残疾证 → 残疾人证: 旧版残疾证 is no slip for it).
    */
   nearPlanWord: (word: string) => boolean;
+  /**
+   * A lone character with a meaning of its own in a question (停 beside 低保 or 补贴, a sense in
+   * content/questions.yaml): left over after a slip (补帖停了咋回事), it is a word, not a sign that
+   * the run is several words the dictionary does not know.
+   */
+  understood?: (char: string) => boolean;
 }
 
 /**
@@ -237,7 +243,7 @@ export interface SoundReading {
  * longest first; a window that is a word of its own stays as typed. Two-character slips are
  * read only in a run that slips and words of their own explain whole.
  */
-export function fixSlips(query: string, runs: readonly string[], { index, sounds, planWord }: SoundReading): { query: string; fixes: SoundFix[] } {
+export function fixSlips(query: string, runs: readonly string[], { index, sounds, planWord, understood }: SoundReading): { query: string; fixes: SoundFix[] } {
   const fixes: SoundFix[] = [];
   let text = query;
   for (const run of runs) {
@@ -267,7 +273,7 @@ export function fixSlips(query: string, runs: readonly string[], { index, sounds
     // slip is read only in a run it explains whole (残急人补帖). Characters left over mean the run
     // is several words the dictionary does not know, and a window across two of them (营业厅说 →
     // 厅说) only sounds like a word (听说).
-    const explained = pieces.every((p) => p.meant || [...p.typed].length > 1);
+    const explained = pieces.every((p) => p.meant || [...p.typed].length > 1 || !!understood?.(p.typed));
     const read = (p: (typeof pieces)[number]) => !!p.meant && (explained || [...p.typed].length >= 3);
     if (!pieces.some(read)) continue;
     for (const p of pieces) if (read(p)) fixes.push(fixOf(p.typed, p.meant!));
@@ -348,6 +354,7 @@ export function slipReader(
     sounds,
     planWord: (w) => planWords.has(w),
     nearPlanWord: (w) => (lexicon.aliases[w] ?? []).some((v) => planWords.has(v) && oneEditApart(w, v)),
+    understood: (c) => !!lexicon.roles?.senses?.has(c),
   };
   return (query) => {
     const typed = normalizeQuery(query);

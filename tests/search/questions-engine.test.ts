@@ -54,9 +54,9 @@ describe('understanding a question', () => {
     expect(chosen?.alternatives.map((a) => a.text)).toEqual(expect.arrayContaining(['人大代表', '政协委员']));
     expect(p.concepts.some((c) => c.text === '政协委员')).toBe(false);
     // The dropped words between them (有) do not break the choice; without 或者 both stay required.
-    const either = plan('药费能报销或者有补助吗').concepts.filter((c) => !c.optional);
+    const either = plan('住院能报销或者有补助吗').concepts.filter((c) => !c.optional);
     expect(either.some((c) => ['报销', '补助'].every((w) => c.alternatives.some((a) => a.text === w)))).toBe(true);
-    const both = plan('药费能报销有补助吗').concepts.filter((c) => !c.optional);
+    const both = plan('住院能报销有补助吗').concepts.filter((c) => !c.optional);
     expect(both.some((c) => ['报销', '补助'].every((w) => c.alternatives.some((a) => a.text === w)))).toBe(false);
   });
   it('what follows 不是 in its part says what the case is not, and is not searched', () => {

@@ -59,6 +59,9 @@ describe('reading pinyin slips', () => {
     });
     expect(fix('低宝户能领啥').query).toBe('低保户能领啥');
     expect(fix('盲人按魔店开业有补贴吗').fixes).toEqual([{ typed: '按魔店', meant: '按摩店' }]);
+    // A lone character left beside a two-character slip that has a meaning of its own (停, a
+    // sense in the vocabulary) is a word: the slip is still read (the search found nothing).
+    expect(fix('补帖停了咋回事')).toEqual({ query: '补贴停了咋回事', fixes: [{ typed: '补帖', meant: '补贴' }] });
   });
   it('reads a slip the dictionary cut beside a known word (孤独正 → 孤独 正, 助听气 → 助听 气)', () => {
     expect(fix('老人耳朵背助听气可以免费配吗').fixes).toEqual([{ typed: '助听气', meant: '助听器' }]);
