@@ -115,9 +115,16 @@ export function bareName(name: string): string | null {
   return chars.slice(0, -1).join('');
 }
 
-/** The words of a query set off on their own that could be a name without its suffix (2–4 characters, 会宁 北海). */
-const standalone = (query: string): string[] =>
-  query.split(WORD_BREAK).filter((w) => /^\p{Script=Han}{2,4}$/u.test(w) && !SUFFIX.test(w.at(-1)!));
+/**
+ * The words of a query set off on their own that could be a name without its suffix: the first
+ * or the last of several (会宁 残疾证怎么办, 护理补贴，北海), of 2–4 characters. People put where
+ * they live first or last; a query of one word (护理补贴) names no place and fetches no file.
+ */
+function standalone(query: string): string[] {
+  const words = query.split(WORD_BREAK).filter(Boolean);
+  if (words.length < 2) return [];
+  return [...new Set([words[0], words.at(-1)!])].filter((w) => /^\p{Script=Han}{2,4}$/u.test(w) && !SUFFIX.test(w.at(-1)!));
+}
 
 /**
  * The files a query's places could be in: those of each character that stands before a

@@ -99,6 +99,9 @@ describe('reading a place in a question', () => {
     // Only the words standing on their own fetch a file; a question without one fetches none.
     expect(placeBuckets('会宁 残疾证怎么办')).toEqual(placeBuckets('会宁县'));
     expect(placeBuckets('会宁残疾证怎么办')).toEqual([]);
+    // A query of one word names no place (护理补贴 fetches nothing); only the first and last words of several are read.
+    expect(placeBuckets('护理补贴')).toEqual([]);
+    expect(placeBuckets('残疾人 会宁 补贴')).toEqual(placeBuckets('残疾人 补贴'));
     const catalog = [
       entry({ slug: 'a', shortName: '合作市', province: '甘肃省', city: '合作市', level: '市级' }),
       entry({ slug: 'b', shortName: '城关区', province: '甘肃省', city: '兰州市', county: '城关区', level: '县级' }),
