@@ -85,13 +85,6 @@ export const COMMON_SHARE = 0.4;
 export const PARTIAL_SHARE = 0.6;
 /** How much more the last word of a question (what it asks about) weighs in a partial match. */
 export const HEAD_WEIGHT = 1.5;
-/**
- * How far (in index words, punctuation included) a helper word of a question (免费, 申请) may
- * stand from a word that was asked for it to count: about a clause's sentence. Measured on the
- * 961 questions and blind round 28: 0.740 / 0.813 → 0.741 / 0.813 and 0.692 → 0.704 precision
- * (8: 0.699; 12 as 20; unlimited as before).
- */
-export const HELPER_REACH = 20;
 /** How much higher a clause of the topic a question names ranks within its tier. */
 export const TOPIC_BOOST = 2;
 /**
@@ -458,18 +451,15 @@ export class SearchEngine {
       let neighbours = 0;
       let previous: { run: number | null; spans: [number, number][] } | null = null;
       const matchedTokens = new Set<string>();
-      const helperSpans: [number, number][][] = [];
-      const requiredSpans: [number, number][] = [];
       for (const c of plan.concepts) {
         const s = this.conceptState(c, id, cache);
         if (c.optional) {
           if (s.state >= 1) {
             optional++;
-            if (isHelper(c) && s.matched.some(long)) helperSpans.push(s.spans);
+            if (isHelper(c) && s.matched.some(long)) helpersFound++;
           }
           continue;
         }
-        requiredSpans.push(...s.spans);
         // Words of a question typed together (重度残疾 护理 补贴) found side by side.
         if (previous && c.run !== null && previous.run === c.run && isNeighbour(previous.spans, s.spans)) neighbours++;
         previous = { run: c.run, spans: s.spans };
@@ -485,11 +475,6 @@ export class SearchEngine {
         const head = question && c === required[required.length - 1] ? HEAD_WEIGHT : 1;
         if (s.state >= 1) partialWeight += head * 2 * Math.max(...s.matched.map(idf));
         else partialWeight += head * 0.5 * s.matched.reduce((a, t) => a + idf(t), 0);
-      }
-      // A helper word makes a record "as asked" where it stands by what was asked (辅助器具…免费),
-      // not anywhere in a long clause that holds both in passing (携带辅助器具乘车 … 免费开放).
-      for (const spans of helperSpans) {
-        if (!requiredSpans.length || !spans.length || spans.some(([a, b]) => requiredSpans.some(([c, d]) => Math.max(a - d, c - b) <= HELPER_REACH))) helpersFound++;
       }
       const all = states.every((s) => s >= 1);
       let tier: Tier = states.every((s) => s === 2) ? 1 : all ? 2 : 3;
