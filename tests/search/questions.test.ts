@@ -70,8 +70,8 @@ describe('search quality targets (built index)', () => {
   // rounds in the set (the later ones harder: each starts 0.1–0.3 below the set): 0.741 and 0.787
   // with no zero-result question (docs/search-eval.md). This guards what is reached, so a change
   // that loses ground fails; raise the bars as the search improves.
-  it('question set: no zero-result question, precision@10 ≥ 0.73, plan recall@10 ≥ 0.775', async () => {
-    await holdToTargets(QUESTIONS.file, QUESTIONS.label, { zero: 0, precision: 0.73, planRecall: 0.775 });
+  it('question set: no zero-result question, precision@10 ≥ 0.73, plan recall@10 ≥ 0.80', async () => {
+    await holdToTargets(QUESTIONS.file, QUESTIONS.label, { zero: 0, precision: 0.73, planRecall: 0.8 });
   });
 
   const hasKeywords = loadQuerySet(KEYWORDS.label, KEYWORDS.file) !== null;
